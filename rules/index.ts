@@ -1,0 +1,23 @@
+import type { Rule } from '../src/rule.js';
+import enumerationSequence from './enumeration-sequence.js';
+import noPlaceholder from './no-placeholder.js';
+import paragraphEnd from './paragraph-end.js';
+import punctuationForm from './punctuation-form.js';
+import punctuationPair from './punctuation-pair.js';
+import punctuationSequence from './punctuation-sequence.js';
+import punctuationWidth from './punctuation-width.js';
+import sectionNumbering from './section-numbering.js';
+
+/** Every rule, sorted by id. Adding a rule is adding a file here and a test in tests/rules/. */
+export const rules: readonly Rule[] = [
+  enumerationSequence,
+  noPlaceholder,
+  paragraphEnd,
+  punctuationForm,
+  punctuationPair,
+  punctuationSequence,
+  punctuationWidth,
+  sectionNumbering,
+];
+
+export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));

@@ -1,0 +1,29 @@
+import { rules, rulesById } from '../rules/index.js';
+import { resolveRules, type RulesConfig } from './config/resolve-rules.js';
+import { formatForPath, lintDocument, parseDocument, type LintResult } from './linter.js';
+
+export type { GwDocument, Block, BlockKind, Segment, Directive } from './document.js';
+export type { Rule, Report, TextEdit, Severity } from './rule.js';
+export type { LintMessage, LintResult, SourceFix, Excerpt } from './linter.js';
+export { ConfigError, type RulesConfig, type RuleSetting } from './config/resolve-rules.js';
+export { rules };
+
+export interface LintTextOptions {
+  /** Names the text: its extension picks the parser (`.md`/`.markdown` Markdown, otherwise plain text). */
+  filePath?: string;
+  /** Rule settings applied over the defaults, as in a `.gongwenrc.json`. */
+  config?: { rules?: RulesConfig };
+  reportUnusedDisableDirectives?: boolean;
+}
+
+/** Lints one text in memory. No config files are read: pass `config` to change rule settings. */
+export function lintText(text: string, options: LintTextOptions = {}): LintResult {
+  const filePath = options.filePath ?? '<text>';
+  const format = formatForPath(options.filePath);
+  const resolved = resolveRules(rules, options.config?.rules ? [{ source: 'lintText config', rules: options.config.rules }] : []);
+  return lintDocument(
+    parseDocument(text, format),
+    { filePath, format, rules: resolved, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
+    rulesById,
+  );
+}

@@ -1,0 +1,270 @@
+import { LineIndex, toSourceOffset, type Block, type Directive, type DocumentFormat, type GwDocument } from './document.js';
+import { parseMarkdown } from './parse/markdown.js';
+import { parseText } from './parse/text.js';
+import { formatMessage, type Report, type Rule, type TextEdit } from './rule.js';
+import type { ResolvedRules } from './config/resolve-rules.js';
+
+/** A fix in source offsets, as ESLint writes it: `text` replaces `[range[0], range[1])`. */
+export interface SourceFix {
+  range: [number, number];
+  text: string;
+}
+
+export interface LintSuggestion {
+  desc: string;
+  messageId?: string;
+  fix: SourceFix;
+}
+
+/** A short window of the block text around a finding; `start`/`end` locate the finding inside `text`. */
+export interface Excerpt {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface LintMessage {
+  ruleId: string | null;
+  /** 1 = warning, 2 = error. */
+  severity: 1 | 2;
+  message: string;
+  messageId?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: SourceFix;
+  suggestions?: LintSuggestion[];
+  excerpt?: Excerpt;
+  /** A problem with the file itself (unreadable, binary), not a finding in it. */
+  fatal?: boolean;
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  fatalErrorCount: number;
+  /** The fixed text, present only when fixing changed something. */
+  output?: string;
+}
+
+export interface LintSourceOptions {
+  filePath: string;
+  format: DocumentFormat;
+  rules: ResolvedRules;
+  /** Report suppression comments that suppressed nothing. */
+  reportUnusedDisableDirectives?: boolean;
+}
+
+/** Picks the parser from the file name: Markdown for `.md`/`.markdown`, plain text otherwise. */
+export function formatForPath(filePath: string | undefined): DocumentFormat {
+  return filePath !== undefined && /\.(md|markdown)$/i.test(filePath) ? 'markdown' : 'text';
+}
+
+export function parseDocument(source: string, format: DocumentFormat): GwDocument {
+  return format === 'markdown' ? parseMarkdown(source) : parseText(source);
+}
+
+const EXCERPT_CONTEXT = 20;
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** A window of about EXCERPT_CONTEXT code units either side of the span, never splitting a surrogate pair. */
+export function makeExcerpt(text: string, start: number, end: number): Excerpt {
+  let from = Math.max(0, start - EXCERPT_CONTEXT);
+  let to = Math.min(text.length, end + EXCERPT_CONTEXT);
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nextBreak = text.indexOf('\n', end);
+  from = Math.max(from, lineStart);
+  if (nextBreak !== -1) to = Math.min(to, nextBreak);
+  return { text: text.slice(from, to), start: start - from, end: Math.min(end, to) - from };
+}
+
+/** Turns the edits of one fix into a single source range, copying the source between them unchanged. */
+function editsToSourceFix(block: Block, source: string, edits: TextEdit | readonly TextEdit[]): SourceFix {
+  const list = (Array.isArray(edits) ? [...(edits as readonly TextEdit[])] : [edits as TextEdit])
+    .map((edit) => ({
+      start: toSourceOffset(block, edit.start, 'start'),
+      end: toSourceOffset(block, edit.end, edit.end > edit.start ? 'end' : 'start'),
+      text: edit.text,
+    }))
+    .sort((a, b) => a.start - b.start);
+  let text = '';
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) text += source.slice(list[i - 1].end, list[i].start);
+    text += list[i].text;
+  }
+  return { range: [list[0].start, list[list.length - 1].end], text };
+}
+
+interface Finding {
+  message: LintMessage;
+  sourceStart: number;
+}
+
+interface ActiveDirective {
+  directive: Directive;
+  line: number;
+  endLine: number;
+  used: Set<string>;
+}
+
+/** Whether a directive names `ruleId` (a directive without ids names every rule). */
+function directiveNames(directive: Directive, ruleId: string): boolean {
+  return directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId);
+}
+
+/**
+ * Applies suppression comments: block comments (`disable`/`enable`) by source order, line comments by line.
+ * Returns the kept findings and, when asked, a finding for each directive (or rule id in it) that suppressed nothing.
+ */
+function applyDirectives(
+  findings: Finding[],
+  directives: readonly Directive[],
+  lines: LineIndex,
+  reportUnused: boolean,
+): LintMessage[] {
+  if (directives.length === 0) return findings.map((finding) => finding.message);
+  const sorted = [...directives].sort((a, b) => a.sourceStart - b.sourceStart);
+  const active: ActiveDirective[] = sorted.map((directive) => ({
+    directive,
+    line: lines.position(directive.sourceStart).line,
+    endLine: lines.position(Math.max(directive.sourceStart, directive.sourceEnd - 1)).line,
+    used: new Set<string>(),
+  }));
+  const kept: LintMessage[] = [];
+  for (const finding of findings) {
+    const ruleId = finding.message.ruleId;
+    if (ruleId === null) {
+      kept.push(finding.message);
+      continue;
+    }
+    const line = finding.message.line;
+    let lineSuppressor: ActiveDirective | undefined;
+    let blockSuppressor: ActiveDirective | undefined;
+    for (const entry of active) {
+      const { directive } = entry;
+      if (!directiveNames(directive, ruleId)) continue;
+      if (directive.kind === 'disable-line') {
+        if (entry.line === line) lineSuppressor ??= entry;
+      } else if (directive.kind === 'disable-next-line') {
+        if (entry.endLine + 1 === line) lineSuppressor ??= entry;
+      } else if (directive.sourceEnd <= finding.sourceStart) {
+        blockSuppressor = directive.kind === 'disable' ? entry : undefined;
+      }
+    }
+    const suppressor = lineSuppressor ?? blockSuppressor;
+    if (suppressor) suppressor.used.add(ruleId);
+    else kept.push(finding.message);
+  }
+  if (reportUnused) {
+    for (const entry of active) {
+      if (entry.directive.kind === 'enable') continue;
+      const unused =
+        entry.directive.ruleIds.length === 0
+          ? entry.used.size === 0
+            ? ['']
+            : []
+          : entry.directive.ruleIds.filter((id) => !entry.used.has(id));
+      for (const id of unused) {
+        const start = lines.position(entry.directive.sourceStart);
+        const end = lines.position(entry.directive.sourceEnd);
+        kept.push({
+          ruleId: null,
+          severity: 2,
+          message: id
+            ? `未使用的 gongwen-lint-${entry.directive.kind} 指令：规则“${id}”在此处没有可屏蔽的问题，请删除`
+            : `未使用的 gongwen-lint-${entry.directive.kind} 指令：此处没有可屏蔽的问题，请删除`,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+        });
+      }
+    }
+  }
+  return kept;
+}
+
+function compareMessages(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+}
+
+export function countMessages(filePath: string, messages: LintMessage[]): LintResult {
+  const result: LintResult = {
+    filePath,
+    messages,
+    errorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    fatalErrorCount: 0,
+  };
+  for (const message of messages) {
+    if (message.severity === 2) {
+      result.errorCount++;
+      if (message.fix) result.fixableErrorCount++;
+      if (message.fatal) result.fatalErrorCount++;
+    } else {
+      result.warningCount++;
+      if (message.fix) result.fixableWarningCount++;
+    }
+  }
+  return result;
+}
+
+/** Runs every enabled rule over a parsed document; returns its findings with positions, sorted. */
+export function lintDocument(document: GwDocument, options: LintSourceOptions, rulesById: ReadonlyMap<string, Rule>): LintResult {
+  const lines = new LineIndex(document.source);
+  const findings: Finding[] = [];
+  for (const [ruleId, setting] of options.rules) {
+    const rule = rulesById.get(ruleId);
+    if (!rule) continue;
+    const severity = setting.severity === 'error' ? 2 : 1;
+    const report = (found: Report<string>): void => {
+      const { block } = found;
+      const sourceStart = toSourceOffset(block, found.start, 'start');
+      const sourceEnd = found.end > found.start ? toSourceOffset(block, found.end, 'end') : sourceStart;
+      const start = lines.position(sourceStart);
+      const end = lines.position(sourceEnd);
+      const message: LintMessage = {
+        ruleId,
+        severity,
+        message: formatMessage(rule.messages[found.messageId], found.data),
+        messageId: found.messageId,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+      };
+      if (found.fix && rule.fixable) message.fix = editsToSourceFix(block, document.source, found.fix);
+      if (found.suggestions && found.suggestions.length > 0) {
+        message.suggestions = found.suggestions.map((suggestion) => ({
+          desc: formatMessage(rule.messages[suggestion.messageId], suggestion.data),
+          messageId: suggestion.messageId,
+          fix: editsToSourceFix(block, document.source, suggestion.fix),
+        }));
+      }
+      message.excerpt = makeExcerpt(block.text, found.start, found.end);
+      findings.push({ message, sourceStart });
+    };
+    try {
+      rule.check(document, report, setting.options);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`规则 ${ruleId} 在检查 ${options.filePath} 时出错：${reason}`, { cause: error });
+    }
+  }
+  findings.sort((a, b) => a.sourceStart - b.sourceStart);
+  const messages = applyDirectives(findings, document.directives, lines, options.reportUnusedDisableDirectives ?? false);
+  messages.sort(compareMessages);
+  return countMessages(options.filePath, messages);
+}

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { Block, GwDocument } from './document.js';
+
+export type Severity = 'off' | 'warn' | 'error';
+
+/** A replacement in one block's text: `text` replaces `[start, end)`. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export type MessageData = Readonly<Record<string, string | number>>;
+
+export interface Suggestion<M extends string> {
+  readonly messageId: M;
+  readonly data?: MessageData;
+  /** One or more edits in the same block, applied together. */
+  readonly fix: TextEdit | readonly TextEdit[];
+}
+
+/** What a rule reports: a span in one block's text, a message by id, and optionally a certain fix. */
+export interface Report<M extends string> {
+  readonly block: Block;
+  /** Offsets into `block.text`; `end` is exclusive. */
+  readonly start: number;
+  readonly end: number;
+  readonly messageId: M;
+  readonly data?: MessageData;
+  /** Only for rules marked fixable, and only where the fix is certain. Several edits form one fix. */
+  readonly fix?: TextEdit | readonly TextEdit[];
+  /** Choices for the author where no fix is certain. */
+  readonly suggestions?: readonly Suggestion<M>[];
+}
+
+export type ReportFunction<M extends string> = (report: Report<M>) => void;
+
+export interface Rule<M extends string = string, S extends z.ZodType = z.ZodType> {
+  /** kebab-case, equal to the file name in rules/. */
+  readonly id: string;
+  /** One Chinese sentence: what the rule finds. */
+  readonly description: string;
+  readonly severity: Exclude<Severity, 'off'>;
+  readonly fixable: boolean;
+  /** Messages by id, in Chinese, with `{{name}}` filled from the report's data. */
+  readonly messages: Readonly<Record<M, string>>;
+  /** The options, declared once: validation, defaults and the TypeScript type all come from this schema. */
+  readonly options: S;
+  /** Method syntax keeps rules with different option types assignable to `Rule` in the registry. */
+  check(document: GwDocument, report: ReportFunction<M>, options: z.output<S>): void;
+}
+
+/** Identity helper that lets TypeScript infer the message ids and the options type of a rule. */
+export function defineRule<const M extends string, S extends z.ZodType>(rule: Rule<M, S>): Rule<M, S> {
+  return rule;
+}
+
+/** Fills `{{name}}` in a message from the report's data. */
+export function formatMessage(template: string, data: MessageData | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+  );
+}
