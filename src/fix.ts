@@ -1,4 +1,4 @@
-import type { LintMessage, SourceFix } from './linter.js';
+import type { LintMessage, LintResult, SourceFix } from './linter.js';
 
 export interface AppliedFixes {
   output: string;
@@ -31,4 +31,22 @@ export function applyFixes(source: string, messages: readonly LintMessage[]): Ap
   }
   pieces.push(source.slice(0, cursor));
   return { output: pieces.reverse().join(''), fixed, deferred };
+}
+
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Lints, fixes what does not overlap, and lints the fixed text again, until nothing fixable is left or the
+ * pass limit is reached. Returns the final text and its lint result (the findings that remain).
+ */
+export function fixText(source: string, lintOnce: (text: string) => LintResult): { output: string; result: LintResult } {
+  let output = source;
+  let result = lintOnce(output);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const applied = applyFixes(output, result.messages);
+    if (applied.fixed.length === 0 || applied.output === output) break;
+    output = applied.output;
+    result = lintOnce(output);
+  }
+  return { output, result };
 }
