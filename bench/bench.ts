@@ -1,0 +1,204 @@
+/**
+ * `npm run bench [-- options]`: times gongwen-lint against a bare remark-parse of the same files, and with
+ * `--anchors` against textlint, markdownlint-cli2 and AutoCorrect installed into a temporary folder.
+ * A tool for people: nothing here is asserted by the tests.
+ *
+ * Options: --files N (2000), --bytes N per file (5000), --runs N (3), --anchors, --scaling (1000/2000/4000
+ * files), --memory (10,000 files), --big (one 50 MB file), --all (everything).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './corpus.js';
+
+const projectRoot = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+const cli = join(projectRoot, 'dist/src/cli.js');
+const bareParse = join(projectRoot, 'dist/bench/bare-parse.js');
+const rssProbe = pathToFileURL(join(projectRoot, 'bench/rss-probe.mjs')).href;
+const work = join(tmpdir(), 'gongwen-lint-bench');
+
+const { values: flags } = parseArgs({
+  options: {
+    files: { type: 'string', default: '2000' },
+    bytes: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '3' },
+    anchors: { type: 'boolean', default: false },
+    scaling: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
+    big: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(flags.runs);
+const fileCount = Number(flags.files);
+const bytesPerFile = Number(flags.bytes);
+
+interface Command {
+  name: string;
+  argv: string[];
+  cwd?: string;
+}
+
+interface Measurement {
+  seconds: number;
+  peakMiB: number;
+}
+
+/** Runs a command once; wall time from spawn to exit, peak RSS reported by the probe (max over threads). */
+function runOnce(command: Command): Measurement {
+  const rssFile = join(work, 'rss.txt');
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const child = spawnSync(command.argv[0], command.argv.slice(1), {
+    cwd: command.cwd ?? projectRoot,
+    env: { ...process.env, NODE_OPTIONS: `--import=${rssProbe}`, GONGWEN_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (child.status !== 0 && child.status !== 1) {
+    throw new Error(`${command.name} exited ${String(child.status)}: ${child.stderr.toString().slice(0, 2000)}`);
+  }
+  const samples = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [0];
+  return { seconds, peakMiB: Math.max(...samples) / 1024 };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** One warm-up of each command, then `runs` rounds in which the commands alternate; medians. */
+function measure(commands: Command[]): Map<string, Measurement> {
+  for (const command of commands) runOnce(command);
+  const samples = new Map<string, Measurement[]>(commands.map((c) => [c.name, []]));
+  for (let round = 0; round < runs; round++) {
+    for (const command of commands) samples.get(command.name)!.push(runOnce(command));
+  }
+  return new Map(
+    [...samples].map(([name, list]) => [name, { seconds: median(list.map((m) => m.seconds)), peakMiB: Math.max(...list.map((m) => m.peakMiB)) }]),
+  );
+}
+
+function corpus(name: string, files: number, bytes = bytesPerFile): { directory: string; megabytes: number } {
+  const directory = join(work, name);
+  const total = generateCorpus({
+    directory,
+    files,
+    bytesPerFile: bytes,
+    seed: 20261126,
+    sources: [join(projectRoot, 'examples'), resolve(projectRoot, '../shared/corpus/real')],
+  });
+  return { directory, megabytes: total / 1e6 };
+}
+
+function lintCommand(name: string, directory: string, extra: string[] = []): Command {
+  return { name, argv: [process.execPath, cli, '--format', 'json', '--output-file', join(work, 'out.json'), ...extra, directory] };
+}
+
+function table(rows: { name: string; m: Measurement; megabytes: number; baseline?: number }[]): string {
+  const lines = ['| command | wall s (median) | MB/s | peak MiB | × bare parse time |', '|---|---|---|---|---|'];
+  for (const { name, m, megabytes, baseline } of rows) {
+    const ratio = baseline ? (m.seconds / baseline).toFixed(2) : '';
+    lines.push(`| ${name} | ${m.seconds.toFixed(2)} | ${(megabytes / m.seconds).toFixed(1)} | ${m.peakMiB.toFixed(0)} | ${ratio} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Pinned anchors, installed through npm into a temporary folder (never into the project). */
+function installAnchors(): { textlint: Command; markdownlint: Command; autocorrect: Command } & { directory: string } {
+  const directory = join(work, 'anchors');
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, 'package.json'), JSON.stringify({ name: 'anchors', private: true }));
+  const packages = ['textlint@15.8.0', 'textlint-rule-prh@6.1.0', 'markdownlint-cli2@0.24.1', 'autocorrect-node@2.14.0'];
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', ...packages], { cwd: directory, stdio: 'inherit' });
+  if (install.status !== 0) throw new Error('npm install of the anchors failed');
+  // textlint with prh: a dictionary that flags the X blanks gongwen-lint's no-placeholder finds.
+  writeFileSync(
+    join(directory, 'prh.yml'),
+    ['version: 1', 'rules:', '  - expected: （请填写）', '    pattern: /[XＸ×]+(?=[年月日县市省局名个项%]|万元|亿元)/', ''].join('\n'),
+  );
+  writeFileSync(join(directory, '.textlintrc.json'), JSON.stringify({ rules: { prh: { rulePaths: ['./prh.yml'] } } }));
+  const bin = (name: string): string => join(directory, 'node_modules/.bin', name);
+  return {
+    directory,
+    textlint: { name: 'textlint 15.8 (prh)', argv: [bin('textlint'), '--format', 'json', '-o', join(work, 'textlint.json')], cwd: directory },
+    markdownlint: { name: 'markdownlint-cli2 0.24', argv: [bin('markdownlint-cli2')], cwd: directory },
+    autocorrect: { name: 'AutoCorrect 2.14 (--lint)', argv: [bin('autocorrect'), '--lint'], cwd: directory },
+  };
+}
+
+function main(): void {
+  if (!existsSync(cli)) throw new Error('build first: npm run build');
+  mkdirSync(work, { recursive: true });
+  const report: string[] = [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  ];
+  const main = corpus('corpus', fileCount);
+  report.push(`\nCorpus: ${fileCount} Markdown drafts, ${main.megabytes.toFixed(1)} MB, ${runs} runs after a warm-up.\n`);
+  const small = join(projectRoot, 'examples');
+  const commands: Command[] = [
+    { name: 'bare unified + remark-parse (1 thread)', argv: [process.execPath, bareParse, main.directory] },
+    lintCommand('gongwen-lint (all rules, JSON)', main.directory),
+    lintCommand('gongwen-lint, one small file (start-up)', join(small, '通知-定稿.md')),
+  ];
+  const anchors = flags.anchors || flags.all ? installAnchors() : undefined;
+  if (anchors) {
+    anchors.textlint.argv.push(`${main.directory}/**/*.md`);
+    anchors.markdownlint.argv.push(`${main.directory}/**/*.md`);
+    anchors.autocorrect.argv.push(main.directory);
+    commands.push(anchors.textlint, anchors.markdownlint, anchors.autocorrect);
+  }
+  const results = measure(commands);
+  const baseline = results.get(commands[0].name)!.seconds;
+  report.push(
+    table(
+      commands.map((c) => ({
+        name: c.name,
+        m: results.get(c.name)!,
+        megabytes: c.name.includes('one small file') ? 0 : main.megabytes,
+        baseline,
+      })),
+    ),
+  );
+  const full = results.get(commands[1].name)!.seconds;
+  if (anchors) {
+    for (const anchor of [anchors.textlint, anchors.markdownlint, anchors.autocorrect]) {
+      report.push(`- ${anchor.name}: gongwen-lint is ${(results.get(anchor.name)!.seconds / full).toFixed(2)}× as fast`);
+    }
+  }
+  report.push(`- bare parse: gongwen-lint is ${(baseline / full).toFixed(2)}× as fast`);
+
+  const cacheLocation = join(work, 'cache.json');
+  rmSync(cacheLocation, { force: true });
+  const cached = lintCommand('gongwen-lint --cache', main.directory, ['--cache', '--cache-location', cacheLocation]);
+  const cold = runOnce(cached);
+  const warm = measure([cached]).get(cached.name)!;
+  report.push(`\n--cache: first run ${cold.seconds.toFixed(2)} s, unchanged re-run ${warm.seconds.toFixed(2)} s (${((warm.seconds / cold.seconds) * 100).toFixed(0)}% of the first).`);
+
+  if (flags.scaling || flags.all) {
+    report.push('\nScaling:\n');
+    const rows = [1000, 2000, 4000].map((files) => {
+      const scaled = corpus(`scaling-${files}`, files);
+      const m = measure([lintCommand(`gongwen-lint, ${files} files`, scaled.directory)]).values().next().value as Measurement;
+      return { name: `gongwen-lint, ${files} files`, m, megabytes: scaled.megabytes };
+    });
+    report.push(table(rows));
+  }
+  if (flags.memory || flags.all) {
+    const large = corpus('memory-10000', 10000);
+    const m = runOnce(lintCommand('gongwen-lint, 10,000 files', large.directory));
+    report.push(`\n10,000 files (${large.megabytes.toFixed(1)} MB): ${m.seconds.toFixed(2)} s, peak ${m.peakMiB.toFixed(0)} MiB.`);
+  }
+  if (flags.big || flags.all) {
+    const one = corpus('big', 1, 50_000_000);
+    const m = runOnce(lintCommand('gongwen-lint, one 50 MB file', one.directory));
+    report.push(`\nOne ${one.megabytes.toFixed(1)} MB file: ${m.seconds.toFixed(2)} s, ${(one.megabytes / m.seconds).toFixed(1)} MB/s, peak ${m.peakMiB.toFixed(0)} MiB.`);
+  }
+  console.log(report.join('\n'));
+}
+
+main();

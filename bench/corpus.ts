@@ -1,0 +1,97 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A small deterministic PRNG (mulberry32) so the same seed always yields the same corpus. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Defects planted into paragraphs, so the rules have real work to do. */
+const DEFECTS: readonly ((paragraph: string) => string)[] = [
+  (p) => p.replace(/\d{4}年/, 'X年'),
+  (p) => p.replace('，', '，。'),
+  (p) => p.replace('，', ','),
+  (p) => p.replace('。', '。。'),
+  (p) => `${p.slice(0, Math.floor(p.length / 2))}某某${p.slice(Math.floor(p.length / 2))}`,
+  (p) => p.replace('“', ''),
+  (p) => p.replace(/。$/, '，'),
+];
+
+/** Reads the paragraphs of the source texts: the bundled examples and the shared published documents. */
+function loadParagraphs(sources: readonly string[]): string[] {
+  const paragraphs: string[] = [];
+  for (const directory of sources) {
+    let names: string[];
+    try {
+      names = readdirSync(directory);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      if (!/\.(md|txt)$/.test(name) || name === 'SOURCES.md' || name === 'README.md') continue;
+      const text = readFileSync(join(directory, name), 'utf8');
+      for (const line of text.split(/\r?\n/)) {
+        const trimmed = line.replace(/^[\s\u3000#>*-]+/, '').trim();
+        if (trimmed.length >= 20) paragraphs.push(trimmed);
+      }
+    }
+  }
+  if (paragraphs.length === 0) throw new Error(`no source text found in ${sources.join(', ')}`);
+  return paragraphs;
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** One Markdown draft of about `targetBytes`: a title, numbered sections, paragraphs, some defects. */
+function makeDraft(paragraphs: readonly string[], next: () => number, targetBytes: number, index: number): string {
+  const pick = (): string => paragraphs[Math.floor(next() * paragraphs.length)];
+  const lines = [`# 关于做好第${index + 1}批重点工作的通知`, '', '各有关单位：', ''];
+  let bytes = 0;
+  let section = 0;
+  while (bytes < targetBytes) {
+    const skip = next() < 0.05 ? 1 : 0;
+    section = Math.min(section + 1 + skip, NUMERALS.length);
+    lines.push(`## ${NUMERALS[section - 1]}、${pick().slice(0, 12)}`, '');
+    for (let sub = 1; sub <= 3 && bytes < targetBytes; sub++) {
+      let paragraph = pick();
+      if (next() < 0.3) paragraph = DEFECTS[Math.floor(next() * DEFECTS.length)](paragraph);
+      lines.push(`（${NUMERALS[sub - 1]}）${paragraph}`, '');
+      bytes += Buffer.byteLength(paragraph) + 10;
+    }
+    if (section === NUMERALS.length) section = 0;
+  }
+  lines.push('某市人民政府办公室', '', '2024年5月10日', '');
+  return lines.join('\n');
+}
+
+export interface CorpusOptions {
+  directory: string;
+  files: number;
+  bytesPerFile: number;
+  seed: number;
+  sources: readonly string[];
+}
+
+/** Writes the corpus (replacing the directory) and returns its total size in bytes. */
+export function generateCorpus(options: CorpusOptions): number {
+  const paragraphs = loadParagraphs(options.sources);
+  const next = random(options.seed);
+  rmSync(options.directory, { recursive: true, force: true });
+  let total = 0;
+  for (let i = 0; i < options.files; i++) {
+    const folder = join(options.directory, `d${String(Math.floor(i / 100)).padStart(3, '0')}`);
+    if (i % 100 === 0) mkdirSync(folder, { recursive: true });
+    const draft = makeDraft(paragraphs, next, options.bytesPerFile, i);
+    const path = join(folder, `draft-${String(i).padStart(5, '0')}.md`);
+    writeFileSync(path, draft);
+    total += statSync(path).size;
+  }
+  return total;
+}
