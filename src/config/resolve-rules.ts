@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Rule, Severity } from '../rule.js';
 
 /** A rule's setting as written in a config file: a severity, or a severity with options. */
@@ -13,19 +14,55 @@ export interface ResolvedRule {
 /** The enabled rules for one file, by id, in registry order. */
 export type ResolvedRules = ReadonlyMap<string, ResolvedRule>;
 
-/** A problem in the user's configuration; `source` names the file (or the command-line flag) it came from. */
+/** Every rule's effective setting, switched-off rules included (for `--print-config`). */
+export type ResolvedRuleSettings = ReadonlyMap<string, { severity: Severity; options: unknown }>;
+
+/**
+ * A problem in the user's configuration; `source` names the file (or the command-line flag) it came from,
+ * `key` the setting (`rules.no-placeholder`, `overrides[0].files`); an empty key means the whole file.
+ */
 export class ConfigError extends Error {
   constructor(
     readonly source: string,
     readonly key: string,
     reason: string,
   ) {
-    super(`${source}：配置项 ${key} ${reason}`);
+    super(key ? `${source}：配置项 ${key} ${reason}` : `${source}：${reason}`);
     this.name = 'ConfigError';
   }
 }
 
-const SEVERITIES: readonly string[] = ['off', 'warn', 'error'];
+export const SEVERITIES = ['off', 'warn', 'error'] as const satisfies readonly Severity[];
+
+/** Zod's own Chinese messages, passed per parse so that no global zod setting is changed for other users. */
+export const zodChineseErrors = z.locales.zhCN().localeError;
+
+/** Turns a zod issue path into the dotted key of a config file: `rules.x.max`, `overrides[0].files`. */
+export function formatKey(prefix: string, path: readonly PropertyKey[]): string {
+  let key = prefix;
+  for (const part of path) {
+    if (typeof part === 'number') key += `[${part}]`;
+    else key += key === '' ? String(part) : `.${String(part)}`;
+  }
+  return key;
+}
+
+/** Says what is wrong with one rule's setting, with the key below `rules.<id>` it concerns, or nothing if valid. */
+export function ruleSettingProblem(rule: Rule, value: unknown): { path: PropertyKey[]; reason: string } | undefined {
+  if (typeof value !== 'string' && !Array.isArray(value)) {
+    return { path: [], reason: `应为严重程度（"off"、"warn"、"error"）或 [严重程度, 选项]，实际为 ${JSON.stringify(value)}` };
+  }
+  const [severity, options, ...extra] = Array.isArray(value) ? (value as unknown[]) : [value];
+  if (typeof severity !== 'string' || !(SEVERITIES as readonly string[]).includes(severity)) {
+    return { path: [], reason: `的严重程度“${String(severity)}”无效，应为 "off"、"warn" 或 "error"` };
+  }
+  if (extra.length > 0) return { path: [], reason: '最多两项：[严重程度, 选项]' };
+  if (options === undefined) return undefined;
+  const parsed = rule.options.safeParse(options, { error: zodChineseErrors });
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  return { path: issue.path, reason: `的选项无效：${issue.message}` };
+}
 
 /** One layer of rule settings and where it came from, for error messages. */
 export interface RulesLayer {
@@ -35,18 +72,20 @@ export interface RulesLayer {
 
 /**
  * Starts from every rule at its default severity and options, then applies the layers in order (later
- * layers win). Validates ids, severities and options; the rule's schema fills in defaults.
+ * layers win; a bare severity keeps the options set earlier). Validates ids, severities and options; the
+ * rule's schema fills in defaults. Switched-off rules are kept, with their options.
  */
-export function resolveRules(registry: readonly Rule[], layers: readonly RulesLayer[]): ResolvedRules {
+export function resolveRuleSettings(registry: readonly Rule[], layers: readonly RulesLayer[]): ResolvedRuleSettings {
   const byId = new Map(registry.map((rule) => [rule.id, rule]));
   const settings = new Map<string, { severity: Severity; rawOptions: unknown; source: string }>();
   for (const rule of registry) settings.set(rule.id, { severity: rule.severity, rawOptions: {}, source: '' });
   for (const layer of layers) {
     for (const [id, value] of Object.entries(layer.rules)) {
       const key = `rules.${id}`;
-      if (!byId.has(id)) throw new ConfigError(layer.source, key, `指向不存在的规则“${id}”（用 --list-rules 查看全部规则）`);
+      const rule = byId.get(id);
+      if (!rule) throw new ConfigError(layer.source, key, `指向不存在的规则“${id}”（用 --list-rules 查看全部规则）`);
       const [severity, rawOptions] = Array.isArray(value) ? value : [value];
-      if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
+      if (typeof severity !== 'string' || !(SEVERITIES as readonly string[]).includes(severity)) {
         throw new ConfigError(layer.source, key, `的严重程度“${String(severity)}”无效，应为 "off"、"warn" 或 "error"`);
       }
       const previous = settings.get(id)!;
@@ -57,17 +96,24 @@ export function resolveRules(registry: readonly Rule[], layers: readonly RulesLa
       });
     }
   }
-  const resolved = new Map<string, ResolvedRule>();
+  const resolved = new Map<string, { severity: Severity; options: unknown }>();
   for (const rule of registry) {
     const setting = settings.get(rule.id)!;
-    if (setting.severity === 'off') continue;
-    const parsed = rule.options.safeParse(setting.rawOptions);
+    const parsed = rule.options.safeParse(setting.rawOptions, { error: zodChineseErrors });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
-      throw new ConfigError(setting.source || '默认配置', `rules.${rule.id}${where}`, `的选项无效：${issue.message}`);
+      throw new ConfigError(setting.source || '默认配置', formatKey(`rules.${rule.id}`, issue.path), `的选项无效：${issue.message}`);
     }
     resolved.set(rule.id, { severity: setting.severity, options: parsed.data });
   }
   return resolved;
+}
+
+/** The enabled rules after applying the layers over the defaults; see resolveRuleSettings. */
+export function resolveRules(registry: readonly Rule[], layers: readonly RulesLayer[]): ResolvedRules {
+  const enabled = new Map<string, ResolvedRule>();
+  for (const [id, setting] of resolveRuleSettings(registry, layers)) {
+    if (setting.severity !== 'off') enabled.set(id, { severity: setting.severity, options: setting.options });
+  }
+  return enabled;
 }
