@@ -1,0 +1,39 @@
+import type { LintMessage, LintResult } from '../linter.js';
+import type { Formatter } from './types.js';
+
+/** The fields of ESLint's JSON output, in its order; the excerpt is a display aid and is left out. */
+function toJsonMessage(message: LintMessage): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    ruleId: message.ruleId,
+    severity: message.severity,
+    message: message.message,
+  };
+  if (message.messageId !== undefined) json.messageId = message.messageId;
+  json.line = message.line;
+  json.column = message.column;
+  json.endLine = message.endLine;
+  json.endColumn = message.endColumn;
+  if (message.fix) json.fix = { range: message.fix.range, text: message.fix.text };
+  if (message.suggestions && message.suggestions.length > 0) json.suggestions = message.suggestions;
+  if (message.fatal) json.fatal = true;
+  return json;
+}
+
+function toJsonResult(result: LintResult): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    filePath: result.filePath,
+    messages: result.messages.map(toJsonMessage),
+    errorCount: result.errorCount,
+    fatalErrorCount: result.fatalErrorCount,
+    warningCount: result.warningCount,
+    fixableErrorCount: result.fixableErrorCount,
+    fixableWarningCount: result.fixableWarningCount,
+  };
+  if (result.output !== undefined) json.output = result.output;
+  return json;
+}
+
+/** ESLint-compatible JSON: an array of results, one line, so tools can read it as ESLint's. */
+const json: Formatter = (results) => JSON.stringify(results.map(toJsonResult));
+
+export default json;

@@ -1,0 +1,77 @@
+import pc from 'picocolors';
+import stringWidth from 'string-width';
+import type { Excerpt, LintMessage } from '../linter.js';
+import { severityLabel } from './labels.js';
+import { displayPath } from './paths.js';
+import type { Formatter } from './types.js';
+
+/** Control characters (tabs included) would break the alignment of the marker line; each becomes one space. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
+function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+/**
+ * The excerpt's first line with the finding coloured (on a TTY), and a line of `^` under the finding,
+ * offset by the display width of the text before it so that full-width characters stay aligned.
+ */
+function renderExcerpt(excerpt: Excerpt, paint: (text: string) => string): [string, string] {
+  const lineEnd = excerpt.text.indexOf('\n', excerpt.start);
+  const text = (lineEnd === -1 ? excerpt.text : excerpt.text.slice(0, lineEnd)).replace(CONTROL_CHARACTERS, ' ');
+  const start = Math.min(excerpt.start, text.length);
+  const end = Math.min(Math.max(excerpt.end, start), text.length);
+  const before = text.slice(0, start);
+  const span = text.slice(start, end);
+  const after = text.slice(end);
+  const marker = ' '.repeat(stringWidth(before)) + paint('^'.repeat(Math.max(1, stringWidth(span))));
+  return [before + paint(span) + after, marker];
+}
+
+function position(message: LintMessage): string {
+  return message.line > 0 ? `${message.line}:${message.column}` : '';
+}
+
+/** The default, human-readable format: findings grouped by file, each with the sentence it was found in. */
+const stylish: Formatter = (results, context) => {
+  const colors = pc.createColors(context.color);
+  const output: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
+    output.push(colors.underline(displayPath(result.filePath, context.cwd)));
+    const positionWidth = Math.max(...result.messages.map((message) => position(message).length));
+    const messageWidth = Math.max(...result.messages.map((message) => stringWidth(message.message)));
+    const indent = ' '.repeat(2 + positionWidth + 2 + stringWidth(severityLabel(2)) + 2);
+    for (const message of result.messages) {
+      const paint = message.severity === 2 ? colors.red : colors.yellow;
+      const rule = message.ruleId === null ? '' : `  ${colors.dim(message.ruleId)}`;
+      const text = message.ruleId === null ? message.message : padToWidth(message.message, messageWidth);
+      output.push(`  ${colors.dim(position(message).padEnd(positionWidth))}  ${paint(severityLabel(message.severity))}  ${text}${rule}`);
+      if (message.excerpt && message.excerpt.text.length > 0) {
+        const [excerptLine, markerLine] = renderExcerpt(message.excerpt, paint);
+        output.push(indent + excerptLine, indent + markerLine);
+      }
+    }
+    output.push('');
+  }
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const summaryColor = errors > 0 ? colors.red : colors.yellow;
+  output.push(summaryColor(colors.bold(`✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`)));
+  const fixable = [
+    ...(fixableErrors > 0 ? [`${fixableErrors} 个错误`] : []),
+    ...(fixableWarnings > 0 ? [`${fixableWarnings} 个警告`] : []),
+  ];
+  if (fixable.length > 0) output.push(summaryColor(`  其中 ${fixable.join('、')}可用 --fix 自动修正。`));
+  return `${output.join('\n')}\n`;
+};
+
+export default stylish;

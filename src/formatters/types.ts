@@ -1,0 +1,23 @@
+import type { LintResult } from '../linter.js';
+
+/** What a formatter needs to know about a rule; taken from the registry, never from findings. */
+export interface RuleMeta {
+  id: string;
+  description: string;
+  severity: 'warn' | 'error';
+  fixable: boolean;
+}
+
+export interface FormatterContext {
+  /** Paths are shown relative to this directory. */
+  cwd: string;
+  /** Whether ANSI colours may be used (a TTY, NO_COLOR unset, not writing to a file). */
+  color: boolean;
+  /** Every rule of the run, for formats that describe rules (SARIF). */
+  rules: readonly RuleMeta[];
+  /** gongwen-lint's version, for formats that name the tool. */
+  version: string;
+}
+
+/** A pure function from results to the text printed or written; the CLI adds nothing to it. */
+export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;

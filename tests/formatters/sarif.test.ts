@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import sarif from '../../src/formatters/sarif.js';
+import { context, results, ruleMetas } from './fixtures.js';
+
+/** `any` because parsed SARIF is untyped JSON: the structural checks below are what give it a shape. */
+type Json = any;
+
+const SRCROOT_URI = 'file:///home/user/%E5%85%AC%E6%96%87/';
+const REPORT_URI = '%E8%8D%89%E7%A8%BF/%E5%B7%A5%E4%BD%9C%E6%8A%A5%E5%91%8A.md';
+
+function expectPositiveInteger(value: unknown): void {
+  expect(Number.isInteger(value) && (value as number) >= 1).toBe(true);
+}
+
+/** The required shape of SARIF 2.1.0 (§3.13 sarifLog, §3.14 run, §3.18 tool, §3.27 result, §3.30 region). */
+function expectSarif210(log: Json): void {
+  expect(log.version).toBe('2.1.0');
+  expect(typeof log.$schema).toBe('string');
+  expect(Array.isArray(log.runs)).toBe(true);
+  for (const run of log.runs) {
+    const driver = run.tool.driver;
+    expect(typeof driver.name).toBe('string');
+    const ruleIds = new Set<string>();
+    for (const rule of driver.rules ?? []) {
+      expect(typeof rule.id).toBe('string');
+      expect(ruleIds.has(rule.id)).toBe(false);
+      ruleIds.add(rule.id);
+      expect(typeof rule.shortDescription.text).toBe('string');
+      expect(['none', 'note', 'warning', 'error']).toContain(rule.defaultConfiguration.level);
+    }
+    for (const result of run.results) {
+      expect(typeof result.message.text).toBe('string');
+      expect(['none', 'note', 'warning', 'error']).toContain(result.level);
+      if (result.ruleIndex !== undefined) expect(driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      for (const location of result.locations) {
+        const artifactLocation = location.physicalLocation.artifactLocation;
+        expect(() => new URL(artifactLocation.uri, run.originalUriBaseIds[artifactLocation.uriBaseId].uri)).not.toThrow();
+        expect(run.artifacts[artifactLocation.index].location.uri).toBe(artifactLocation.uri);
+        const region = location.physicalLocation.region;
+        for (const key of ['startLine', 'startColumn', 'endLine', 'endColumn']) expectPositiveInteger(region[key]);
+        expect(region.endLine).toBeGreaterThanOrEqual(region.startLine);
+        if (region.endLine === region.startLine) expect(region.endColumn).toBeGreaterThanOrEqual(region.startColumn);
+      }
+    }
+    for (const invocation of run.invocations ?? []) expect(typeof invocation.executionSuccessful).toBe('boolean');
+  }
+}
+
+describe('sarif', () => {
+  const log: Json = JSON.parse(sarif(results, context()));
+
+  it('has the SARIF 2.1.0 shape', () => {
+    expectSarif210(log);
+  });
+
+  it('describes the tool and every rule in Chinese', () => {
+    const driver = log.runs[0].tool.driver;
+    expect(driver).toEqual({
+      name: 'gongwen-lint',
+      version: '9.9.9',
+      informationUri: 'https://www.npmjs.com/package/gongwen-lint',
+      rules: [
+        {
+          id: 'no-placeholder',
+          shortDescription: { text: '模板中遗留的占位符' },
+          help: { text: '模板中遗留的占位符。规则说明见 docs/rules/no-placeholder.md。' },
+          defaultConfiguration: { level: 'error' },
+          properties: { fixable: false },
+        },
+        {
+          id: 'punctuation-width',
+          shortDescription: { text: '中文语境中的半角标点应为全角' },
+          help: { text: '中文语境中的半角标点应为全角。规则说明见 docs/rules/punctuation-width.md。' },
+          defaultConfiguration: { level: 'warning' },
+          properties: { fixable: true },
+        },
+      ],
+    });
+    expect(driver.rules).toHaveLength(ruleMetas.length);
+  });
+
+  it('reports findings with 1-based UTF-16 regions and percent-encoded URIs relative to the working directory', () => {
+    const run = log.runs[0];
+    expect(run.columnKind).toBe('utf16CodeUnits');
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: SRCROOT_URI } });
+    expect(run.results).toEqual([
+      {
+        ruleId: 'no-placeholder',
+        ruleIndex: 0,
+        level: 'error',
+        message: { text: '“X年”疑似未填写的占位符，请填写具体年份' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: REPORT_URI, uriBaseId: '%SRCROOT%', index: 0 },
+              region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 3 },
+            },
+          },
+        ],
+      },
+      {
+        ruleId: 'punctuation-width',
+        ruleIndex: 1,
+        level: 'warning',
+        message: { text: '中文语境中的半角逗号“,”应为全角“，”' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: REPORT_URI, uriBaseId: '%SRCROOT%', index: 0 },
+              region: { startLine: 12, startColumn: 17, endLine: 12, endColumn: 18 },
+            },
+          },
+        ],
+      },
+    ]);
+    expect(decodeURIComponent(new URL(REPORT_URI, SRCROOT_URI).pathname)).toBe('/home/user/公文/草稿/工作报告.md');
+  });
+
+  it('turns a file that could not be read into a failed-execution notification, not a result', () => {
+    const [invocation] = log.runs[0].invocations;
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications).toEqual([
+      {
+        level: 'error',
+        message: { text: '无法读取文件：文件不存在' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: '%E7%BC%BA%E5%A4%B1%2C%20%E6%96%87%E4%BB%B6%3A1.txt', uriBaseId: '%SRCROOT%', index: 2 },
+            },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('uses an absolute file URI for a file outside the working directory', () => {
+    const outside = JSON.parse(sarif([{ ...results[1], filePath: '/tmp/通知.md' }], context()));
+    expect(outside.runs[0].artifacts).toEqual([{ location: { uri: 'file:///tmp/%E9%80%9A%E7%9F%A5.md' } }]);
+    expect(outside.runs[0].invocations[0].executionSuccessful).toBe(true);
+    expectSarif210(outside);
+  });
+});

@@ -1,0 +1,121 @@
+import { stripVTControlCharacters } from 'node:util';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import stylish from '../../src/formatters/stylish.js';
+import type { LintResult } from '../../src/linter.js';
+import { context, cwd, results } from './fixtures.js';
+
+describe('stylish', () => {
+  it('groups findings by file with position, severity, message, rule and a marked excerpt', () => {
+    expect(stylish(results, context())).toBe(
+      [
+        '草稿/工作报告.md',
+        '  3:1    错误  “X年”疑似未填写的占位符，请填写具体年份  no-placeholder',
+        '               X年以来，在县委、县政府的坚强领导下',
+        '               ^^^',
+        '  12:17  警告  中文语境中的半角逗号“,”应为全角“，”      punctuation-width',
+        '               围绕“守底线、查隐患”的目标,扎实推进',
+        '                                         ^',
+        '',
+        '缺失, 文件:1.txt',
+        '    错误  无法读取文件：文件不存在',
+        '',
+        '✖ 共 3 个问题（2 个错误，1 个警告）',
+        '  其中 1 个警告可用 --fix 自动修正。',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints nothing when there is nothing to report', () => {
+    expect(stylish([results[1]], context())).toBe('');
+    expect(stylish([], context())).toBe('');
+  });
+
+  it('uses colour only when asked, and the coloured text reads the same without it', () => {
+    const plain = stylish(results, context());
+    expect(plain).not.toMatch(/\u001b\[/);
+    const coloured = stylish(results, context({ color: true }));
+    expect(coloured).toMatch(/\u001b\[31m错误/);
+    expect(coloured).toMatch(/\u001b\[33m,\u001b\[39m/);
+    expect(stripVTControlCharacters(coloured)).toBe(plain);
+  });
+
+  it('puts the marker under full-width text by display width, not by code units', () => {
+    const excerptText = '请于２０２４年X月X日前报送';
+    const result: LintResult = {
+      filePath: `${cwd}/a.txt`,
+      messages: [
+        {
+          ruleId: 'no-placeholder',
+          severity: 2,
+          message: '占位符',
+          line: 1,
+          column: 8,
+          endLine: 1,
+          endColumn: 12,
+          excerpt: { text: excerptText, start: 7, end: 11 },
+        },
+      ],
+      errorCount: 1,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      fatalErrorCount: 0,
+    };
+    const lines = stylish([result], context()).split('\n');
+    const excerptLine = lines[2];
+    const markerLine = lines[3];
+    const indent = excerptLine.length - excerptText.length;
+    expect(excerptLine.slice(indent)).toBe(excerptText);
+    expect(markerLine.slice(0, indent).trim()).toBe('');
+    expect(markerLine.slice(indent)).toBe(' '.repeat(stringWidth('请于２０２４年')) + '^^^^^^');
+  });
+
+  it('marks a finding that spans lines only up to the end of its first line, and shows an insertion point', () => {
+    const result: LintResult = {
+      filePath: 'stdin.md',
+      messages: [
+        {
+          ruleId: 'punctuation-pair',
+          severity: 1,
+          message: '引号未闭合',
+          line: 1,
+          column: 3,
+          endLine: 2,
+          endColumn: 2,
+          excerpt: { text: '围绕“目标\n推进', start: 2, end: 7 },
+        },
+        {
+          ruleId: 'paragraph-end',
+          severity: 1,
+          message: '缺少句号',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 3,
+          excerpt: { text: '推进\t工作', start: 5, end: 5 },
+        },
+      ],
+      errorCount: 0,
+      warningCount: 2,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      fatalErrorCount: 0,
+    };
+    expect(stylish([result], context())).toBe(
+      [
+        'stdin.md',
+        '  1:3  警告  引号未闭合  punctuation-pair',
+        '             围绕“目标',
+        '                 ^^^^^',
+        '  2:3  警告  缺少句号    paragraph-end',
+        '             推进 工作',
+        '                      ^',
+        '',
+        '✖ 共 2 个问题（0 个错误，2 个警告）',
+        '',
+      ].join('\n'),
+    );
+  });
+});
