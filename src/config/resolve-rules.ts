@@ -61,6 +61,9 @@ export function ruleSettingProblem(rule: Rule, value: unknown): { path: Property
   const parsed = rule.options.safeParse(options, { error: zodChineseErrors });
   if (parsed.success) return undefined;
   const issue = parsed.error.issues[0];
+  if (issue.code === 'unrecognized_keys') {
+    return { path: [...issue.path, issue.keys[0]], reason: `不是规则“${rule.id}”的选项，请删除或检查拼写` };
+  }
   return { path: issue.path, reason: `的选项无效：${issue.message}` };
 }
 
