@@ -1,12 +1,311 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.js';
+import type { Block, GwDocument } from '../src/document.js';
+import { defineRule, type Report } from '../src/rule.js';
+import { LINE_INDENT, Level, formatMarker, readListMarker, readMarker, type NumberingMarker } from '../src/text/numbering-markers.js';
+
+const messages = {
+  wrongForm: '序号“{{found}}”的形式不对，应写作“{{expected}}”',
+  gap: '序号“{{found}}”前缺少“{{expected}}”（上一个同级序号是“{{previous}}”）：请补上缺少的部分，或把序号改为“{{expected}}”',
+  repeat: '序号“{{found}}”与上一个同级序号重复，应为“{{expected}}”',
+  outOfOrder: '序号“{{found}}”排在“{{previous}}”之后，顺序颠倒，应为“{{expected}}”',
+  badStart: '同级序号应从“{{expected}}”开始，这里却是“{{found}}”',
+  badContinuation: '序号“{{found}}”既不是从“{{first}}”重新开始，也没有接着上文同级的“{{previous}}”编为“{{expected}}”',
+  levelOrder: '序号“{{found}}”出现在下一级序号“{{previous}}”之后：层次序号应依次为“一、”“（一）”“1.”“（1）”，下一级中不能再用上一级序号',
+  missingNumber: '标题“{{heading}}”缺少序号：同级标题都有序号，这里应为“{{expected}}”',
+  unnumberedHeading: '标题“{{heading}}”没有序号，而同级的其他标题都有序号（如“{{sibling}}”）',
+  renumber: '改为“{{expected}}”',
+} as const;
+
+type MessageId = keyof typeof messages;
+
+/** A heading depth deeper than any Markdown heading: numbered items in body text. */
+const BODY_DEPTH = 7;
+
+/** `附件` `附件1` `附件2：` on a line of their own: an attachment starts its own outline. */
+const ATTACHMENT_HEADING = /附件[0-9０-９一二三四五六七八九十]*[：:]?[ \t\u3000\u00a0]*(?:\n|$)/y;
+/** `附件：1.…` `注：1、…`: a list of attachments or notes, numbered on its own. */
+const LIST_LEAD = /(?:附件|注)[：:]?/y;
+/** `2　组织机构` `2.1　指挥部` `2.1.1　职责`: a decimal outline heading, parent of the markers that follow. */
+const DECIMAL_HEADING = /[0-9]{1,2}(?:\.[0-9]{1,2})*[ \u3000]+(?=[^\s0-9.])/y;
+
+/** A numbered item as the outline sees it: where it is, what it says, and how to reach it in the text. */
+interface Item {
+  readonly block: Block;
+  readonly level: Level;
+  readonly number: number;
+  /** The marker as written; for a Markdown list item its source marker (`2.`). */
+  readonly written: string;
+  /** The marker's span in the block text; empty for a list item, whose marker is not part of the text. */
+  readonly start: number;
+  readonly end: number;
+  readonly marker?: NumberingMarker;
+  readonly headingDepth: number;
+}
+
+interface OpenLevel {
+  level: Level;
+  number: number;
+  written: string;
+  headingDepth: number;
+}
+
+function snippet(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+}
+
+/**
+ * Walks the outline of one document. The stack holds the open levels from the top down; a marker closes the
+ * levels below it, continues its own level or opens a new one. Articles (`第X条`) count on across chapters, so
+ * their count lives outside the stack.
+ */
+class OutlineChecker {
+  private stack: OpenLevel[] = [];
+  private lastArticle = 0;
+  /**
+   * The last number of each level whose sequence was closed by a new parent. Many documents number a level on
+   * across parents (`一、（一）（二）二、（三）`), which is as correct as restarting at one.
+   */
+  private lastClosed = new Map<Level, OpenLevel>();
+
+  constructor(private readonly report: (report: Report<MessageId>) => void) {}
+
+  reset(): void {
+    this.stack = [];
+    this.lastArticle = 0;
+    this.lastClosed.clear();
+  }
+
+  private pop(): OpenLevel {
+    const closed = this.stack.pop()!;
+    this.lastClosed.set(closed.level, closed);
+    return closed;
+  }
+
+  /** A decimal outline heading (`2.1　…`) is a new parent of every non-legal level. */
+  decimalHeading(): void {
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].level > Level.Article) this.pop();
+  }
+
+  private expectedText(item: Item, number: number): string {
+    return formatMarker(item.level, number, item.marker);
+  }
+
+  private reportNumber(item: Item, messageId: MessageId, expected: number, previous?: string): void {
+    const expectedText = this.expectedText(item, expected);
+    const data = { found: item.written, expected: expectedText, previous: previous ?? '' };
+    this.report({
+      block: item.block,
+      start: item.start,
+      end: item.end,
+      messageId,
+      data,
+      ...(item.marker
+        ? { suggestions: [{ messageId: 'renumber', data: { expected: expectedText }, fix: { start: item.start, end: item.end, text: expectedText } }] }
+        : {}),
+    });
+  }
+
+  /** Checks `item` against the previous number of its level and reports a gap, repeat or reversal. */
+  private checkContinuation(item: Item, previousNumber: number, previousWritten: string): void {
+    if (item.number === previousNumber + 1) return;
+    if (item.number === previousNumber) this.reportNumber(item, 'repeat', previousNumber + 1, previousWritten);
+    else if (item.number > previousNumber) this.reportNumber(item, 'gap', previousNumber + 1, previousWritten);
+    else this.reportNumber(item, 'outOfOrder', previousNumber + 1, previousWritten);
+  }
+
+  private checkArticle(item: Item): void {
+    if (this.lastArticle === 0) {
+      if (item.number !== 1) this.reportNumber(item, 'badStart', 1);
+    } else {
+      this.checkContinuation(item, this.lastArticle, formatMarker(Level.Article, this.lastArticle));
+    }
+    this.lastArticle = item.number;
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].level >= Level.Article) this.pop();
+    this.stack.push({ level: item.level, number: item.number, written: item.written, headingDepth: item.headingDepth });
+  }
+
+  /** Closes `item`'s level and everything under it, forgetting their numbers, and opens it again at `item`. */
+  private restartFrom(item: Item): void {
+    this.stack.pop();
+    for (const level of [...this.lastClosed.keys()]) if (level >= item.level) this.lastClosed.delete(level);
+    this.stack.push({ level: item.level, number: item.number, written: item.written, headingDepth: item.headingDepth });
+  }
+
+  /** A new sequence not starting at one must go on from the same level under the previous parent. */
+  private checkStart(item: Item): void {
+    const before = this.lastClosed.get(item.level);
+    if (before === undefined) {
+      this.reportNumber(item, 'badStart', 1);
+      return;
+    }
+    if (item.number === before.number + 1) return;
+    const expected = this.expectedText(item, before.number + 1);
+    this.report({
+      block: item.block,
+      start: item.start,
+      end: item.end,
+      messageId: 'badContinuation',
+      data: { found: item.written, first: this.expectedText(item, 1), previous: before.written, expected },
+      ...(item.marker
+        ? { suggestions: [{ messageId: 'renumber', data: { expected }, fix: { start: item.start, end: item.end, text: expected } }] }
+        : {}),
+    });
+  }
+
+  numbered(item: Item): void {
+    if (item.level === Level.Article) {
+      this.checkArticle(item);
+      return;
+    }
+    let closedBelow: OpenLevel | undefined;
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].level > item.level) {
+      const closed = this.pop();
+      closedBelow ??= closed;
+    }
+    const top = this.stack[this.stack.length - 1];
+    if (top !== undefined && top.level === item.level) {
+      if (item.number === 1 && top.number > 1) {
+        // `一、` after `五、` begins another part or document (an unmarked attachment), not a reversal.
+        this.restartFrom(item);
+        return;
+      }
+      this.checkContinuation(item, top.number, top.written);
+      top.number = item.number;
+      top.written = item.written;
+      top.headingDepth = item.headingDepth;
+      return;
+    }
+    if (closedBelow !== undefined && closedBelow.level > Level.Article && item.level > Level.Article) {
+      this.report({ block: item.block, start: item.start, end: item.end, messageId: 'levelOrder', data: { found: item.written, previous: closedBelow.written } });
+    } else if (item.number !== 1) {
+      this.checkStart(item);
+    }
+    this.stack.push({ level: item.level, number: item.number, written: item.written, headingDepth: item.headingDepth });
+  }
+
+  /**
+   * A Markdown heading without a number. Between numbered siblings of its depth it is a missing number; anywhere
+   * else it is a new parent, which closes the numbered levels of its depth and below.
+   */
+  unnumberedHeading(block: Block, depth: number, next: Item | undefined): void {
+    const siblingIndex = this.stack.findIndex((open) => open.headingDepth === depth);
+    const sibling = siblingIndex === -1 ? undefined : this.stack[siblingIndex];
+    if (sibling !== undefined && next !== undefined && next.headingDepth === depth && next.level === sibling.level && next.number > sibling.number) {
+      const heading = snippet(block.text);
+      if (next.number === sibling.number + 2) {
+        const expected = formatMarker(sibling.level, sibling.number + 1, next.marker);
+        this.report({
+          block,
+          start: 0,
+          end: block.text.length,
+          messageId: 'missingNumber',
+          data: { heading, expected },
+          suggestions: [{ messageId: 'renumber', data: { expected }, fix: { start: 0, end: 0, text: expected } }],
+        });
+        sibling.number += 1;
+        sibling.written = expected;
+      } else {
+        this.report({ block, start: 0, end: block.text.length, messageId: 'unnumberedHeading', data: { heading, sibling: sibling.written } });
+      }
+      while (this.stack.length > siblingIndex + 1) this.pop();
+      return;
+    }
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].headingDepth >= depth) this.pop();
+  }
+}
+
+/** The numbered item a block opens with, if any (headings and list items are only ever read at their start). */
+function itemAt(block: Block, at: number): Item | undefined {
+  const headingDepth = block.kind === 'heading' ? (block.depth ?? 1) : BODY_DEPTH;
+  LINE_INDENT.lastIndex = at;
+  const start = at + LINE_INDENT.exec(block.text)![0].length;
+  const marker = readMarker(block.text, start, block.kind === 'heading');
+  if (!marker) return undefined;
+  return { block, level: marker.level, number: marker.number, written: marker.written, start: marker.start, end: marker.end, marker, headingDepth };
+}
+
+function listItem(block: Block): Item | undefined {
+  if (block.kind !== 'list-item' || !block.ordered || block.listMarker === undefined) return undefined;
+  const number = readListMarker(block.listMarker);
+  if (number === undefined) return undefined;
+  return { block, level: Level.Arabic, number, written: block.listMarker, start: 0, end: 0, headingDepth: BODY_DEPTH };
+}
+
+/** The next heading of depth `depth` or shallower after block `from`, read as a numbered item when it is one. */
+function nextHeadingItem(blocks: readonly Block[], from: number, depth: number): Item | undefined {
+  for (let index = from + 1; index < blocks.length; index++) {
+    const block = blocks[index];
+    if (block.kind !== 'heading' || (block.depth ?? 1) > depth) continue;
+    return itemAt(block, 0);
+  }
+  return undefined;
+}
+
+/** The length of `pattern`'s match exactly at `at`, or 0. */
+function startsWith(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0].length ?? 0;
+}
+
+function isOutlineBlock(block: Block): boolean {
+  return block.kind !== 'table-cell' && block.quoteDepth === 0;
+}
 
 export default defineRule({
   id: 'section-numbering',
   description: '层次序号（一、（一）1.（1））断号、重号、缺号或形式错误',
   severity: 'error',
   fixable: true,
-  messages: {},
+  messages,
   options: z.object({}).strict(),
-  check() {},
+  check(document: GwDocument, report) {
+    const outline = new OutlineChecker(report);
+    const visit = (item: Item): void => {
+      const { marker } = item;
+      if (marker && marker.written !== marker.correct) {
+        report({
+          block: item.block,
+          start: marker.start,
+          end: marker.end,
+          messageId: 'wrongForm',
+          data: { found: marker.written, expected: marker.correct },
+          ...(marker.fixable ? { fix: { start: marker.start, end: marker.end, text: marker.correct } } : {}),
+        });
+      }
+      outline.numbered(item);
+    };
+    const { blocks } = document;
+    for (const block of blocks) {
+      if (!isOutlineBlock(block)) continue;
+      const listed = listItem(block);
+      if (listed) {
+        visit(listed);
+        continue;
+      }
+      if (block.kind === 'heading') {
+        const item = itemAt(block, 0);
+        if (item) visit(item);
+        else outline.unnumberedHeading(block, block.depth ?? 1, nextHeadingItem(blocks, block.index, block.depth ?? 1));
+        continue;
+      }
+      let lineStart = 0;
+      while (lineStart <= block.text.length) {
+        LINE_INDENT.lastIndex = lineStart;
+        const contentStart = lineStart + LINE_INDENT.exec(block.text)![0].length;
+        if (startsWith(ATTACHMENT_HEADING, block.text, contentStart)) {
+          outline.reset();
+        } else if (startsWith(DECIMAL_HEADING, block.text, contentStart)) {
+          outline.decimalHeading();
+        } else {
+          const lead = startsWith(LIST_LEAD, block.text, contentStart);
+          const item = itemAt(block, contentStart + lead);
+          if (lead > 0 && item) outline.reset();
+          if (item) visit(item);
+        }
+        const lineEnd = block.text.indexOf('\n', lineStart);
+        if (lineEnd === -1) break;
+        lineStart = lineEnd + 1;
+      }
+    }
+  },
 });

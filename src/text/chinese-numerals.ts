@@ -1,0 +1,91 @@
+/**
+ * Chinese numerals as written in section numbers and ordinals (`一` … `九十九`, `一百` … `九百九十九`).
+ * Only the canonical forms are read: `十一` is 11, `一十一` and `十十` are not numbers.
+ */
+
+const DIGITS = '〇一二三四五六七八九';
+
+/** The characters a Chinese section number may be made of. */
+export const CHINESE_NUMERAL_CHARS = '一二三四五六七八九十百〇零';
+
+function digitValue(char: string): number {
+  const value = DIGITS.indexOf(char);
+  return value >= 1 ? value : -1;
+}
+
+/** Reads a number below 100: `五`, `十`, `十二`, `二十`, `二十三`. */
+function parseBelowHundred(text: string): number | undefined {
+  if (text.length === 1) {
+    if (text === '十') return 10;
+    const value = digitValue(text);
+    return value > 0 ? value : undefined;
+  }
+  if (text.length === 2) {
+    if (text[0] === '十') {
+      const ones = digitValue(text[1]);
+      return ones > 0 ? 10 + ones : undefined;
+    }
+    if (text[1] === '十') {
+      const tens = digitValue(text[0]);
+      return tens >= 2 ? tens * 10 : undefined;
+    }
+    return undefined;
+  }
+  if (text.length === 3 && text[1] === '十') {
+    const tens = digitValue(text[0]);
+    const ones = digitValue(text[2]);
+    return tens >= 2 && ones > 0 ? tens * 10 + ones : undefined;
+  }
+  return undefined;
+}
+
+/** The value of a canonical Chinese numeral from 1 to 999, or undefined for anything else. */
+export function parseChineseNumeral(text: string): number | undefined {
+  const hundredAt = text.indexOf('百');
+  if (hundredAt === -1) return parseBelowHundred(text);
+  if (hundredAt !== 1) return undefined;
+  const hundreds = digitValue(text[0]);
+  if (hundreds <= 0) return undefined;
+  const rest = text.slice(2);
+  if (rest.length === 0) return hundreds * 100;
+  // 一百零五 and 一百〇五 write a zero before a lone unit digit; 一百一十 writes the ten's 一.
+  if (rest.length === 2 && (rest[0] === '零' || rest[0] === '〇')) {
+    const ones = digitValue(rest[1]);
+    return ones > 0 ? hundreds * 100 + ones : undefined;
+  }
+  if (rest.length >= 2 && rest[1] === '十') {
+    const tens = digitValue(rest[0]);
+    if (tens <= 0) return undefined;
+    if (rest.length === 2) return hundreds * 100 + tens * 10;
+    const ones = rest.length === 3 ? digitValue(rest[2]) : -1;
+    return ones > 0 ? hundreds * 100 + tens * 10 + ones : undefined;
+  }
+  return undefined;
+}
+
+/** Writes 1–999 as a canonical Chinese numeral (`11` → `十一`, `105` → `一百零五`). */
+export function formatChineseNumeral(value: number): string {
+  if (!Number.isInteger(value) || value < 1 || value > 999) throw new RangeError(`no Chinese numeral for ${value}`);
+  const hundreds = Math.floor(value / 100);
+  const tens = Math.floor((value % 100) / 10);
+  const ones = value % 10;
+  if (hundreds === 0) {
+    if (tens === 0) return DIGITS[ones];
+    return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+  }
+  let text = `${DIGITS[hundreds]}百`;
+  if (tens > 0) text += `${DIGITS[tens]}十`;
+  else if (ones > 0) text += '零';
+  if (ones > 0) text += DIGITS[ones];
+  return text;
+}
+
+/** Reads ASCII or full-width digits (`12`, `１２`) as a number. */
+export function parseDigits(text: string): number {
+  let value = 0;
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 0x30);
+  }
+  return value;
+}
