@@ -1,12 +1,177 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.js';
+import type { Block } from '../src/document.js';
+import { defineRule, type ReportFunction, type Suggestion, type TextEdit } from '../src/rule.js';
+import {
+  SpanCursor,
+  codePointAfter,
+  codePointBefore,
+  findUrlSpans,
+  isAsciiSpace,
+  isChineseTextChar,
+  toFullWidthMark,
+} from '../src/text/punctuation.js';
+
+type MessageId = 'doubled' | 'mixed' | 'tooMany' | 'afterDash' | 'commaBeforeDeng' | 'keepOnly' | 'remove';
+
+/** 点号 (GB/T 15834-2011 §4.1): the full-width ones, and the half-width ones typed for them. */
+const POINT_MARKS = new Set(['，', '、', '；', '：', '。', '？', '！', ',', ';', ':', '?', '!']);
+const HALF_WIDTH = new Set([',', ';', ':', '?', '!']);
+/** 问号 and 叹号 may repeat (up to three) and may follow `——` and each other as `？！`. */
+const EXCLAMATIVE = new Set(['？', '！']);
+const MAX_EXCLAMATIVE_RUN = 3;
+/**
+ * `等` after a 顿号 that starts a word of its own (`规模、等级`, `按月、等额还款`) is an item of the
+ * enumeration, not the closing `等`; the characters that can follow `等` in such words.
+ */
+const DENG_WORD_SECOND = new Set('级同价待额候量比效高值距分号于身外次第边腰温压速式闲差齐'.split(''));
+
+interface Mark {
+  readonly at: number;
+  /** As written. */
+  readonly written: string;
+  /** Its full-width form. */
+  readonly mark: string;
+}
+
+/** Whether the `等` at `at` closes an enumeration (`等` `等等` `等方面`) rather than starting a word (`等级`). */
+function isClosingDeng(text: string, at: number): boolean {
+  if (text[at] !== '等') return false;
+  const next = text[at + 1];
+  return next === undefined || next === '等' || !DENG_WORD_SECOND.has(next);
+}
+
+function isSpaceBetweenMarks(code: number): boolean {
+  return isAsciiSpace(code) || code === 0x3000;
+}
+
+/** The run of 点号 starting at `start`, marks separated by nothing or by spaces; half-width ones inside a URL are not marks. */
+function readRun(text: string, start: number, urls: SpanCursor): Mark[] {
+  const run: Mark[] = [];
+  let at = start;
+  for (;;) {
+    run.push({ at, written: text[at], mark: toFullWidthMark(text[at]) });
+    let next = at + 1;
+    while (next < text.length && isSpaceBetweenMarks(text.charCodeAt(next))) next++;
+    if (next >= text.length || !isPointMark(text, next, urls)) return run;
+    at = next;
+  }
+}
+
+function isPointMark(text: string, at: number, urls: SpanCursor): boolean {
+  const char = text[at];
+  return POINT_MARKS.has(char) && !(HALF_WIDTH.has(char) && urls.contains(at));
+}
+
+/** Keeps `keep` (in its full-width form) and deletes every other mark of the run with the spaces before it. */
+function keepOnlyEdits(run: readonly Mark[], keep: Mark): TextEdit[] {
+  const edits: TextEdit[] = [];
+  run.forEach((item, i) => {
+    if (item === keep) {
+      if (item.written !== item.mark) edits.push({ start: item.at, end: item.at + 1, text: item.mark });
+    } else if (i > 0) {
+      // Starting just after the previous mark keeps any markup that stands right before this one.
+      edits.push({ start: run[i - 1].at + 1, end: item.at + 1, text: '' });
+    } else {
+      edits.push({ start: item.at, end: run[1] === keep ? run[1].at : item.at + 1, text: '' });
+    }
+  });
+  return edits;
+}
+
+function written(text: string, run: readonly Mark[]): string {
+  return text.slice(run[0].at, run[run.length - 1].at + 1);
+}
+
+/** Whether a run of half-width marks only stands in Chinese text (not in `Note:;` or ASCII art). */
+function touchesChinese(text: string, run: readonly Mark[]): boolean {
+  const end = run[run.length - 1].at + 1;
+  let after = end;
+  while (after < text.length && isAsciiSpace(text.charCodeAt(after))) after++;
+  return isChineseTextChar(codePointBefore(text, run[0].at)) || isChineseTextChar(codePointAfter(text, after));
+}
+
+/** Whether a run is one of the allowed combinations: `？！`, or up to three `？` or `！`. */
+function isAllowedCombination(marks: string): boolean {
+  if (marks === '？！') return true;
+  return marks.length <= MAX_EXCLAMATIVE_RUN && EXCLAMATIVE.has(marks[0]) && [...marks].every((mark) => mark === marks[0]);
+}
+
+function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<MessageId>): void {
+  const { text } = block;
+  const start = run[0].at;
+  const end = run[run.length - 1].at + 1;
+  const marks = run.map((item) => item.mark).join('');
+  const found = written(text, run);
+  const first = run[0].mark;
+  if (run.length > 1 && !isAllowedCombination(marks)) {
+    const distinct = [...new Set(run.map((item) => item.mark))];
+    if (distinct.length === 1) {
+      // Three or more `。` are a mistyped 省略号, which punctuation-form reports.
+      if (first === '。' && run.length > 2) return;
+      if (EXCLAMATIVE.has(first)) {
+        report({
+          block,
+          start,
+          end,
+          messageId: 'tooMany',
+          data: { marks: found, mark: first },
+          suggestions: [{ messageId: 'keepOnly', data: { mark: first }, fix: keepOnlyEdits(run, run[0]) }],
+        });
+        return;
+      }
+      report({ block, start, end, messageId: 'doubled', data: { marks: found, mark: first }, fix: keepOnlyEdits(run, run[0]) });
+      return;
+    }
+    const suggestions: Suggestion<MessageId>[] = distinct.map((mark) => ({
+      messageId: 'keepOnly',
+      data: { mark },
+      fix: keepOnlyEdits(run, run.find((item) => item.mark === mark)!),
+    }));
+    report({ block, start, end, messageId: 'mixed', data: { marks: found, choices: distinct.map((mark) => `“${mark}”`).join('或') }, suggestions });
+    return;
+  }
+  if (!EXCLAMATIVE.has(first) && start >= 2 && text.startsWith('——', start - 2)) {
+    report({
+      block,
+      start,
+      end,
+      messageId: 'afterDash',
+      data: { marks: found },
+      suggestions: [{ messageId: 'remove', data: { marks: found }, fix: { start, end, text: '' } }],
+    });
+    return;
+  }
+  if (run.length === 1 && first === '、' && isClosingDeng(text, end)) {
+    report({ block, start, end, messageId: 'commaBeforeDeng', data: { found: '、等' }, fix: { start, end, text: '' } });
+  }
+}
 
 export default defineRule({
   id: 'punctuation-sequence',
   description: '两个点号连用（，；、。。、,; 等）',
   severity: 'error',
   fixable: true,
-  messages: {},
+  messages: {
+    doubled: '点号“{{marks}}”重复，只保留一个“{{mark}}”',
+    mixed: '点号“{{marks}}”连用，只能保留一个：{{choices}}',
+    tooMany: '“{{marks}}”连用超过三个，一般只用一个“{{mark}}”',
+    afterDash: '破折号“——”后不用点号“{{marks}}”（问号、叹号除外），请删去',
+    commaBeforeDeng: '“等”前不用顿号：“{{found}}”应删去“、”',
+    keepOnly: '只保留“{{mark}}”',
+    remove: '删去“{{marks}}”',
+  },
   options: z.object({}).strict(),
-  check() {},
+  check(document, report) {
+    for (const block of document.blocks) {
+      const { text } = block;
+      const urls = new SpanCursor(findUrlSpans(text));
+      for (let i = 0; i < text.length; i++) {
+        if (!isPointMark(text, i, urls)) continue;
+        const run = readRun(text, i, urls);
+        i = run[run.length - 1].at;
+        if (run.every((item) => HALF_WIDTH.has(item.written)) && !touchesChinese(text, run)) continue;
+        checkRun(block, run, report);
+      }
+    }
+  },
 });

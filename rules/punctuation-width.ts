@@ -1,12 +1,175 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.js';
+import type { Block } from '../src/document.js';
+import { defineRule, type ReportFunction } from '../src/rule.js';
+import {
+  FULL_WIDTH_OF,
+  SpanCursor,
+  codePointAfter,
+  codePointBefore,
+  findUrlSpans,
+  isAsciiSpace,
+  isChineseTextChar,
+} from '../src/text/punctuation.js';
+
+type MessageId = 'halfWidth' | 'halfWidthPair' | 'halfWidthUnpaired';
+
+/** Half-width marks checked one run at a time (`,` `;` `:` `?` `!`); brackets are checked as pairs. */
+const RUN_MARKS = new Set([',', ';', ':', '?', '!']);
+const OPEN = new Set(['(', '（']);
+const CLOSE = new Set([')', '）']);
+/** How much of a bracket's content a message quotes. */
+const QUOTED_CONTENT = 10;
+
+function isAsciiPrintable(codePoint: number): boolean {
+  return codePoint > 0x20 && codePoint < 0x7f;
+}
+
+/** The code point before `offset`, skipping spaces and tabs. */
+function codePointBeforeSpaces(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && isAsciiSpace(text.charCodeAt(at - 1))) at--;
+  return codePointBefore(text, at);
+}
+
+/** Where the spaces and tabs starting at `offset` end. */
+function skipSpaces(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length && isAsciiSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function toFullWidth(marks: string): string {
+  let result = '';
+  for (const mark of marks) result += FULL_WIDTH_OF[mark] ?? mark;
+  return result;
+}
+
+/** `(一)` as written, shortened when the content is long. */
+function quoteBracketed(text: string, open: number, close: number): string {
+  const content = text.slice(open + 1, close);
+  const shown = content.length <= QUOTED_CONTENT ? content : `${content.slice(0, QUOTED_CONTENT - 2)}…`;
+  return `${text[open]}${shown}${text[close]}`;
+}
+
+function isSurrogate(code: number): boolean {
+  // Supplementary-plane Han (extensions B–H) arrive as surrogate pairs; their high halves D840–D8BF stand for them.
+  return code >= 0xd840 && code <= 0xd8bf;
+}
+
+interface Bracket {
+  readonly at: number;
+  readonly halfWidth: boolean;
+}
+
+/**
+ * Pairs the round brackets of a block, half- and full-width alike (so that `（一)` pairs up), and reports the
+ * half-width ones that stand in Chinese text. Returns the offsets of those half-width brackets, which count as
+ * Chinese text for the marks beside them.
+ */
+function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): Set<number> {
+  const { text } = block;
+  const chineseBrackets = new Set<number>();
+  /** chineseBefore[i]: how many Chinese-text code units precede offset i; answers "is there Chinese inside?" in O(1). */
+  const chineseBefore = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    chineseBefore[i + 1] = chineseBefore[i] + (isChineseTextChar(text.charCodeAt(i)) || isSurrogate(text.charCodeAt(i)) ? 1 : 0);
+  }
+  const open: Bracket[] = [];
+  const unpaired: Bracket[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (!OPEN.has(char) && !CLOSE.has(char)) continue;
+    if (urls.contains(i)) continue;
+    const bracket = { at: i, halfWidth: char === '(' || char === ')' };
+    if (OPEN.has(char)) {
+      open.push(bracket);
+      continue;
+    }
+    const opener = open.pop();
+    if (!opener) {
+      if (bracket.halfWidth) unpaired.push(bracket);
+      continue;
+    }
+    if (opener.halfWidth && bracket.halfWidth) {
+      const before = codePointBeforeSpaces(text, opener.at);
+      const after = codePointAfter(text, skipSpaces(text, i + 1));
+      const chinese =
+        chineseBefore[i] - chineseBefore[opener.at + 1] > 0 ||
+        isChineseTextChar(before) ||
+        (isChineseTextChar(after) && !isAsciiPrintable(before));
+      if (!chinese) continue;
+      chineseBrackets.add(opener.at).add(i);
+      const found = quoteBracketed(text, opener.at, i);
+      report({
+        block,
+        start: opener.at,
+        end: i + 1,
+        messageId: 'halfWidthPair',
+        data: { found, fixed: `（${found.slice(1, -1)}）` },
+        fix: [
+          { start: opener.at, end: opener.at + 1, text: '（' },
+          { start: i, end: i + 1, text: '）' },
+        ],
+      });
+    } else if (opener.halfWidth || bracket.halfWidth) {
+      // Its partner is full-width, so this bracket is in Chinese text and only its width is wrong.
+      const half = opener.halfWidth ? opener : bracket;
+      chineseBrackets.add(half.at);
+      const found = text[half.at];
+      const fixed = FULL_WIDTH_OF[found];
+      report({ block, start: half.at, end: half.at + 1, messageId: 'halfWidth', data: { found, fixed }, fix: { start: half.at, end: half.at + 1, text: fixed } });
+    }
+  }
+  for (const bracket of [...open.filter((b) => b.halfWidth), ...unpaired].sort((a, b) => a.at - b.at)) {
+    const touchesChinese = isChineseTextChar(codePointBefore(text, bracket.at)) || isChineseTextChar(codePointAfter(text, bracket.at + 1));
+    if (!touchesChinese) continue;
+    chineseBrackets.add(bracket.at);
+    const found = text[bracket.at];
+    report({ block, start: bracket.at, end: bracket.at + 1, messageId: 'halfWidthUnpaired', data: { found, fixed: FULL_WIDTH_OF[found] } });
+  }
+  return chineseBrackets;
+}
+
+/** Reports runs of half-width `, ; : ? !` beside Chinese text, with the full-width marks as the fix. */
+function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet<number>, report: ReportFunction<MessageId>): void {
+  const { text } = block;
+  const isChineseAt = (offset: number, codePoint: number): boolean =>
+    isChineseTextChar(codePoint) || ((codePoint === 0x28 || codePoint === 0x29) && chineseBrackets.has(offset));
+  for (let i = 0; i < text.length; i++) {
+    if (!RUN_MARKS.has(text[i]) || urls.contains(i)) continue;
+    let end = i + 1;
+    while (end < text.length && RUN_MARKS.has(text[end]) && !urls.contains(end)) end++;
+    const next = skipSpaces(text, end);
+    const chineseAfter = isChineseAt(next, codePointAfter(text, next));
+    const chineseBefore = isChineseAt(i - 1, codePointBefore(text, i));
+    if (chineseBefore || chineseAfter) {
+      const found = text.slice(i, end);
+      const fixed = toFullWidth(found);
+      // Spaces typed after a half-width mark have no place after a full-width one.
+      const fixEnd = chineseAfter ? next : end;
+      report({ block, start: i, end, messageId: 'halfWidth', data: { found, fixed }, fix: { start: i, end: fixEnd, text: fixed } });
+    }
+    i = end - 1;
+  }
+}
 
 export default defineRule({
   id: 'punctuation-width',
   description: '中文语境中的半角标点（, ; : ? ! ( )）应为全角',
   severity: 'error',
   fixable: true,
-  messages: {},
+  messages: {
+    halfWidth: '中文中的半角标点“{{found}}”应改为全角“{{fixed}}”',
+    halfWidthPair: '中文中的半角括号“{{found}}”应改为全角括号“{{fixed}}”',
+    halfWidthUnpaired: '中文中的半角括号“{{found}}”应改为全角“{{fixed}}”，并补上与之配对的括号',
+  },
   options: z.object({}).strict(),
-  check() {},
+  check(document, report) {
+    for (const block of document.blocks) {
+      if (block.text.length === 0) continue;
+      const urlSpans = findUrlSpans(block.text);
+      const chineseBrackets = checkBrackets(block, new SpanCursor(urlSpans), report);
+      checkMarks(block, new SpanCursor(urlSpans), chineseBrackets, report);
+    }
+  },
 });

@@ -1,0 +1,153 @@
+/**
+ * Character classes for punctuation rules (GB/T 15834-2011): what counts as Chinese text around a mark,
+ * which marks are 点号, their full-width forms, and the URL/e-mail spans where half-width marks belong.
+ * Kept small and stable: other rules import it.
+ */
+
+/** Whether a code point is a Han character (CJK Unified Ideographs, extensions A–H, compatibility). */
+export function isHan(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x4e00 && codePoint <= 0x9fff) ||
+    (codePoint >= 0x3400 && codePoint <= 0x4dbf) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3134f) ||
+    codePoint === 0x3007
+  );
+}
+
+/**
+ * Whether a code point belongs to Chinese text: a Han character, a full-width form (`，` `（` `Ｘ` `％`),
+ * CJK punctuation (`、` `。` `《` `〔`), curly quotes `“”‘’`, `…` or `—`. A half-width mark beside one of
+ * these is in Chinese text.
+ */
+export function isChineseTextChar(codePoint: number): boolean {
+  return (
+    isHan(codePoint) ||
+    (codePoint >= 0x3000 && codePoint <= 0x303f) ||
+    (codePoint >= 0xff01 && codePoint <= 0xff65) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffee) ||
+    codePoint === 0x2018 ||
+    codePoint === 0x2019 ||
+    codePoint === 0x201c ||
+    codePoint === 0x201d ||
+    codePoint === 0x2026 ||
+    codePoint === 0x2014
+  );
+}
+
+/** The code point that ends just before `offset` (a whole surrogate pair when there is one), or -1 at the start. */
+export function codePointBefore(text: string, offset: number): number {
+  if (offset <= 0) return -1;
+  const low = text.charCodeAt(offset - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) {
+    const high = text.charCodeAt(offset - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/** The code point that starts at `offset`, or -1 at the end. */
+export function codePointAfter(text: string, offset: number): number {
+  return offset < text.length ? text.codePointAt(offset)! : -1;
+}
+
+/** Whether the character at a UTF-16 code unit is a space or tab (not U+3000, which is Chinese text itself). */
+export function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+/** 点号 of Chinese text, full-width: 逗号 顿号 分号 冒号 句号 问号 叹号. */
+export const FULL_WIDTH_POINT_MARKS = '，、；：。？！';
+
+/** Half-width marks that stand for 点号 when typed in Chinese text, and the full-width mark each should be. */
+export const FULL_WIDTH_OF: Readonly<Record<string, string>> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
+
+/** A 点号 as Chinese text writes it: the full-width form of a half-width mark, a full-width mark unchanged. */
+export function toFullWidthMark(mark: string): string {
+  return FULL_WIDTH_OF[mark] ?? mark;
+}
+
+export interface Span {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+}
+
+/**
+ * URLs (`https://…`, `ftp://…`, `www.…`), ASCII only. Trailing sentence punctuation and an unbalanced `)`
+ * are not part of a URL, as GFM autolinks read them.
+ */
+const URL = /(?:https?|ftp):\/\/[!-~]+|www\.[A-Za-z0-9-]+\.[!-~]+/g;
+const URL_TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*', '_', '~']);
+const EMAIL_LOCAL = /[A-Za-z0-9._%+-]/;
+const EMAIL_DOMAIN = /[A-Za-z0-9.-]/;
+
+function countChar(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) count++;
+  return count;
+}
+
+function trimUrl(url: string): string {
+  for (;;) {
+    const last = url[url.length - 1];
+    if (URL_TRAILING.has(last)) url = url.slice(0, -1);
+    else if (last === ')' && countChar(url, '(') < countChar(url, ')')) url = url.slice(0, -1);
+    else return url;
+  }
+}
+
+/**
+ * E-mail addresses, found from each `@` outwards rather than by a regex that would start over at every
+ * letter of a long Latin run.
+ */
+function findEmailSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && EMAIL_LOCAL.test(text[start - 1])) start--;
+    let end = at + 1;
+    while (end < text.length && EMAIL_DOMAIN.test(text[end])) end++;
+    while (end > at + 1 && text[end - 1] === '.') end--;
+    const domain = text.slice(at + 1, end);
+    if (start < at && domain.includes('.') && !domain.startsWith('.')) spans.push({ start, end });
+  }
+  return spans;
+}
+
+/** The URL and e-mail spans of a text, sorted, none inside another. */
+export function findUrlSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  URL.lastIndex = 0;
+  for (let match = URL.exec(text); match !== null; match = URL.exec(text)) {
+    spans.push({ start: match.index, end: match.index + trimUrl(match[0]).length });
+  }
+  if (text.includes('@')) {
+    const insideUrl = new SpanCursor([...spans]);
+    for (const email of findEmailSpans(text)) {
+      if (!insideUrl.contains(email.start)) spans.push(email);
+    }
+    spans.sort((a, b) => a.start - b.start);
+  }
+  return spans;
+}
+
+/** Answers "is this offset inside one of the spans?" for offsets asked in increasing order, in linear time overall. */
+export class SpanCursor {
+  private next = 0;
+
+  constructor(private readonly spans: readonly Span[]) {}
+
+  contains(offset: number): boolean {
+    while (this.next < this.spans.length && this.spans[this.next].end <= offset) this.next++;
+    return this.next < this.spans.length && this.spans[this.next].start <= offset;
+  }
+}
