@@ -1,0 +1,424 @@
+#!/usr/bin/env node
+/**
+ * The command line: arguments in, lintFiles out, a formatter, an exit code. Only Node built-ins are imported
+ * up front; the linter, the rules and the one formatter a run needs are loaded when the run needs them, so
+ * that `--help`, `--version` and usage errors answer at once.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RulesConfig } from './config/resolve-rules.js';
+import type { FormatName } from './formatters/index.js';
+import type { LintMessage, LintResult } from './linter.js';
+import type { Shard } from './shard.js';
+
+const EXIT_OK = 0;
+const EXIT_PROBLEMS = 1;
+const EXIT_FATAL = 2;
+
+const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
+      gongwen-lint [选项] --stdin [--stdin-filename <文件名>]
+
+检查公文草稿中遗留的模板占位符、错误标点和断号的层次序号。
+目录按其中的 .md、.markdown、.txt 文件检查；通配符请加引号，如 "docs/**/*.md"。
+
+输入：
+  -, --stdin                    从标准输入读取文本
+  --stdin-filename <文件名>     为标准输入命名：扩展名决定解析方式（.md 按 Markdown，否则按纯文本），
+                                也用于查找配置文件
+  --encoding <编码>             按指定编码读取（如 utf-8、gb18030、utf-16le），不自动识别
+
+输出：
+  -f, --format <格式>           stylish（默认）、json、sarif、github、compact
+  -o, --output-file <路径>      把结果写入文件而不是标准输出
+  --quiet                       只报告错误，不报告警告
+  --max-warnings <数量>         警告多于此数时以退出码 1 结束
+  --verbose                     在标准错误输出中报告检查了多少文件、用时多少
+
+配置：
+  -c, --config <路径>           只使用此配置文件，不再查找 .gongwenrc.* 和 package.json
+  --rule <设置>                 调整规则，可重复，如 --rule 'no-placeholder: off'
+  --ignore-pattern <模式>       不检查匹配的文件，可重复
+  --no-ignore                   不使用配置文件中的 ignores 和 --ignore-pattern
+  --report-unused-disable-directives
+                                报告没有屏蔽任何问题的 gongwen-lint-disable 注释
+  --print-config <文件>         打印对该文件生效的配置（JSON）后退出
+  --list-rules                  列出全部规则：编号、说明、默认级别、能否自动修正
+
+修正：
+  --fix                         自动修正能确定的问题，并写回原文件（保持原编码和换行符）
+  --fix-dry-run                 只显示修正会带来的改动（统一差异格式），不写文件；
+                                与 --format json 同用时，结果中带有修正后的全文 output
+
+缓存与分片：
+  --cache                       只重新检查改动过的文件
+  --cache-location <路径>       缓存文件的位置（默认 .gongwenlintcache）
+  --shard <序号/总数>           只检查全部文件中的一份，如 --shard 1/4，用于并行的 CI 任务
+
+  -h, --help                    显示本帮助
+  -v, --version                 显示版本号
+
+退出码：0 没有错误（可以有警告）；1 有错误，或警告多于 --max-warnings；
+        2 参数、配置有误，或有文件不存在、无法读取（其他文件的结果照常输出）。
+`;
+
+/** A problem with how the command was called: reported on one line of stderr, exit code 2. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type FixMode = boolean | 'dry-run';
+
+interface CliOptions {
+  patterns: string[];
+  stdin: boolean;
+  stdinFilename?: string;
+  format: FormatName;
+  outputFile?: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  configFile?: string;
+  cliRules?: RulesConfig;
+  ignore: boolean;
+  ignorePatterns: string[];
+  reportUnusedDisableDirectives: boolean;
+  fix: FixMode;
+  encoding?: string;
+  cache: boolean;
+  cacheLocation?: string;
+  shard?: Shard;
+  verbose: boolean;
+}
+
+type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'list-rules' }
+  | { kind: 'print-config'; filePath: string; options: CliOptions }
+  | { kind: 'lint'; options: CliOptions };
+
+const OPTIONS = {
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'no-ignore': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  'list-rules': { type: 'boolean' },
+  'print-config': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  encoding: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  shard: { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** parseArgs reports in English; this names the option in a Chinese sentence. */
+function translateParseError(error: unknown): UsageError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return new UsageError(`未知选项 ${option}（用 --help 查看全部选项；以 - 开头的文件名请写在 -- 之后）`);
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /does not take an argument/.test(message)
+      ? new UsageError(`选项 ${option} 不接受取值`)
+      : new UsageError(`选项 ${option} 缺少取值`);
+  }
+  return new UsageError(`无法解析命令行参数：${message}`);
+}
+
+async function parseRuleFlags(values: readonly string[]): Promise<RulesConfig | undefined> {
+  if (values.length === 0) return undefined;
+  const { parseRuleFlag } = await import('./config/rule-flag.js');
+  const merged: Record<string, RulesConfig[string]> = {};
+  for (const value of values) Object.assign(merged, parseRuleFlag(value));
+  return merged;
+}
+
+async function parseCommandLine(argv: readonly string[]): Promise<Command> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw translateParseError(error);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  if (values['list-rules']) return { kind: 'list-rules' };
+
+  const { FORMAT_NAMES, isFormatName } = await import('./formatters/index.js');
+  const format = values.format ?? 'stylish';
+  if (!isFormatName(format)) throw new UsageError(`--format 的值“${format}”无效，可选：${FORMAT_NAMES.join('、')}`);
+
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    const text = values['max-warnings'];
+    if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings 的值“${text}”无效，应为非负整数，如 --max-warnings 0`);
+    maxWarnings = Number(text);
+  }
+
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    const { parseShard } = await import('./shard.js');
+    const parsedShard = parseShard(values.shard);
+    if (typeof parsedShard === 'string') throw new UsageError(parsedShard);
+    shard = parsedShard;
+  }
+
+  if (values.encoding !== undefined) {
+    // iconv-lite is CommonJS typed as a namespace; under ESM its API is the default export.
+    const { default: iconv } = (await import('iconv-lite')) as unknown as { default: typeof import('iconv-lite') };
+    if (!iconv.encodingExists(values.encoding)) {
+      throw new UsageError(`--encoding 的值“${values.encoding}”不是已知的编码，可用如 utf-8、gb18030、gbk、utf-16le`);
+    }
+  }
+  if (values['cache-location'] === '') throw new UsageError('--cache-location 的值不能为空');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix 与 --fix-dry-run 不能同时使用：前者写回文件，后者只显示改动');
+
+  const dashIndex = positionals.indexOf('-');
+  const stdin = values.stdin === true || dashIndex !== -1;
+  const patterns = positionals.filter((positional) => positional !== '-');
+  if (stdin && patterns.length > 0) throw new UsageError(`从标准输入读取时不能再指定文件（收到“${patterns[0]}”）`);
+  if (values['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename 只能与 --stdin 或 - 一起使用');
+  if (stdin && values.fix) throw new UsageError('--fix 不能用于标准输入（没有可写回的文件），请改用 --fix-dry-run');
+
+  const options: CliOptions = {
+    patterns,
+    stdin,
+    stdinFilename: values['stdin-filename'],
+    format,
+    outputFile: values['output-file'],
+    quiet: values.quiet === true,
+    maxWarnings,
+    configFile: values.config,
+    cliRules: await parseRuleFlags(values.rule ?? []),
+    ignore: values['no-ignore'] !== true,
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    reportUnusedDisableDirectives: values['report-unused-disable-directives'] === true,
+    fix: values['fix-dry-run'] ? 'dry-run' : values.fix === true,
+    encoding: values.encoding,
+    cache: values.cache === true,
+    cacheLocation: values['cache-location'],
+    shard,
+    verbose: values.verbose === true,
+  };
+  if (values['print-config'] !== undefined) return { kind: 'print-config', filePath: values['print-config'], options };
+  if (!stdin && patterns.length === 0) {
+    throw new UsageError('没有指定要检查的文件：请给出文件、目录或通配符，如 gongwen-lint 草稿.md（用 --help 查看用法）');
+  }
+  return { kind: 'lint', options };
+}
+
+function packageVersion(): string {
+  // dist/src/cli.js → package.json at the project root.
+  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return packageJson.version;
+}
+
+async function listRules(): Promise<string> {
+  const [{ rules }, { default: stringWidth }] = await Promise.all([import('../rules/index.js'), import('string-width')]);
+  const header = ['规则', '默认级别', '可修正', '说明'];
+  const rows = rules.map((rule) => [rule.id, rule.severity === 'error' ? '错误' : '警告', rule.fixable ? '是' : '', rule.description]);
+  const widths = header.slice(0, 3).map((title, column) => Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[column]))));
+  const pad = (text: string, width: number): string => text + ' '.repeat(width - stringWidth(text));
+  return `${[header, ...rows].map((row) => `${row.slice(0, 3).map((cell, column) => pad(cell, widths[column])).join('  ')}  ${row[3]}`).join('\n')}\n`;
+}
+
+async function printConfig(filePath: string, options: CliOptions): Promise<string> {
+  const { calculateConfigForFile } = await import('./config/load.js');
+  const config = calculateConfigForFile(filePath, { cwd: process.cwd(), configFile: options.configFile, cliRules: options.cliRules });
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+async function readStandardInput(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** A lint result with the text it was linted from, so that a dry run can show what would change. */
+type ResultWithSource = LintResult & { source?: string };
+
+/** Lints standard input under the configuration that a file of that name in the working directory would get. */
+async function lintStandardInput(options: CliOptions): Promise<ResultWithSource> {
+  const [{ decodeDraft }, { ConfigResolver }, { rulesById }, linter, { fixText }] = await Promise.all([
+    import('./io.js'),
+    import('./config/load.js'),
+    import('../rules/index.js'),
+    import('./linter.js'),
+    import('./fix.js'),
+  ]);
+  const cwd = process.cwd();
+  const filePath = options.stdinFilename === undefined ? '<stdin>' : resolve(cwd, options.stdinFilename);
+  const draft = decodeDraft(await readStandardInput(), { encoding: options.encoding, filePath });
+  const resolver = new ConfigResolver({ cwd, configFile: options.configFile, cliRules: options.cliRules });
+  const rules = resolver.rulesFor(options.stdinFilename === undefined ? resolve(cwd, 'stdin') : filePath);
+  const format = linter.formatForPath(options.stdinFilename);
+  const lintOnce = (text: string): LintResult =>
+    linter.lintDocument(
+      linter.parseDocument(text, format),
+      { filePath, format, rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
+      rulesById,
+    );
+  if (options.fix !== 'dry-run') return lintOnce(draft.text);
+  const fixed = fixText(draft.text, lintOnce);
+  const result: ResultWithSource = { ...fixed.result, source: draft.text };
+  if (fixed.output !== draft.text) result.output = fixed.output;
+  return result;
+}
+
+async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
+  const { lintFiles } = await import('./lint-files.js');
+  return lintFiles(options.patterns, {
+    cwd: process.cwd(),
+    configFile: options.configFile,
+    cliRules: options.cliRules,
+    ignore: options.ignore,
+    ignorePatterns: options.ignorePatterns,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    encoding: options.encoding,
+    fix: options.fix,
+  });
+}
+
+/** Keeps only errors (`--quiet`), recounting; fatal problems are errors and always stay. */
+function errorsOnly(result: ResultWithSource): ResultWithSource {
+  const messages: LintMessage[] = result.messages.filter((message) => message.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}
+
+/** Unified diffs of what `--fix` would change, one per changed file. */
+async function dryRunDiffs(results: readonly ResultWithSource[], cwd: string): Promise<string> {
+  const changed = results.filter((result) => result.output !== undefined && result.source !== undefined);
+  if (changed.length === 0) return '';
+  const [{ createTwoFilesPatch }, { displayPath }] = await Promise.all([import('diff'), import('./formatters/paths.js')]);
+  return changed
+    .map((result) => {
+      const name = displayPath(result.filePath, cwd);
+      return createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source!, result.output!);
+    })
+    .join('');
+}
+
+function useColor(options: CliOptions): boolean {
+  if (options.outputFile !== undefined) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  return process.stdout.isTTY === true;
+}
+
+function writeStdout(text: string): void {
+  if (text !== '') process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+async function runLint(options: CliOptions): Promise<number> {
+  const started = performance.now();
+  const cwd = process.cwd();
+  const results = options.stdin ? [await lintStandardInput(options)] : await lintPatterns(options);
+
+  let errors = 0;
+  let warnings = 0;
+  let fatal = false;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    if (result.messages.some((message) => message.fatal)) fatal = true;
+  }
+
+  const machineReadable = options.format === 'json' || options.format === 'sarif' || options.format === 'github';
+  if (options.fix === 'dry-run' && !machineReadable) writeStdout(await dryRunDiffs(results, cwd));
+
+  const [{ loadFormatter }, { rules }] = await Promise.all([import('./formatters/index.js'), import('../rules/index.js')]);
+  const formatter = await loadFormatter(options.format);
+  const shown = options.quiet ? results.map(errorsOnly) : results;
+  // The source text is only for the diff; the formatters print results as lintFiles documents them.
+  const report = formatter(
+    shown.map(({ source: _source, ...result }) => result),
+    {
+      cwd,
+      color: useColor(options),
+      rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })),
+      version: options.format === 'sarif' ? packageVersion() : '',
+    },
+  );
+  if (options.outputFile === undefined) {
+    writeStdout(report);
+  } else {
+    const target = resolve(cwd, options.outputFile);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, report.endsWith('\n') || report === '' ? report : `${report}\n`);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      throw new UsageError(`无法写入 --output-file ${options.outputFile}（${reason}）`);
+    }
+  }
+
+  if (options.verbose) {
+    const withProblems = results.filter((result) => result.messages.length > 0).length;
+    const elapsed = Math.round(performance.now() - started);
+    process.stderr.write(`gongwen-lint：检查了 ${results.length} 个文件，${withProblems} 个有问题，用时 ${elapsed} 毫秒\n`);
+  }
+
+  if (fatal) return EXIT_FATAL;
+  if (errors > 0) return EXIT_PROBLEMS;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`gongwen-lint：发现 ${warnings} 个警告，超过 --max-warnings 允许的 ${options.maxWarnings} 个\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = await parseCommandLine(argv);
+  switch (command.kind) {
+    case 'help':
+      writeStdout(HELP);
+      return EXIT_OK;
+    case 'version':
+      writeStdout(packageVersion());
+      return EXIT_OK;
+    case 'list-rules':
+      writeStdout(await listRules());
+      return EXIT_OK;
+    case 'print-config':
+      writeStdout(await printConfig(command.filePath, command.options));
+      return EXIT_OK;
+    case 'lint':
+      return runLint(command.options);
+  }
+}
+
+/** Errors whose message is written for the user (names the file or flag, says what to do). */
+const EXPECTED_ERRORS = new Set(['UsageError', 'ConfigError', 'DraftReadError', 'BinaryFileError', 'DraftWriteError']);
+
+/** Usage and configuration errors are one line naming the problem; anything else is a bug and keeps its stack. */
+function reportFailure(error: unknown): void {
+  const expected = error instanceof Error && EXPECTED_ERRORS.has(error.name);
+  const text = expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`gongwen-lint：${expected ? text.replace(/\s*\n\s*/g, ' ') : text}\n`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    reportFailure(error);
+    process.exitCode = EXIT_FATAL;
+  },
+);
