@@ -1,12 +1,218 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.js';
+import { OBJECT_REPLACEMENT, type Block, type GwDocument } from '../src/document.js';
+import { defineRule, type ReportFunction } from '../src/rule.js';
+import { formatChineseNumeral, parseChineseNumeral } from '../src/text/chinese-numerals.js';
+import { LINE_INDENT, readMarker } from '../src/text/numbering-markers.js';
+
+const messages = {
+  gap: '列举“{{found}}”前缺少“{{expected}}”（上一项是“{{previous}}”）：请补上缺少的一项，或改为“{{expected}}”',
+  repeat: '列举“{{found}}”与上一项重复，应为“{{expected}}”',
+  outOfOrder: '列举“{{found}}”排在“{{previous}}”之后，顺序颠倒，应为“{{expected}}”',
+  badStart: '列举应从“{{expected}}”开始，这里却是“{{found}}”',
+  mixed: '列举“{{found}}”与前面的“{{previous}}”不是同一种写法，请统一写作“{{expected}}”',
+  wrongMark: '列举“{{found}}”后不用“{{mark}}”，应写作“{{expected}}”',
+  rewrite: '改为“{{expected}}”',
+} as const;
+
+type MessageId = keyof typeof messages;
+
+/** The ways of counting items in running text. */
+type System = 'shi' | 'di' | 'qi' | 'shouxian';
+
+/**
+ * One pass over the text finds every candidate: `一是` `十一是` (numeral + 是), `第一` `其一` (prefix + numeral),
+ * and the ordinal words. Whether a candidate is an item depends on what stands before and after it.
+ */
+const CANDIDATE = /([第其]?)([一二三四五六七八九十]+)(是?)|首先|其次|再次|最后/g;
+
+/** What may stand before an item: the start of a clause. `唯一是` `统一是` `排名第一，` are words, not items. */
+const CLAUSE_START = new Set([...'，。；：！？、,.;:!? \t\u3000\u00a0\n“”"‘’（）()【】…—', OBJECT_REPLACEMENT]);
+const COMMA = new Set(['，', ',']);
+/** `第一，` and `其一，` are items; `第一次` `第一批` `第一书记` `其一贯` are words. */
+const AFTER_ORDINAL = new Set(['，', ',', '、', '：', ':']);
+const ORDINAL_LIST_NEXT = /[第一二三四五六七八九十]/;
+/** `一是：` and `一是、` put a mark where 公文 puts nothing or a comma. */
+const WRONG_AFTER_SHI = new Set(['：', ':', '、']);
+
+interface Member {
+  readonly system: System;
+  /** 1 for `一是`/`首先`, 2 for `二是`/`其次`; `最后` takes the number after the last item. */
+  readonly number: number;
+  readonly start: number;
+  readonly end: number;
+  readonly written: string;
+  /** Set for `最后`: it closes a sequence of any length. */
+  readonly last?: boolean;
+}
+
+function memberText(system: System, number: number): string {
+  const numeral = formatChineseNumeral(number);
+  switch (system) {
+    case 'shi':
+      return `${numeral}是`;
+    case 'di':
+      return `第${numeral}`;
+    case 'qi':
+      return `其${numeral}`;
+    case 'shouxian':
+      return number === 1 ? '首先' : number === 2 ? '其次' : '再次';
+  }
+}
+
+/** Reads the candidate at `found` as an item, or undefined when it is an ordinary word. */
+function readMember(text: string, found: RegExpExecArray): Member | undefined {
+  const start = found.index;
+  const end = start + found[0].length;
+  if (start > 0 && !CLAUSE_START.has(text[start - 1])) return undefined;
+  const next = text[end];
+  const word = found[0];
+  if (word === '首先') return { system: 'shouxian', number: 1, start, end, written: word };
+  if (word === '其次') return { system: 'shouxian', number: 2, start, end, written: word };
+  // `再次强调` and `最后一公里` are words; as items they are followed by a comma.
+  if (word === '再次') return COMMA.has(next) ? { system: 'shouxian', number: 3, start, end, written: word } : undefined;
+  if (word === '最后') return COMMA.has(next) ? { system: 'shouxian', number: 0, start, end, written: word, last: true } : undefined;
+  const prefix = found[1];
+  const number = parseChineseNumeral(found[2]);
+  if (number === undefined) return undefined;
+  const hasShi = found[3] === '是';
+  if (prefix === '' && hasShi) {
+    // `二是指…` defines a term; `一是一，二是二` is an idiom.
+    if (next === '指' || next === found[2]) return undefined;
+    return { system: 'shi', number, start, end, written: word };
+  }
+  if (prefix === '第' && !hasShi && next !== undefined && AFTER_ORDINAL.has(next)) {
+    // `第一、二轮督察` and `第一、第三产业` list ordinals of a noun, not items.
+    if (next === '、' && ORDINAL_LIST_NEXT.test(text[end + 1] ?? '')) return undefined;
+    return { system: 'di', number, start, end, written: word };
+  }
+  if (prefix === '其' && (hasShi || (next !== undefined && AFTER_ORDINAL.has(next)))) {
+    return { system: 'qi', number, start, end: start + 1 + found[2].length, written: `其${found[2]}` };
+  }
+  return undefined;
+}
+
+interface OpenSequence {
+  number: number;
+  written: string;
+}
+
+/**
+ * Follows the sequences of one section. Each system has its own sequence, so that an enumeration nested in
+ * another (`首先，…一是…二是…其次，…`) is not a mix; an item whose own system has nothing open, numbered on from
+ * another system's sequence, is a mix.
+ */
+class SequenceChecker {
+  private open = new Map<System, OpenSequence>();
+
+  constructor(private readonly report: ReportFunction<MessageId>) {}
+
+  reset(): void {
+    this.open.clear();
+  }
+
+  private reportNumber(block: Block, member: Member, messageId: MessageId, expectedNumber: number, previous: string): void {
+    const expected = memberText(member.system, expectedNumber);
+    this.report({
+      block,
+      start: member.start,
+      end: member.end,
+      messageId,
+      data: { found: member.written, expected, previous },
+      suggestions: [{ messageId: 'rewrite', data: { expected }, fix: { start: member.start, end: member.end, text: expected } }],
+    });
+  }
+
+  member(block: Block, member: Member): void {
+    const sequence = this.open.get(member.system);
+    if (member.last) {
+      this.open.delete(member.system);
+      return;
+    }
+    if (member.number === 1) {
+      this.open.set(member.system, { number: 1, written: member.written });
+      return;
+    }
+    if (sequence === undefined) {
+      // `其次` alone is ordinary prose ("其次，…"); only a numbered system must start at one.
+      if (member.system === 'shouxian') return;
+      const other = [...this.open.entries()].find(([, open]) => open.number === member.number - 1);
+      if (other) {
+        const expected = memberText(other[0], member.number);
+        this.report({
+          block,
+          start: member.start,
+          end: member.end,
+          messageId: 'mixed',
+          data: { found: member.written, previous: other[1].written, expected },
+          suggestions: [{ messageId: 'rewrite', data: { expected }, fix: { start: member.start, end: member.end, text: expected } }],
+        });
+        // Follow the item's own system from here, so that `三是` after a mixed-in `二是` reads as its successor.
+        this.open.delete(other[0]);
+        this.open.set(member.system, { number: member.number, written: member.written });
+      } else {
+        this.reportNumber(block, member, 'badStart', 1, '');
+        this.open.set(member.system, { number: member.number, written: member.written });
+      }
+      return;
+    }
+    const expectedNumber = sequence.number + 1;
+    // `再次` stands for every item after the second: 首先、其次、再次、再次…
+    const number = member.system === 'shouxian' && member.number === 3 && sequence.number >= 2 ? expectedNumber : member.number;
+    if (number > expectedNumber) this.reportNumber(block, member, 'gap', expectedNumber, sequence.written);
+    else if (number === sequence.number) this.reportNumber(block, member, 'repeat', expectedNumber, sequence.written);
+    else if (number < sequence.number) this.reportNumber(block, member, 'outOfOrder', expectedNumber, sequence.written);
+    sequence.number = Math.max(number, sequence.number);
+    sequence.written = member.written;
+  }
+}
+
+/** A heading, or a paragraph that opens with a section number, starts a new section. */
+function startsSection(block: Block): boolean {
+  if (block.kind === 'heading') return true;
+  if (block.kind === 'list-item' && block.ordered) return true;
+  LINE_INDENT.lastIndex = 0;
+  const start = LINE_INDENT.exec(block.text)![0].length;
+  return readMarker(block.text, start) !== undefined;
+}
+
+function checkMarks(block: Block, member: Member, report: ReportFunction<MessageId>): void {
+  const mark = block.text[member.end];
+  if (mark === undefined) return;
+  const wrong = member.system === 'shi' ? WRONG_AFTER_SHI.has(mark) : member.system === 'di' && mark === '、';
+  if (!wrong) return;
+  const expected = `${member.written}，`;
+  report({
+    block,
+    start: member.start,
+    end: member.end + 1,
+    messageId: 'wrongMark',
+    data: { found: member.written + mark, mark, expected },
+    suggestions: [
+      { messageId: 'rewrite', data: { expected }, fix: { start: member.end, end: member.end + 1, text: '，' } },
+      ...(member.system === 'shi' ? [{ messageId: 'rewrite' as const, data: { expected: member.written }, fix: { start: member.end, end: member.end + 1, text: '' } }] : []),
+    ],
+  });
+}
 
 export default defineRule({
   id: 'enumeration-sequence',
   description: '段内列举（一是……二是……、第一，……第二，……）断号、重号或混用',
   severity: 'error',
   fixable: false,
-  messages: {},
+  messages,
   options: z.object({}).strict(),
-  check() {},
+  check(document: GwDocument, report) {
+    const sequences = new SequenceChecker(report);
+    for (const block of document.blocks) {
+      if (block.kind === 'table-cell') continue;
+      if (startsSection(block)) sequences.reset();
+      CANDIDATE.lastIndex = 0;
+      for (let found = CANDIDATE.exec(block.text); found !== null; found = CANDIDATE.exec(block.text)) {
+        const member = readMember(block.text, found);
+        if (!member) continue;
+        checkMarks(block, member, report);
+        sequences.member(block, member);
+      }
+    }
+  },
 });
