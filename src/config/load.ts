@@ -39,10 +39,14 @@ export interface LoadedConfig {
  * is dropped because ignores are also tested against the directories above a file.
  */
 function compileGlobs(globs: readonly string[]): PathMatcher {
-  return picomatch(
-    globs.map((glob) => (glob.length > 1 ? glob.replace(/\/+$/, '') : glob)),
-    { dot: true, basename: true },
-  );
+  const trimmed = globs.map((glob) => (glob.length > 1 ? glob.replace(/\/+$/, '') : glob));
+  // picomatch's own `basename` option also applies to patterns with a slash and breaks them, so split.
+  const byName = trimmed.filter((glob) => !glob.includes('/'));
+  const byPath = trimmed.filter((glob) => glob.includes('/'));
+  const matchName = byName.length > 0 ? picomatch(byName, { dot: true }) : undefined;
+  const matchPath = byPath.length > 0 ? picomatch(byPath, { dot: true }) : undefined;
+  return (relativePath) =>
+    (matchPath?.(relativePath) ?? false) || (matchName?.(relativePath.slice(relativePath.lastIndexOf('/') + 1)) ?? false);
 }
 
 /** `line:column` of a character offset, 1-based, for syntax errors. */

@@ -5,6 +5,7 @@ import { ConfigError, type RulesConfig } from './resolve-rules.js';
 import { validateRulesConfig } from './schema.js';
 
 const SOURCE = '--rule';
+const RULE_ID_COLON = /^(\s*[a-z][a-z0-9-]*):(?=\S)/;
 
 /**
  * Parses one `--rule` value. It is read as YAML, so these all work:
@@ -15,7 +16,8 @@ const SOURCE = '--rule';
 export function parseRuleFlag(text: string, registry: readonly Rule[] = defaultRegistry): RulesConfig {
   let value: unknown;
   try {
-    value = YAML.parse(text);
+    // `id:warn` is one YAML scalar; the space makes it the mapping the user meant.
+    value = YAML.parse(text.replace(RULE_ID_COLON, '$1: '));
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(SOURCE, '', `“${text}”无法解析（${detail}），应写成 '规则id: 严重程度' 或 '{"规则id": ["warn", {选项}]}'`);
