@@ -91,7 +91,7 @@ describe('config discovery', () => {
     });
     expect(new ConfigResolver({ cwd: root }).settingsFor(join(root, 'sub/a.md')).get('punctuation-width')).toEqual({
       severity: 'error',
-      options: {},
+      options: rules.find((rule) => rule.id === 'punctuation-width')!.options.parse({}),
     });
   });
 
@@ -209,9 +209,11 @@ describe('calculateConfigForFile', () => {
     });
     const config = calculateConfigForFile('notes/a.txt', { cwd: root, cliRules: { 'punctuation-width': 'warn' } });
     expect(Object.keys(config.rules)).toEqual(rules.map((rule) => rule.id));
-    expect(config.rules['section-numbering']).toEqual(['off', {}]);
-    expect(config.rules['paragraph-end']).toEqual(['warn', {}]);
-    expect(config.rules['punctuation-width']).toEqual(['warn', {}]);
-    expect(config.rules['punctuation-pair']).toEqual([rules.find((rule) => rule.id === 'punctuation-pair')!.severity, {}]);
+    const defaults = (id: string): unknown => rules.find((rule) => rule.id === id)!.options.parse({});
+    expect(config.rules['section-numbering']).toEqual(['off', defaults('section-numbering')]);
+    expect(config.rules['paragraph-end']).toEqual(['warn', defaults('paragraph-end')]);
+    expect(config.rules['punctuation-width']).toEqual(['warn', defaults('punctuation-width')]);
+    const pair = rules.find((rule) => rule.id === 'punctuation-pair')!;
+    expect(config.rules['punctuation-pair']).toEqual([pair.severity, defaults('punctuation-pair')]);
   });
 });
