@@ -79,6 +79,7 @@ class IgnoreRules {
   private readonly cliMatcher: Ignore | undefined;
   private readonly chains = new Map<string, readonly IgnoreFile[]>();
   private readonly directoryVerdicts = new Map<string, string | undefined>();
+  private readonly repositoryRoots = new Map<string, boolean>();
 
   constructor(
     private readonly cwd: string,
@@ -86,6 +87,15 @@ class IgnoreRules {
     private readonly ignoredByConfig: ((path: string) => string | undefined) | undefined,
   ) {
     this.cliMatcher = ignorePatterns.length > 0 ? ignore({ ignorecase: IGNORE_CASE }).add([...ignorePatterns]) : undefined;
+  }
+
+  private isRepositoryRoot(directory: string): boolean {
+    let answer = this.repositoryRoots.get(directory);
+    if (answer === undefined) {
+      answer = existsSync(join(directory, '.git'));
+      this.repositoryRoots.set(directory, answer);
+    }
+    return answer;
   }
 
   private readIgnoreFiles(directory: string): IgnoreFile[] {
@@ -117,7 +127,7 @@ class IgnoreRules {
       }
       unknown.push(current);
       const parent = dirname(current);
-      if (parent === current || existsSync(join(current, '.git'))) break;
+      if (parent === current || this.isRepositoryRoot(current)) break;
       current = parent;
     }
     for (let i = unknown.length - 1; i >= 0; i--) {
@@ -132,7 +142,9 @@ class IgnoreRules {
   private ownVerdict(path: string, isDirectory: boolean): string | undefined {
     const suffix = isDirectory ? '/' : '';
     let ignoredBy: string | undefined;
-    for (const file of this.chainFor(dirname(path))) {
+    // Ignore files outside a repository do not apply to it, nor to its root directory.
+    const chain = isDirectory && this.isRepositoryRoot(path) ? [] : this.chainFor(dirname(path));
+    for (const file of chain) {
       const relativePath = relativeInside(file.directory, path);
       if (relativePath === undefined) continue;
       const result = file.matcher.test(relativePath + suffix);
@@ -147,7 +159,7 @@ class IgnoreRules {
     return this.ignoredByConfig?.(path);
   }
 
-  /** Whether a directory, or one above it, is ignored. */
+  /** Whether a directory, or one above it up to the repository root, is ignored. */
   private directoryIgnoredBy(directory: string): string | undefined {
     if (this.directoryVerdicts.has(directory)) return this.directoryVerdicts.get(directory);
     const unknown: string[] = [];
@@ -159,7 +171,7 @@ class IgnoreRules {
       }
       unknown.push(current);
       const parent = dirname(current);
-      if (parent === current) break;
+      if (parent === current || this.isRepositoryRoot(current)) break;
       current = parent;
     }
     for (let i = unknown.length - 1; i >= 0; i--) {
