@@ -146,8 +146,8 @@ class SequenceChecker {
           data: { found: member.written, previous: other[1].written, expected },
           suggestions: [{ messageId: 'rewrite', data: { expected }, fix: { start: member.start, end: member.end, text: expected } }],
         });
-        // Follow the item's own system from here, so that `三是` after a mixed-in `二是` reads as its successor.
-        this.open.delete(other[0]);
+        // Either system may carry on after a mix (`一是…第二，…三是` or `首先…二是…三是`): both count this item.
+        other[1].number = member.number;
         this.open.set(member.system, { number: member.number, written: member.written });
       } else {
         this.reportNumber(block, member, 'badStart', 1, '');
