@@ -1,12 +1,179 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.js';
+import type { Block } from '../src/document.js';
+import { defineRule, type ReportFunction } from '../src/rule.js';
+import { SpanCursor, codePointAfter, codePointBefore, findUrlSpans, isChineseTextChar, isHan } from '../src/text/punctuation.js';
+
+type MessageId = 'ellipsis' | 'dash' | 'rangeDash' | 'valueRange' | 'useText';
+
+const ELLIPSIS = '……';
+const DASH = '——';
+/** A run of dots longer than this followed by a page number is a table-of-contents leader, not an ellipsis. */
+const MAX_ELLIPSIS_DOTS = 6;
+
+/**
+ * What a 破折号 introduces when it explains (`目标—即…`, `问题—就是…`): after a single `—` these words mean the
+ * author wanted `——`. Without them a single `—` between Chinese words is the 一字线 of GB/T 15834-2011 §4.13
+ * (`中国—东盟`, `南宁—柳州—桂林`), which is right.
+ */
+const EXPLAINING = /^(?:即(?!墨)|亦即|也就是|就是|这就是|这是|这些|这个|这一)/;
+
+/**
+ * A number range written with a hyphen: `2020-2024年`, `3-5月`, `8:30-10:00`, `4.5-5%`, `5-10公里`.
+ * Groups: left number, its unit, the hyphen, right number, its unit. Bounded quantifiers keep it linear.
+ */
+const RANGE = /(\d{1,4}(?:[.:]\d{1,2})?)(%|年|月|日|时)?([-–－])(\d{1,4}(?:[.:]\d{1,2})?)(%|年|月|日|时)?/g;
+/** What may not stand just before a range's left number: it would belong to a code, a standard number or a minus. */
+const CODE_BEFORE = /[A-Za-z0-9./_:#+\-–－ \t]/;
+/** What may not follow a range: it would continue a date (`2024-05-01`), a code or a version. */
+const CODE_AFTER = /[A-Za-z0-9_\-–－]/;
+const DATE_UNITS = new Set(['年', '月', '日', '时']);
+const FIRST_YEAR = 1000;
+const LAST_YEAR = 2999;
+
+function isDigit(char: string | undefined): boolean {
+  return char !== undefined && char >= '0' && char <= '9';
+}
+
+/** A number with a leading zero (`05`, `0371`) belongs to a date or a phone number, not to a range of values. */
+function hasLeadingZero(number: string): boolean {
+  return number.length > 1 && number[0] === '0' && number[1] !== '.';
+}
+
+function isYear(number: string): boolean {
+  const value = Number(number);
+  return number.length === 4 && value >= FIRST_YEAR && value <= LAST_YEAR;
+}
+
+function isWholeNumberAtMost(number: string, max: number): boolean {
+  return /^\d+$/.test(number) && Number(number) >= 1 && Number(number) <= max;
+}
+
+function reportEllipsis(block: Block, start: number, end: number, certain: boolean, report: ReportFunction<MessageId>): void {
+  const found = block.text.slice(start, end);
+  const fix = { start, end, text: ELLIPSIS };
+  if (certain) report({ block, start, end, messageId: 'ellipsis', data: { found }, fix });
+  else report({ block, start, end, messageId: 'ellipsis', data: { found }, suggestions: [{ messageId: 'useText', data: { text: ELLIPSIS }, fix }] });
+}
+
+function touchesChinese(text: string, start: number, end: number): boolean {
+  return isChineseTextChar(codePointBefore(text, start)) || isChineseTextChar(codePointAfter(text, end));
+}
+
+function runEnd(text: string, start: number, char: string): number {
+  let end = start + 1;
+  while (text[end] === char) end++;
+  return end;
+}
+
+/** `...` `。。。` `．．．` and a lone or tripled `…` in Chinese text; `……` and `…………` are right. */
+function checkEllipses(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): void {
+  const { text } = block;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char !== '.' && char !== '。' && char !== '．' && char !== '…') continue;
+    const end = runEnd(text, i, char);
+    const length = end - i;
+    if (char === '…') {
+      if (length % 2 === 1 && touchesChinese(text, i, end)) reportEllipsis(block, i, end, length === 1, report);
+    } else if (length >= 3) {
+      if (char !== '.') reportEllipsis(block, i, end, true, report);
+      else if (!urls.contains(i) && touchesChinese(text, i, end) && !isLeader(text, end, length)) reportEllipsis(block, i, end, true, report);
+    }
+    i = end - 1;
+  }
+}
+
+/** `第一章 总则..........1`: a long run of dots before a page number. */
+function isLeader(text: string, end: number, length: number): boolean {
+  let after = end;
+  while (text[after] === ' ') after++;
+  return length > MAX_ELLIPSIS_DOTS && isDigit(text[after]);
+}
+
+/** A single `—` that introduces an explanation, and `--` typed for `——`, between Chinese characters. */
+function checkDashes(block: Block, report: ReportFunction<MessageId>): void {
+  const { text } = block;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char !== '—' && char !== '-') continue;
+    const end = runEnd(text, i, char);
+    const length = end - i;
+    const between = isHan(codePointBefore(text, i)) && isChineseTextChar(codePointAfter(text, end));
+    const explains = char === '—' && length === 1 && EXPLAINING.test(text.slice(end, end + 3));
+    if (between && (explains || (char === '-' && length === 2))) {
+      report({ block, start: i, end, messageId: 'dash', data: { found: text.slice(i, end) }, fix: { start: i, end, text: DASH } });
+    }
+    i = end - 1;
+  }
+}
+
+/** Number ranges written with a hyphen or an en dash. */
+function checkRanges(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): void {
+  const { text } = block;
+  RANGE.lastIndex = 0;
+  for (let match = RANGE.exec(text); match !== null; match = RANGE.exec(text)) {
+    const [found, left, leftUnit = '', hyphen, right, rightUnit = ''] = match;
+    const start = match.index;
+    const end = start + found.length;
+    const hyphenAt = start + left.length + leftUnit.length;
+    if (urls.contains(hyphenAt)) continue;
+    if (start > 0 && CODE_BEFORE.test(text[start - 1])) continue;
+    if (end < text.length && CODE_AFTER.test(text[end])) continue;
+    if ((text[end] === '.' || text[end] === ':') && isDigit(text[end + 1])) continue;
+    if (hasLeadingZero(left) || hasLeadingZero(right)) continue;
+    const units = leftUnit + rightUnit;
+    const isTime = left.includes(':') && right.includes(':') && !units;
+    const isDate =
+      !units.includes('%') &&
+      !left.includes(':') &&
+      !right.includes(':') &&
+      ((isYear(left) && isYear(right) && Number(left) < Number(right) && (rightUnit === '年' || leftUnit === '年' || !units)) ||
+        ((rightUnit === '月' || leftUnit === '月') && isWholeNumberAtMost(left, 12) && isWholeNumberAtMost(right, 12)) ||
+        ((rightUnit === '日' || leftUnit === '日') && isWholeNumberAtMost(left, 31) && isWholeNumberAtMost(right, 31)) ||
+        ((leftUnit === '年' || leftUnit === '月') && DATE_UNITS.has(rightUnit)));
+    const fixedDash = found.slice(0, hyphenAt - start) + '—' + found.slice(hyphenAt - start + 1);
+    if ((isTime || isDate) && touchesChinese(text, start, end)) {
+      report({ block, start, end, messageId: 'rangeDash', data: { found, fixed: fixedDash }, fix: { start: hyphenAt, end: hyphenAt + 1, text: '—' } });
+      continue;
+    }
+    if (left.includes(':') || right.includes(':') || leftUnit === '年' || leftUnit === '月' || leftUnit === '日') continue;
+    if (left.length === 4 && right.length === 4 && !units) continue;
+    const nextIsUnit = rightUnit !== '' || isHan(codePointAfter(text, end));
+    if (!nextIsUnit || !touchesChinese(text, start, end)) continue;
+    const fixedTilde = found.slice(0, hyphenAt - start) + '～' + found.slice(hyphenAt - start + 1);
+    report({
+      block,
+      start,
+      end,
+      messageId: 'valueRange',
+      data: { found, hyphen, tilde: fixedTilde, dash: fixedDash },
+      suggestions: [
+        { messageId: 'useText', data: { text: fixedTilde }, fix: { start: hyphenAt, end: hyphenAt + 1, text: '～' } },
+        { messageId: 'useText', data: { text: fixedDash }, fix: { start: hyphenAt, end: hyphenAt + 1, text: '—' } },
+      ],
+    });
+  }
+}
 
 export default defineRule({
   id: 'punctuation-form',
   description: '省略号、破折号、连接号的形式错误',
   severity: 'warn',
   fixable: true,
-  messages: {},
+  messages: {
+    ellipsis: '省略号应写作“……”（两个“…”），不应写作“{{found}}”',
+    dash: '破折号应写作“——”（两个“—”），不应写作“{{found}}”',
+    rangeDash: '表示时间起止的“{{found}}”应使用连接号“—”，写作“{{fixed}}”',
+    valueRange: '数值范围“{{found}}”不用“{{hyphen}}”，宜用浪纹线写作“{{tilde}}”，或用一字线写作“{{dash}}”',
+    useText: '改为“{{text}}”',
+  },
   options: z.object({}).strict(),
-  check() {},
+  check(document, report) {
+    for (const block of document.blocks) {
+      const urlSpans = findUrlSpans(block.text);
+      checkEllipses(block, new SpanCursor(urlSpans), report);
+      checkDashes(block, report);
+      checkRanges(block, new SpanCursor(urlSpans), report);
+    }
+  },
 });

@@ -8,6 +8,7 @@ import {
   findUrlSpans,
   isAsciiSpace,
   isChineseTextChar,
+  isEntitySemicolon,
   toFullWidthMark,
 } from '../src/text/punctuation.js';
 
@@ -59,7 +60,7 @@ function readRun(text: string, start: number, urls: SpanCursor): Mark[] {
 
 function isPointMark(text: string, at: number, urls: SpanCursor): boolean {
   const char = text[at];
-  return POINT_MARKS.has(char) && !(HALF_WIDTH.has(char) && urls.contains(at));
+  return POINT_MARKS.has(char) && !(HALF_WIDTH.has(char) && (urls.contains(at) || (char === ';' && isEntitySemicolon(text, at))));
 }
 
 /** Keeps `keep` (in its full-width form) and deletes every other mark of the run with the spaces before it. */

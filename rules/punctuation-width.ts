@@ -9,6 +9,7 @@ import {
   findUrlSpans,
   isAsciiSpace,
   isChineseTextChar,
+  isEntitySemicolon,
 } from '../src/text/punctuation.js';
 
 type MessageId = 'halfWidth' | 'halfWidthPair' | 'halfWidthUnpaired';
@@ -130,15 +131,20 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
   return chineseBrackets;
 }
 
+/** Whether a half-width `, ; : ? !` stands at `at` as punctuation (not in a URL, not ending `&nbsp;`). */
+function isHalfWidthMark(text: string, at: number, urls: SpanCursor): boolean {
+  return RUN_MARKS.has(text[at]) && !urls.contains(at) && !(text[at] === ';' && isEntitySemicolon(text, at));
+}
+
 /** Reports runs of half-width `, ; : ? !` beside Chinese text, with the full-width marks as the fix. */
 function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet<number>, report: ReportFunction<MessageId>): void {
   const { text } = block;
   const isChineseAt = (offset: number, codePoint: number): boolean =>
     isChineseTextChar(codePoint) || ((codePoint === 0x28 || codePoint === 0x29) && chineseBrackets.has(offset));
   for (let i = 0; i < text.length; i++) {
-    if (!RUN_MARKS.has(text[i]) || urls.contains(i)) continue;
+    if (!isHalfWidthMark(text, i, urls)) continue;
     let end = i + 1;
-    while (end < text.length && RUN_MARKS.has(text[end]) && !urls.contains(end)) end++;
+    while (end < text.length && isHalfWidthMark(text, end, urls)) end++;
     const next = skipSpaces(text, end);
     const chineseAfter = isChineseAt(next, codePointAfter(text, next));
     const chineseBefore = isChineseAt(i - 1, codePointBefore(text, i));

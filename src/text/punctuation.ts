@@ -151,3 +151,14 @@ export class SpanCursor {
     return this.next < this.spans.length && this.spans[this.next].start <= offset;
   }
 }
+
+const ENTITY_NAME_CHAR = /[#A-Za-z0-9]/;
+/** Longest entity name looked back over (`&thetasym;`, `&#x1F600;`). */
+const MAX_ENTITY_NAME = 10;
+
+/** Whether the `;` at `at` ends an HTML character reference left in the text (`&nbsp;`, `&#9826;`, a mangled `&9826;`). */
+export function isEntitySemicolon(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && at - start < MAX_ENTITY_NAME && ENTITY_NAME_CHAR.test(text[start - 1])) start--;
+  return start < at && start > 0 && text[start - 1] === '&';
+}

@@ -1,0 +1,256 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/punctuation-width.js';
+import { rules } from '../../rules/index.js';
+import { fixText } from '../../src/fix.js';
+import { lintText } from '../../src/index.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
+
+runRuleTests(rule, {
+  valid: [
+    '共投入专项资金1,260万元，完成年度计划的95.6%。',
+    '会议定于上午8:30在三楼会议室召开。',
+    '考试时间为7:30—8:10，请考生提前到场。',
+    '公文格式执行GB/T 9704-2012《党政机关公文格式》。',
+    '全市地区生产总值同比增长3.5%。',
+    '详见https://www.gov.cn/zhengce/content/2024-01/01/content_1.htm?id=1,2;type=3。',
+    '联系邮箱：office@example.gov.cn。',
+    'The Artificial Intelligence (AI) Act was adopted in 2024, and it applies to providers.',
+    '人工智能（Artificial Intelligence, AI）是引领新一轮科技革命的战略性技术。',
+    '所附地形图比例尺为1:10000。',
+    '（一）加强组织领导。',
+    '会议于2024-05-01在市政府召开。',
+    '参考文献：Zhang, L. (2020). Digital Government. Beijing: Science Press.',
+    '系统版本为v2.1.0 (build 1024)。',
+    '关于印发《安徽省工业互联网创新发展行动计划（2021—2023年）》的通知',
+    '联系电话：0371-67891234，传真：0371-67891235。',
+    '阅览室每天8:00—12:00、14:30—18:00开放。',
+    '坚持“两个毫不动摇”！',
+    '请勾选：&#9826;电视 &#9826;广播 &#9826;报纸',
+    '数据更新时间：2024-02-02 14:13:44。',
+    '本赛季比分为3:2。',
+    '调用print()函数输出统计结果。',
+    '访问地址为http://www.example.gov.cn:8080/portal/index.html。',
+    '附件：1.2024年度重点工作任务分解表',
+    'Hello, world! Is this ready?',
+    { code: '执行`a,b;c`命令后查看结果。', format: 'md' },
+    { code: '详见[政策解读](https://www.gov.cn/zhengce/?a=1,2)。', format: 'md' },
+    { code: '共投入专项资金1,260万元。', format: 'md' },
+  ],
+  invalid: [
+    {
+      code: '梳理共性问题,形成整改清单。',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 7, endColumn: 8, data: { found: ',', fixed: '，' } }],
+      output: '梳理共性问题，形成整改清单。',
+    },
+    {
+      code: '(一)加强组织领导',
+      errors: [{ messageId: 'halfWidthPair', line: 1, column: 1, endColumn: 4, data: { found: '(一)', fixed: '（一）' } }],
+      output: '（一）加强组织领导',
+    },
+    {
+      code: '推动人工智能(AI)技术在政务服务中的应用。',
+      errors: [{ messageId: 'halfWidthPair', line: 1, column: 7, endColumn: 11, data: { found: '(AI)', fixed: '（AI）' } }],
+      output: '推动人工智能（AI）技术在政务服务中的应用。',
+    },
+    {
+      code: '会议时间:2024年5月10日上午',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 5, endColumn: 6, data: { found: ':' } }],
+      output: '会议时间：2024年5月10日上午',
+    },
+    {
+      code: '现将有关事项通知如下:',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 11, endColumn: 12 }],
+      output: '现将有关事项通知如下：',
+    },
+    {
+      code: '是否已完成整改?请于本周内报送。',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 8, endColumn: 9, data: { found: '?', fixed: '？' } }],
+      output: '是否已完成整改？请于本周内报送。',
+    },
+    {
+      code: '坚决打赢污染防治攻坚战!',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 12, endColumn: 13, data: { found: '!', fixed: '！' } }],
+      output: '坚决打赢污染防治攻坚战！',
+    },
+    {
+      code: '签订政产学研合作协议,;坚持“引进来”',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 11, endColumn: 13, data: { found: ',;', fixed: '，；' } }],
+      output: '签订政产学研合作协议，；坚持“引进来”',
+    },
+    {
+      name: 'a space typed after the half-width mark goes with it',
+      code: '整改工作已经完成, 下一步将开展“回头看”。',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 9, endColumn: 10 }],
+      output: '整改工作已经完成，下一步将开展“回头看”。',
+    },
+    {
+      code: '20210615:在全市科技系统现场会上的讲话',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 9, endColumn: 10 }],
+      output: '20210615：在全市科技系统现场会上的讲话',
+    },
+    {
+      code: '政策原文网址:https://www.gov.cn/zhengce/',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 7, endColumn: 8 }],
+      output: '政策原文网址：https://www.gov.cn/zhengce/',
+    },
+    {
+      name: 'a half-width bracket closing a full-width one',
+      code: '（一)加强组织领导',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 3, endColumn: 4, data: { found: ')', fixed: '）' } }],
+      output: '（一）加强组织领导',
+    },
+    {
+      name: 'marks inside a bracket pair: the inner fix first, the pair in the next pass',
+      code: '(注:本表数据截至2024年6月底)',
+      errors: [
+        { messageId: 'halfWidthPair', line: 1, column: 1, endColumn: 19, data: { found: '(注:本表数据截至…)' } },
+        { messageId: 'halfWidth', line: 1, column: 3, endColumn: 4 },
+      ],
+      output: '(注：本表数据截至2024年6月底)',
+    },
+    {
+      code: '定于上午8:30在三楼会议室召开,请准时参加',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 17, endColumn: 18 }],
+      output: '定于上午8:30在三楼会议室召开，请准时参加',
+    },
+    {
+      code: '共投入资金1,260万元,完成率95.6%',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 13, endColumn: 14 }],
+      output: '共投入资金1,260万元，完成率95.6%',
+    },
+    {
+      code: '严格执行GB/T 9704-2012标准;各单位要对照检查',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 21, endColumn: 22, data: { found: ';', fixed: '；' } }],
+      output: '严格执行GB/T 9704-2012标准；各单位要对照检查',
+    },
+    {
+      code: '联系邮箱:office@example.gov.cn',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 5, endColumn: 6 }],
+      output: '联系邮箱：office@example.gov.cn',
+    },
+    {
+      code: '怎么办?!这是摆在我们面前的现实问题',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 4, endColumn: 6, data: { found: '?!', fixed: '？！' } }],
+      output: '怎么办？！这是摆在我们面前的现实问题',
+    },
+    {
+      code: '坚持“创新”,“协调”,“绿色”发展理念',
+      errors: [
+        { messageId: 'halfWidth', line: 1, column: 7, endColumn: 8 },
+        { messageId: 'halfWidth', line: 1, column: 12, endColumn: 13 },
+      ],
+      output: '坚持“创新”，“协调”，“绿色”发展理念',
+    },
+    {
+      code: '数据经统计软件Stata处理,结果显示差异显著',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 15, endColumn: 16 }],
+      output: '数据经统计软件Stata处理，结果显示差异显著',
+    },
+    {
+      name: 'a bracket without a partner is reported without a fix',
+      code: '1)加强组织领导',
+      errors: [{ messageId: 'halfWidthUnpaired', line: 1, column: 2, endColumn: 3, data: { found: ')', fixed: '）' } }],
+    },
+    {
+      code: '一、总体要求\n(一)指导思想',
+      errors: [{ messageId: 'halfWidthPair', line: 2, column: 1, endColumn: 4 }],
+      output: '一、总体要求\n（一）指导思想',
+    },
+    {
+      name: 'the brackets around an English term in Chinese text, not the comma between English words',
+      code: '人工智能 (Artificial Intelligence, AI) 是引领新一轮科技革命的战略性技术',
+      errors: [{ messageId: 'halfWidthPair', line: 1, column: 6, endColumn: 35, data: { found: '(Artifici…)' } }],
+      output: '人工智能 （Artificial Intelligence, AI） 是引领新一轮科技革命的战略性技术',
+    },
+    {
+      code: '各乡镇人民政府,县政府各部门:',
+      errors: [
+        { messageId: 'halfWidth', line: 1, column: 8, endColumn: 9 },
+        { messageId: 'halfWidth', line: 1, column: 15, endColumn: 16 },
+      ],
+      output: '各乡镇人民政府，县政府各部门：',
+    },
+    {
+      name: 'a bracket pair and the comma touching it: one fix per pass, the other in the next',
+      code: '报告期内(2023年1月—12月),全市经济运行稳中有进',
+      errors: [
+        { messageId: 'halfWidthPair', line: 1, column: 5, endColumn: 18 },
+        { messageId: 'halfWidth', line: 1, column: 18, endColumn: 19 },
+      ],
+      output: '报告期内(2023年1月—12月)，全市经济运行稳中有进',
+    },
+    {
+      code: '地址:郑州市金水路1号,邮编:450000',
+      errors: [
+        { messageId: 'halfWidth', line: 1, column: 3, endColumn: 4 },
+        { messageId: 'halfWidth', line: 1, column: 12, endColumn: 13 },
+        { messageId: 'halfWidth', line: 1, column: 15, endColumn: 16 },
+      ],
+      output: '地址：郑州市金水路1号，邮编：450000',
+    },
+    {
+      code: '需安装Windows 10(64位)操作系统',
+      errors: [{ messageId: 'halfWidthPair', line: 1, column: 14, endColumn: 19 }],
+      output: '需安装Windows 10（64位）操作系统',
+    },
+    {
+      code: '国家级(Ⅰ级)应急响应由国务院决定启动',
+      errors: [{ messageId: 'halfWidthPair', line: 1, column: 4, endColumn: 8 }],
+      output: '国家级（Ⅰ级）应急响应由国务院决定启动',
+    },
+    {
+      code: '如果喜欢本篇内容,请转发!',
+      errors: [
+        { messageId: 'halfWidth', line: 1, column: 9, endColumn: 10 },
+        { messageId: 'halfWidth', line: 1, column: 13, endColumn: 14 },
+      ],
+      output: '如果喜欢本篇内容，请转发！',
+    },
+    {
+      name: 'CRLF line endings',
+      code: '一、工作开展情况\r\n加强科技人才工作,夯实发展基础。\r\n',
+      errors: [{ messageId: 'halfWidth', line: 2, column: 9, endColumn: 10 }],
+      output: '一、工作开展情况\r\n加强科技人才工作，夯实发展基础。\r\n',
+    },
+    {
+      code: '运行 `npm test`,然后提交结果',
+      format: 'md',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 14, endColumn: 15 }],
+      output: '运行 `npm test`，然后提交结果',
+    },
+    {
+      code: '详见[通知](https://www.gov.cn/a.html),请认真落实',
+      format: 'md',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 34, endColumn: 35 }],
+      output: '详见[通知](https://www.gov.cn/a.html)，请认真落实',
+    },
+    {
+      code: '**加强组织领导**,压实工作责任',
+      format: 'md',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 11, endColumn: 12 }],
+      output: '**加强组织领导**，压实工作责任',
+    },
+  ],
+});
+
+const HALF_WIDTH_TOUCHING_CHINESE = /[\p{Script=Han}“”‘’，。、；：？！（）《》【】][,;:?!()]|[,;:?!()][\p{Script=Han}“”‘’，。、；：？！（）《》【】]/u;
+const onlyThisRule = { rules: Object.fromEntries(rules.map((r) => [r.id, r.id === rule.id ? 'error' : 'off'])) } as const;
+
+describe('punctuation-width on the seed-like template draft', () => {
+  const seedPath = fileURLToPath(new URL('../../../shared/seed/template-speech.txt', import.meta.url));
+  const source = readFileSync(seedPath, 'utf8');
+
+  it('finds every half-width mark in Chinese text and --fix leaves none', () => {
+    const before = lintText(source, { config: onlyThisRule });
+    expect(before.messages.length).toBeGreaterThan(50);
+    const { output, result } = fixText(source, (text) => lintText(text, { config: onlyThisRule }));
+    expect(result.messages).toEqual([]);
+    const leftOver = output.split('\n').filter((line) => HALF_WIDTH_TOUCHING_CHINESE.test(line));
+    expect(leftOver).toEqual([]);
+    expect(output).toContain('（想阅读完全部图文内容，您需要先登陆！）');
+    expect(output).toContain('2022-10-24 14:13:44');
+    expect(output).toContain('https://www.xiebitongdao.com//index/article/detail/detail_id/82604.html');
+  });
+});
