@@ -101,5 +101,80 @@ runRuleTests(enumerationSequence, {
       code: '首先，要提高认识；二是要落实责任。',
       errors: [{ messageId: 'mixed', line: 1, column: 10, data: { found: '二是', previous: '首先', expected: '其次' } }],
     },
+    {
+      code: '一是强化统筹；二是压实责任；三是完善机制；五是加强宣传。',
+      errors: [{ messageId: 'gap', line: 1, column: 22, data: { found: '五是', expected: '四是', previous: '三是' } }],
+    },
+    {
+      code: '一是加强领导，二是明确分工，二是严格考核，三是总结提升。',
+      errors: [{ messageId: 'repeat', line: 1, column: 15, data: { expected: '三是' } }],
+    },
+    {
+      code: '第一，提高站位；第三，压实责任。',
+      errors: [{ messageId: 'gap', line: 1, column: 9, data: { found: '第三', expected: '第二' } }],
+    },
+    {
+      code: '第一，提高站位；第二，压实责任；第二，强化督导。',
+      errors: [{ messageId: 'repeat', line: 1, column: 17, data: { found: '第二', expected: '第三' } }],
+    },
+    {
+      code: '其一，基础薄弱；其二，投入不足；其二，人才匮乏。',
+      errors: [{ messageId: 'repeat', line: 1, column: 17, data: { found: '其二', expected: '其三' } }],
+    },
+    {
+      code: '第一，坚持稳中求进；二是扩大内需；第三，改善民生。',
+      errors: [{ messageId: 'mixed', line: 1, column: 11, data: { found: '二是', previous: '第一', expected: '第二' } }],
+    },
+    {
+      code: '其一，认识不足；第二，措施不力。',
+      errors: [{ messageId: 'mixed', line: 1, column: 9, data: { found: '第二', previous: '其一', expected: '其二' } }],
+    },
+    {
+      code: '近期工作安排如下：第二，开展专项检查；第三，组织考核验收。',
+      errors: [{ messageId: 'badStart', line: 1, column: 10, data: { found: '第二', expected: '第一' } }],
+    },
+    {
+      code: lines('（一）完善制度。一是修订管理办法。', '三是建立考核机制。'),
+      errors: [{ messageId: 'gap', line: 2, column: 1, data: { found: '三是', expected: '二是' } }],
+    },
+    {
+      code: '一是加强领导；二是完善机制；三是强化考核；四是严格奖惩；五是广泛宣传；六是及时总结；七是建立台账；八是定期调度；九是督促整改；十是严肃问责；十二是总结提升。',
+      errors: [{ messageId: 'gap', line: 1, column: 71, data: { found: '十二是', expected: '十一是' } }],
+    },
+    {
+      code: '主要措施是：一是:完善制度；二是，加强监管。',
+      errors: [{ messageId: 'wrongMark', line: 1, column: 7, data: { found: '一是:', mark: ':' } }],
+    },
+    {
+      code: '具体要求：第三、严格纪律。',
+      errors: [
+        { messageId: 'wrongMark', line: 1, column: 6, data: { found: '第三、' } },
+        { messageId: 'badStart', line: 1, column: 6, data: { expected: '第一' } },
+      ],
+    },
+    {
+      code: '首先，统一思想。再次，强化保障。',
+      errors: [{ messageId: 'gap', line: 1, column: 9, data: { found: '再次', expected: '其次' } }],
+    },
+    {
+      code: lines('## 二、主要措施', '', '一是加强领导。二是完善机制。', '', '二是强化考核。'),
+      format: 'md',
+      errors: [{ messageId: 'repeat', line: 5, column: 1, data: { expected: '三是' } }],
+    },
+    {
+      code: '一是抓学习，二是抓落实，三是抓督查，三是抓问责，五是抓总结。',
+      errors: [
+        { messageId: 'repeat', line: 1, column: 19, data: { found: '三是', expected: '四是' } },
+        { messageId: 'gap', line: 1, column: 25, data: { found: '五是', expected: '四是' } },
+      ],
+    },
+    {
+      code: '（一）强化组织保障。二是，健全工作机制。',
+      errors: [{ messageId: 'badStart', line: 1, column: 11, data: { found: '二是' } }],
+    },
+    {
+      code: '其一，基础薄弱；其二，投入不足；其四，人才匮乏。',
+      errors: [{ messageId: 'gap', line: 1, column: 17, data: { found: '其四', expected: '其三' } }],
+    },
   ],
 });

@@ -241,6 +241,19 @@ runRuleTests(sectionNumbering, {
       errors: [{ messageId: 'gap', line: 4, column: 1, data: { expected: '（二）' } }],
     },
     // Markdown headings.
+    {
+      code: lines('1.申报材料', '（1）申请表；', '（2）项目计划书；', '（2）财务报表。'),
+      errors: [{ messageId: 'repeat', line: 4, column: 1, data: { found: '（2）', expected: '（3）' } }],
+    },
+    {
+      code: lines('一、目标任务', '（一)完善基础设施', '（二）提升服务水平'),
+      errors: [{ messageId: 'wrongForm', line: 2, column: 1, data: { found: '（一)', expected: '（一）' } }],
+      output: lines('一、目标任务', '（一）完善基础设施', '（二）提升服务水平'),
+    },
+    {
+      code: lines('关于2022年工作安排的报告', '一、2021年工作回顾', '三、2022年工作安排'),
+      errors: [{ messageId: 'gap', line: 3, column: 1, data: { expected: '二、' } }],
+    },
   ],
 });
 
