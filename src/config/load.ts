@@ -106,6 +106,13 @@ function compile(filePath: string, content: ReturnType<typeof validateConfig>): 
   };
 }
 
+/** The config under the "gongwen" key of a package.json, or undefined if there is no such key. */
+function packageJsonConfig(filePath: string, text: string, registry: readonly Rule[]): LoadedConfig | undefined {
+  const packageJson = parseJson(text, filePath);
+  const content = (packageJson as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY];
+  return content === undefined ? undefined : compile(filePath, validateConfig(content, filePath, registry, PACKAGE_JSON_KEY));
+}
+
 /**
  * Reads and validates one config file, choosing the syntax by name: YAML for `.yaml`/`.yml`, the "gongwen"
  * key for a package.json, JSON otherwise. Throws ConfigError naming the file and the key.
@@ -113,10 +120,9 @@ function compile(filePath: string, content: ReturnType<typeof validateConfig>): 
 export function loadConfigFile(filePath: string, registry: readonly Rule[] = defaultRegistry): LoadedConfig {
   const text = readText(filePath);
   if (basename(filePath) === 'package.json') {
-    const packageJson = parseJson(text, filePath);
-    const content = (packageJson as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY];
-    if (content === undefined) throw new ConfigError(filePath, PACKAGE_JSON_KEY, `不存在：package.json 中没有 "${PACKAGE_JSON_KEY}" 键`);
-    return compile(filePath, validateConfig(content, filePath, registry, PACKAGE_JSON_KEY));
+    const config = packageJsonConfig(filePath, text, registry);
+    if (!config) throw new ConfigError(filePath, PACKAGE_JSON_KEY, `不存在：package.json 中没有 "${PACKAGE_JSON_KEY}" 键`);
+    return config;
   }
   const extension = extname(filePath).toLowerCase();
   const data = extension === '.yaml' || extension === '.yml' ? parseYaml(text, filePath) : parseJson(text, filePath);
@@ -141,10 +147,8 @@ function findConfigInDirectory(directory: string, registry: readonly Rule[]): Lo
     // A package.json that is not ours must not stop linting, even when it is broken; one that mentions
     // our key is the user's config, and its errors are reported.
     if (!text.includes(`"${PACKAGE_JSON_KEY}"`)) continue;
-    const packageJson = parseJson(text, filePath);
-    const content = (packageJson as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY];
-    if (content === undefined) continue;
-    return compile(filePath, validateConfig(content, filePath, registry, PACKAGE_JSON_KEY));
+    const config = packageJsonConfig(filePath, text, registry);
+    if (config) return config;
   }
   return undefined;
 }
