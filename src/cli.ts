@@ -127,7 +127,8 @@ const OPTIONS = {
 function translateParseError(error: unknown): UsageError {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
-  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  // Node quotes the option as '--bogus', or as '-f, --format <value>' when it has a short form.
+  const option = /'(?:-\w, )?(-{1,2}[^',\s]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     return new UsageError(`未知选项 ${option}（用 --help 查看全部选项；以 - 开头的文件名请写在 -- 之后）`);
   }
@@ -302,15 +303,12 @@ function errorsOnly(result: ResultWithSource): ResultWithSource {
 
 /** Unified diffs of what `--fix` would change, one per changed file. */
 async function dryRunDiffs(results: readonly ResultWithSource[], cwd: string): Promise<string> {
-  const changed = results.filter((result) => result.output !== undefined && result.source !== undefined);
+  const changed = results.filter(
+    (result): result is ResultWithSource & { source: string; output: string } => result.output !== undefined && result.source !== undefined,
+  );
   if (changed.length === 0) return '';
-  const [{ createTwoFilesPatch }, { displayPath }] = await Promise.all([import('diff'), import('./formatters/paths.js')]);
-  return changed
-    .map((result) => {
-      const name = displayPath(result.filePath, cwd);
-      return createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source!, result.output!);
-    })
-    .join('');
+  const [{ unifiedDiff }, { displayPath }] = await Promise.all([import('./formatters/unified-diff.js'), import('./formatters/paths.js')]);
+  return changed.map((result) => unifiedDiff(displayPath(result.filePath, cwd), result.source, result.output)).join('');
 }
 
 function useColor(options: CliOptions): boolean {

@@ -1,0 +1,337 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+
+/** The built binary: `npm test` builds before running the tests. */
+const CLI = resolve('dist/src/cli.js');
+const EXAMPLES = resolve('examples');
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface RunOptions {
+  cwd?: string;
+  input?: string;
+  env?: Record<string, string>;
+}
+
+/** Runs the CLI without a TTY and without colour variables inherited from the test runner. */
+function run(args: readonly string[], options: RunOptions = {}): Run {
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+  if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
+  if (!options.env || !('NO_COLOR' in options.env)) delete env.NO_COLOR;
+  try {
+    const stdout = execFileSync(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? resolve('.'),
+      input: options.input ?? '',
+      env,
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    return { status: 0, stdout, stderr: '' };
+  } catch (error) {
+    const failed = error as { status: number | null; stdout: string; stderr: string };
+    if (failed.status === null) throw error;
+    return { status: failed.status, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const workDirectories: string[] = [];
+afterAll(() => {
+  for (const directory of workDirectories) rmSync(directory, { recursive: true, force: true });
+});
+
+/** A temporary project with the given files (`.gongwenrc.json` with root: true unless given, so that nothing above leaks in). */
+function project(files: Record<string, string>): string {
+  const directory = mkdtempSync(join(tmpdir(), 'gongwen-cli-'));
+  workDirectories.push(directory);
+  const withRoot = { '.gongwenrc.json': '{ "root": true }', ...files };
+  for (const [name, content] of Object.entries(withRoot)) {
+    mkdirSync(join(directory, name, '..'), { recursive: true });
+    writeFileSync(join(directory, name), content);
+  }
+  return directory;
+}
+
+/** One half-width comma between Chinese characters, at line 2, column 7: a punctuation-width error by default. */
+const DRAFT = '关于做好年底工作的通知\n工作已经完成,下一步继续推进。\n';
+const CLEAN = '关于做好年底工作的通知\n工作已经完成，下一步继续推进。\n';
+const AS_WARNING = ['--rule', 'punctuation-width: warn'];
+
+describe('exit codes', () => {
+  it('is 0 and prints nothing for a clean finished notice', () => {
+    const result = run([join(EXAMPLES, '通知-定稿.md')]);
+    expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('is 1 when there is an error', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt'], { cwd });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('草稿.txt\n  2:7  错误  ');
+    expect(result.stdout).toContain('punctuation-width');
+    expect(result.stdout).toContain('✖ 共 1 个问题（1 个错误，0 个警告）');
+  });
+
+  it('is 0 with warnings only', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt', ...AS_WARNING], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('2:7  警告  ');
+  });
+
+  it('is 2 for a missing file, and still reports the other files', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt', '不存在.md', '--format', 'json'], { cwd });
+    expect(result.status).toBe(2);
+    const results = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; fatal?: boolean }[] }[];
+    const missing = results.find((entry) => entry.filePath.endsWith('不存在.md'));
+    expect(missing?.messages).toEqual([expect.objectContaining({ ruleId: null, fatal: true })]);
+    const draft = results.find((entry) => entry.filePath.endsWith('草稿.txt'));
+    expect(draft?.messages.map((message) => message.ruleId)).toEqual(['punctuation-width']);
+  });
+
+  it.each([
+    [['--bogus', 'a.md'], /^gongwen-lint：未知选项 --bogus/],
+    [['--format', 'xml', 'a.md'], /^gongwen-lint：--format 的值“xml”无效/],
+    [['--max-warnings', 'many', 'a.md'], /^gongwen-lint：--max-warnings 的值“many”无效/],
+    [['--shard', '5/4', 'a.md'], /^gongwen-lint：--shard 5\/4 无效/],
+    [['--encoding', 'klingon', 'a.md'], /^gongwen-lint：--encoding 的值“klingon”不是已知的编码/],
+    [['--fix', '--fix-dry-run', 'a.md'], /^gongwen-lint：--fix 与 --fix-dry-run 不能同时使用/],
+    [['--rule', 'no-such-rule: off', 'a.md'], /^gongwen-lint：--rule：配置项 rules\.no-such-rule/],
+    [['--format'], /^gongwen-lint：选项 --format 缺少取值/],
+    [[], /^gongwen-lint：没有指定要检查的文件/],
+  ])('is 2 with a one-line Chinese message for bad arguments %j', (args, message) => {
+    const result = run(args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('is 2 with the file named for a broken config file', () => {
+    const cwd = project({ '草稿.txt': DRAFT, 'bad.json': '{ "rules": { "punctuation-width": "loud" } }' });
+    const result = run(['草稿.txt', '--config', 'bad.json'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('bad.json');
+    expect(result.stderr).toContain('punctuation-width');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('formats', () => {
+  it('prints valid JSON with exact positions', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt', '--format', 'json'], { cwd });
+    expect(result.status).toBe(1);
+    const [entry] = JSON.parse(result.stdout);
+    expect(entry.filePath).toBe(join(cwd, '草稿.txt'));
+    expect(entry.errorCount).toBe(1);
+    expect(entry.messages).toHaveLength(1);
+    expect(entry.messages[0]).toMatchObject({
+      ruleId: 'punctuation-width',
+      severity: 2,
+      line: 2,
+      column: 7,
+      endLine: 2,
+      endColumn: 8,
+      fix: { range: [18, 19], text: '，' },
+    });
+  });
+
+  it('prints SARIF with a relative, percent-encoded artifact URI', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt', '--format', 'sarif'], { cwd });
+    const log = JSON.parse(result.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].tool.driver.version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(rules.map((rule) => rule.id));
+    expect(log.runs[0].results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: encodeURIComponent('草稿.txt'), uriBaseId: '%SRCROOT%', index: 0 },
+      region: { startLine: 2, startColumn: 7, endLine: 2, endColumn: 8 },
+    });
+  });
+
+  it('prints GitHub workflow commands and compact lines', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const github = run(['草稿.txt', '--format', 'github'], { cwd });
+    expect(github.stdout).toMatch(/^::error file=草稿\.txt,line=2,col=7,endLine=2,endColumn=8,title=punctuation-width::.+\n$/);
+    const compact = run(['草稿.txt', '-f', 'compact'], { cwd });
+    expect(compact.stdout).toMatch(/^草稿\.txt:2:7: 错误 .+ \[punctuation-width\]\n$/);
+  });
+
+  it('writes the report to --output-file, creating its directory, and nothing to stdout', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt', '--format', 'json', '--output-file', 'reports/lint.json'], { cwd });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    const [entry] = JSON.parse(readFileSync(join(cwd, 'reports/lint.json'), 'utf8'));
+    expect(entry.messages[0]).toMatchObject({ ruleId: 'punctuation-width', line: 2, column: 7 });
+  });
+
+  it('uses colour only when forced and never with NO_COLOR', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    expect(run(['草稿.txt'], { cwd }).stdout).not.toContain('\u001b[');
+    expect(run(['草稿.txt'], { cwd, env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31m错误');
+    expect(run(['草稿.txt'], { cwd, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('standard input', () => {
+  const codeSpan = '请运行`完成,下一步`命令。\n';
+
+  it('reads plain text without --stdin-filename', () => {
+    const result = run(['--stdin', '--format', 'json'], { input: codeSpan });
+    const [entry] = JSON.parse(result.stdout);
+    expect(entry.filePath).toBe('<stdin>');
+    expect(entry.messages).toEqual([expect.objectContaining({ ruleId: 'punctuation-width', line: 1, column: 7 })]);
+    expect(result.status).toBe(1);
+  });
+
+  it('names the text by --stdin-filename, which picks the config that applies', () => {
+    const cwd = project({
+      '.gongwenrc.json': '{ "root": true, "overrides": [{ "files": ["*.md"], "rules": { "punctuation-width": "off" } }] }',
+    });
+    const named = run(['-', '--stdin-filename', 'docs/草稿.md', '--format', 'json'], { cwd, input: codeSpan });
+    const [entry] = JSON.parse(named.stdout);
+    expect(entry.filePath).toBe(join(cwd, 'docs/草稿.md'));
+    expect(entry.messages).toEqual([]);
+    expect(named.status).toBe(0);
+    expect(run(['-'], { cwd, input: codeSpan }).status).toBe(1);
+  });
+
+  it('applies the config of the working directory', () => {
+    const cwd = project({ '.gongwenrc.json': '{ "root": true, "rules": { "punctuation-width": "off" } }' });
+    expect(run(['--stdin'], { cwd, input: DRAFT }).status).toBe(0);
+  });
+
+  it('refuses files together with standard input', () => {
+    const result = run(['-', 'a.md']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^gongwen-lint：从标准输入读取时不能再指定文件/);
+  });
+});
+
+describe('warnings and rule settings', () => {
+  it('--quiet hides warnings', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    expect(run(['草稿.txt', '--quiet', ...AS_WARNING], { cwd })).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('--max-warnings fails the run only when warnings exceed it, even with --quiet', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    expect(run(['草稿.txt', '--max-warnings', '1', ...AS_WARNING], { cwd }).status).toBe(0);
+    const over = run(['草稿.txt', '--max-warnings', '0', '--quiet', ...AS_WARNING], { cwd });
+    expect(over.status).toBe(1);
+    expect(over.stderr).toContain('发现 1 个警告，超过 --max-warnings 允许的 0 个');
+  });
+
+  it('--rule turns a rule off', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    expect(run(['草稿.txt', '--rule', 'punctuation-width: off'], { cwd })).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('a config file found beside the draft turns a rule off, and --config names one explicitly', () => {
+    const cwd = project({
+      '.gongwenrc.json': '{ "root": true, "rules": { "punctuation-width": "off" } }',
+      '草稿.txt': DRAFT,
+      'strict.yaml': 'rules:\n  punctuation-width: error\n',
+    });
+    expect(run(['草稿.txt'], { cwd }).status).toBe(0);
+    expect(run(['草稿.txt', '--config', 'strict.yaml'], { cwd }).status).toBe(1);
+  });
+
+  it('--print-config shows the effective settings of a file', () => {
+    const cwd = project({ '.gongwenrc.json': '{ "root": true, "rules": { "punctuation-width": "off" } }' });
+    const result = run(['--print-config', '草稿.md', '--rule', 'paragraph-end: warn'], { cwd });
+    expect(result.status).toBe(0);
+    const config = JSON.parse(result.stdout);
+    expect(config.rules['punctuation-width'][0]).toBe('off');
+    expect(config.rules['paragraph-end'][0]).toBe('warn');
+    expect(Object.keys(config.rules).sort()).toEqual(rules.map((rule) => rule.id).sort());
+  });
+
+  it('--list-rules lists every rule with its description, default severity and whether it is fixable', () => {
+    const result = run(['--list-rules']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^规则\s+默认级别\s+可修正\s+说明$/);
+    expect(lines).toHaveLength(rules.length + 1);
+    rules.forEach((rule, index) => {
+      const severity = rule.severity === 'error' ? '错误' : '警告';
+      expect(lines[index + 1]).toMatch(new RegExp(`^${rule.id}\\s+${severity}\\s+${rule.fixable ? '是\\s+' : ''}\\S`));
+      expect(lines[index + 1].endsWith(rule.description)).toBe(true);
+    });
+  });
+});
+
+describe('fixing', () => {
+  it('--fix-dry-run prints a unified diff and writes nothing', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt', '--fix-dry-run'], { cwd });
+    expect(result.stdout).toContain('--- a/草稿.txt\n+++ b/草稿.txt\n@@ -1,2 +1,2 @@\n 关于做好年底工作的通知\n-工作已经完成,下一步继续推进。\n+工作已经完成，下一步继续推进。\n');
+    expect(readFileSync(join(cwd, '草稿.txt'), 'utf8')).toBe(DRAFT);
+    // What remains after the fix is what decides the exit code.
+    expect(result.status).toBe(0);
+  });
+
+  it('--fix-dry-run --format json carries the fixed text in output, and no diff', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt', '--fix-dry-run', '--format', 'json'], { cwd });
+    const [entry] = JSON.parse(result.stdout);
+    expect(entry.output).toBe(CLEAN);
+    expect(entry.messages).toEqual([]);
+    expect(readFileSync(join(cwd, '草稿.txt'), 'utf8')).toBe(DRAFT);
+  });
+
+  it('--fix-dry-run works on standard input', () => {
+    const result = run(['--stdin', '--fix-dry-run', '--format', 'json'], { input: DRAFT });
+    expect(JSON.parse(result.stdout)[0].output).toBe(CLEAN);
+  });
+
+  it('--fix writes the fixed text back', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt', '--fix'], { cwd });
+    expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(cwd, '草稿.txt'), 'utf8')).toBe(CLEAN);
+  });
+});
+
+describe('help and version', () => {
+  it('prints Chinese help', () => {
+    const result = run(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^用法：gongwen-lint/);
+    for (const flag of ['--stdin-filename', '--format', '--output-file', '--max-warnings', '--fix-dry-run', '--print-config', '--shard']) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+
+  it('prints the version from package.json', () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(run(['-v'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('lints the bundled examples: findings in the drafts, none in the finished notice', () => {
+    const result = run(['examples/', '--format', 'json']);
+    expect(result.status).toBe(1);
+    const byName = new Map<string, { errorCount: number; warningCount: number }>(
+      JSON.parse(result.stdout).map((entry: { filePath: string; errorCount: number; warningCount: number }) => [
+        entry.filePath.slice(EXAMPLES.length + 1),
+        entry,
+      ]),
+    );
+    expect([...byName.keys()].sort()).toEqual(['README.md', '草稿-工作报告.md', '讲话稿-模板.txt', '通知-定稿.md'].sort());
+    expect(byName.get('通知-定稿.md')).toMatchObject({ errorCount: 0, warningCount: 0 });
+    expect(byName.get('README.md')).toMatchObject({ errorCount: 0, warningCount: 0 });
+    expect(byName.get('草稿-工作报告.md')!.errorCount).toBeGreaterThan(0);
+    expect(byName.get('讲话稿-模板.txt')!.errorCount).toBeGreaterThan(0);
+    expect(existsSync(join(EXAMPLES, 'README.md'))).toBe(true);
+  });
+});
