@@ -1,12 +1,278 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.js';
+import type { Block } from '../src/document.js';
+import { defineRule, type MessageData, type Suggestion, type TextEdit } from '../src/rule.js';
+import {
+  DOUBLE_QUOTE,
+  FULL_WIDTH_OF,
+  INNER_OF,
+  PAIR_BY_CLOSE,
+  PAIR_BY_OPEN,
+  PAIRS,
+  SINGLE_QUOTE,
+  SINGLE_TITLE_MARK,
+  STRAIGHT_QUOTE,
+  TITLE_MARK,
+  type PairMark,
+} from '../src/text/pairs.js';
+
+/**
+ * At most this many findings per paragraph: a paragraph of 100,000 `（` is one mistake repeated, and a
+ * list of 100,000 findings helps nobody. The first ones in the text are kept.
+ */
+export const MAX_FINDINGS_PER_BLOCK = 10;
+
+/**
+ * A mark left open may be closed, by a closer with no opener of its own, in one of this many following paragraphs without a finding:
+ * a title or a bracket broken over lines (`关于印发《…` / `…办法》的通知`), or a link on a line of its own.
+ */
+export const CARRY_BLOCKS = 4;
+
+type MessageId = 'unclosed' | 'unopened' | 'mismatched' | 'nested' | 'replaceMark' | 'useInnerMarks';
+
+/** A same-kind mark opened inside another (`“…“A”…”`); reported only once both pairs turn out closed. */
+interface NestedCandidate {
+  readonly offset: number;
+  readonly pair: PairMark;
+  closeOffset: number;
+}
+
+interface OpenMark {
+  readonly offset: number;
+  readonly pair: PairMark;
+  /** Stack index of the innermost open quote (`“` `‘`) at or below this entry, -1 if none. */
+  readonly innermostQuote: number;
+  /** Stack index of the innermost open 书名号 (`《` `〈`) at or below this entry, -1 if none. */
+  readonly innermostTitle: number;
+  /** Set when this mark is itself a nesting candidate of an outer mark. */
+  readonly candidate: NestedCandidate | undefined;
+  /** Same-kind marks opened directly inside this one. */
+  nested: NestedCandidate[] | undefined;
+}
+
+interface Finding {
+  readonly start: number;
+  readonly end: number;
+  readonly messageId: MessageId;
+  readonly data: MessageData;
+  readonly suggestions?: readonly Suggestion<MessageId>[];
+}
+
+const ASCII_LETTER = /[A-Za-z]/;
+const ENUMERATION_DIGIT = /[0-9０-９]/;
+const CHINESE_NUMERAL = /[一二三四五六七八九十]/;
+/** What may stand before an enumeration marker such as `1）` `a)` `二）`: a line start, a space, a 点号. */
+const BEFORE_ENUMERATION = /[\s：；，。、！？:;,]/;
+
+/**
+ * A closing bracket used as an enumeration marker (`1）加强领导`, `：a）…；b）…`) has no opener by design.
+ * Looks back over at most three numerals or one Latin letter, so the check is constant time.
+ */
+function isEnumerationMarker(text: string, closeOffset: number): boolean {
+  let i = closeOffset - 1;
+  if (i < 0) return false;
+  if (ASCII_LETTER.test(text[i])) {
+    i--;
+  } else {
+    const numeral = ENUMERATION_DIGIT.test(text[i]) ? ENUMERATION_DIGIT : CHINESE_NUMERAL.test(text[i]) ? CHINESE_NUMERAL : undefined;
+    if (!numeral) return false;
+    let length = 0;
+    while (i >= 0 && numeral.test(text[i])) {
+      i--;
+      if (++length > 3) return false;
+    }
+  }
+  return i < 0 || BEFORE_ENUMERATION.test(text[i]);
+}
+
+/** `’` between two Latin letters is an apostrophe (`Xi’an`, `China’s`), not a closing quote. */
+function isApostrophe(text: string, offset: number): boolean {
+  return offset > 0 && ASCII_LETTER.test(text[offset - 1]) && offset + 1 < text.length && ASCII_LETTER.test(text[offset + 1]);
+}
+
+function markData(pair: PairMark): MessageData {
+  return { open: pair.open, close: pair.close, name: pair.name, openName: pair.openName, closeName: pair.closeName };
+}
+
+function replaceMark(offset: number, found: string, replacement: string): Suggestion<MessageId> {
+  return { messageId: 'replaceMark', data: { found, replacement }, fix: { start: offset, end: offset + 1, text: replacement } };
+}
+
+/** The state of one paragraph after its scan: what it found, and which marks it left open. */
+interface ScannedBlock {
+  readonly block: Block;
+  readonly findings: Finding[];
+  /** Full-width marks still open at the end, outermost first; a later paragraph may close them. */
+  readonly open: OpenMark[];
+}
+
+/**
+ * Scans one paragraph with a stack of open marks; linear in its length. A closer with no opener in the
+ * paragraph is first offered to `closeCarried`, which may match it with a mark left open just before.
+ */
+function scanBlock(block: Block, closeCarried: (pair: PairMark) => boolean): ScannedBlock {
+  const { text } = block;
+  const stack: OpenMark[] = [];
+  const openCount = new Int32Array(PAIRS.length);
+  const findings: Finding[] = [];
+  const add = (finding: Finding): void => {
+    if (findings.length < MAX_FINDINGS_PER_BLOCK) findings.push(finding);
+  };
+
+  const push = (offset: number, pair: PairMark): void => {
+    const below = stack.length > 0 ? stack[stack.length - 1] : undefined;
+    const enclosingQuote = below ? below.innermostQuote : -1;
+    const enclosingTitle = below ? below.innermostTitle : -1;
+    let candidate: NestedCandidate | undefined;
+    const enclosing = pair.family === 'quote' ? enclosingQuote : pair.family === 'title' ? enclosingTitle : -1;
+    if (enclosing >= 0 && stack[enclosing].pair === pair && INNER_OF.has(pair)) {
+      candidate = { offset, pair, closeOffset: -1 };
+      (stack[enclosing].nested ??= []).push(candidate);
+    }
+    const isQuote = pair === DOUBLE_QUOTE || pair === SINGLE_QUOTE;
+    const isTitle = pair === TITLE_MARK || pair === SINGLE_TITLE_MARK;
+    stack.push({
+      offset,
+      pair,
+      innermostQuote: isQuote ? stack.length : enclosingQuote,
+      innermostTitle: isTitle ? stack.length : enclosingTitle,
+      candidate,
+      nested: undefined,
+    });
+    openCount[pair.index]++;
+  };
+
+  /** Pops the top mark as properly closed at `closeOffset`; its nesting candidates are now certain. */
+  const popClosed = (closeOffset: number): void => {
+    const top = stack.pop()!;
+    openCount[top.pair.index]--;
+    if (top.candidate) top.candidate.closeOffset = closeOffset;
+    for (const inner of top.nested ?? []) {
+      if (inner.closeOffset < 0) continue;
+      const innerPair = INNER_OF.get(inner.pair)!;
+      const data = { ...markData(inner.pair), innerName: innerPair.name, innerOpen: innerPair.open, innerClose: innerPair.close };
+      const edits: TextEdit[] = [
+        { start: inner.offset, end: inner.offset + 1, text: innerPair.open },
+        { start: inner.closeOffset, end: inner.closeOffset + 1, text: innerPair.close },
+      ];
+      add({
+        start: inner.offset,
+        end: inner.offset + 1,
+        messageId: 'nested',
+        data,
+        suggestions: [{ messageId: 'useInnerMarks', data, fix: edits }],
+      });
+    }
+  };
+
+  /** Pops the top mark as left open: a full-width one is a finding, a stray half-width one is not ours. */
+  const popUnclosed = (): void => {
+    const top = stack.pop()!;
+    openCount[top.pair.index]--;
+    if (top.pair.fullWidth) add(unclosedFinding(top));
+  };
+
+  /** `open` and `close` are of one family but not one pair: the half-width one (or else the closer) is wrong. */
+  const mismatch = (top: OpenMark, closeOffset: number, close: string, closeFullWidth: boolean, expectedClose: string): void => {
+    const openWrong = !top.pair.fullWidth && closeFullWidth;
+    const offset = openWrong ? top.offset : closeOffset;
+    const found = openWrong ? top.pair.open : close;
+    const replacement = openWrong ? (top.pair === STRAIGHT_QUOTE ? DOUBLE_QUOTE.open : FULL_WIDTH_OF[found]) : expectedClose;
+    add({
+      start: offset,
+      end: offset + 1,
+      messageId: 'mismatched',
+      data: { open: top.pair.open, close, found, replacement },
+      suggestions: [replaceMark(offset, found, replacement)],
+    });
+    popClosed(closeOffset);
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') {
+      const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
+      if (top?.pair === STRAIGHT_QUOTE) popClosed(i);
+      else if (top?.pair === DOUBLE_QUOTE) mismatch(top, i, char, false, DOUBLE_QUOTE.close);
+      else push(i, STRAIGHT_QUOTE);
+      continue;
+    }
+    if (char === "'") {
+      const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
+      if (top?.pair === SINGLE_QUOTE) mismatch(top, i, char, false, SINGLE_QUOTE.close);
+      continue;
+    }
+    const opened = PAIR_BY_OPEN.get(char);
+    if (opened) {
+      push(i, opened);
+      continue;
+    }
+    const closed = PAIR_BY_CLOSE.get(char);
+    if (!closed) continue;
+    if (closed === SINGLE_QUOTE && isApostrophe(text, i)) continue;
+    const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
+    if (top?.pair === closed) {
+      popClosed(i);
+    } else if (openCount[closed.index] > 0) {
+      while (stack[stack.length - 1].pair !== closed) popUnclosed();
+      popClosed(i);
+    } else if (top && top.pair.family === closed.family && (top.pair.fullWidth || closed.fullWidth)) {
+      mismatch(top, i, char, closed.fullWidth, top.pair.close);
+    } else if (closed.fullWidth && !(stack.length === 0 && closeCarried(closed)) && !(closed.family === 'bracket' && isEnumerationMarker(text, i))) {
+      add(unopenedFinding(i, closed));
+    }
+  }
+  return { block, findings, open: stack.filter((mark) => mark.pair.fullWidth) };
+}
+
+function unclosedFinding(mark: OpenMark): Finding {
+  return { start: mark.offset, end: mark.offset + 1, messageId: 'unclosed', data: markData(mark.pair) };
+}
+
+function unopenedFinding(offset: number, pair: PairMark): Finding {
+  return { start: offset, end: offset + 1, messageId: 'unopened', data: markData(pair) };
+}
 
 export default defineRule({
   id: 'punctuation-pair',
   description: '成对标点（引号、书名号、括号）不配对或嵌套错误',
   severity: 'error',
   fixable: false,
-  messages: {},
+  messages: {
+    unclosed: '{{openName}} {{open}} 在本段内没有对应的{{closeName}} {{close}}：请在应结束处补上 {{close}}，或删去多余的 {{open}}',
+    unopened: '{{closeName}} {{close}} 前面没有对应的{{openName}} {{open}}：请在应开始处补上 {{open}}，或删去多余的 {{close}}',
+    mismatched: '{{open}} 与 {{close}} 不配对：请把 {{found}} 改为 {{replacement}}',
+    nested: '{{name}}里面又套用了{{name}} {{open}}{{close}}：内层应改用{{innerName}} {{innerOpen}}{{innerClose}}',
+    replaceMark: '把 {{found}} 改为 {{replacement}}',
+    useInnerMarks: '把内层的{{name}} {{open}}{{close}} 改为{{innerName}} {{innerOpen}}{{innerClose}}',
+  },
   options: z.object({}).strict(),
-  check() {},
+  check(document, report) {
+    const { blocks } = document;
+    /** Marks left open by recent paragraphs, oldest first; `live` is where the unexpired ones begin. */
+    const carried: { readonly mark: OpenMark; readonly owner: ScannedBlock & { reported: number }; readonly blockIndex: number }[] = [];
+    let live = 0;
+    const reportUnclosed = (entry: (typeof carried)[number]): void => {
+      if (entry.owner.reported >= MAX_FINDINGS_PER_BLOCK) return;
+      entry.owner.reported++;
+      report({ block: entry.owner.block, ...unclosedFinding(entry.mark) });
+    };
+    const closeCarried = (pair: PairMark): boolean => {
+      if (carried.length === live || carried[carried.length - 1].mark.pair !== pair) return false;
+      carried.pop();
+      return true;
+    };
+    for (let index = 0; index < blocks.length; index++) {
+      const scanned = { ...scanBlock(blocks[index], closeCarried), reported: 0 };
+      for (const finding of scanned.findings) report({ block: scanned.block, ...finding });
+      scanned.reported = scanned.findings.length;
+      while (live < carried.length && carried[live].blockIndex <= index - CARRY_BLOCKS) reportUnclosed(carried[live++]);
+      // A quotation of several paragraphs opens each of them with `“` and closes only in the last
+      // (GB/T 15834 §4.1.3.5): the open `“` of a paragraph followed by one that opens with `“` is fine.
+      const next = blocks[index + 1];
+      const continuedQuote =
+        next && next.kind !== 'heading' && next.text.startsWith(DOUBLE_QUOTE.open) ? scanned.open.find((mark) => mark.pair === DOUBLE_QUOTE) : undefined;
+      for (const mark of scanned.open) if (mark !== continuedQuote) carried.push({ mark, owner: scanned, blockIndex: index });
+    }
+    while (live < carried.length) reportUnclosed(carried[live++]);
+  },
 });
