@@ -118,8 +118,9 @@ function checkRanges(block: Block, urls: SpanCursor, report: ReportFunction<Mess
     const hyphenAt = start + left.length + leftUnit.length;
     if (urls.contains(hyphenAt)) continue;
     if (start > 0 && CODE_BEFORE.test(text[start - 1])) continue;
-    if (end < text.length && CODE_AFTER.test(text[end])) continue;
-    if ((text[end] === '.' || text[end] === ':') && isDigit(text[end + 1])) continue;
+    // After a unit (`年` `%`) anything may follow (`2023年5月-2024年3月`); after a bare number it may be a code.
+    if (!rightUnit && end < text.length && CODE_AFTER.test(text[end])) continue;
+    if (!rightUnit && (text[end] === '.' || text[end] === ':') && isDigit(text[end + 1])) continue;
     if (hasLeadingZero(left) || hasLeadingZero(right)) continue;
     const units = leftUnit + rightUnit;
     const isTime = left.includes(':') && right.includes(':') && !units;
