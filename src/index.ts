@@ -27,3 +27,6 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     rulesById,
   );
 }
+export { lintFiles, lintOneFile, type FileLintResult, type LintFilesOptions } from './lint-files.js';
+export { calculateConfigForFile } from './config/load.js';
+export { parseRuleFlag } from './config/rule-flag.js';
