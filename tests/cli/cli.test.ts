@@ -271,6 +271,15 @@ describe('warnings and rule settings', () => {
   });
 });
 
+describe('options accepted ahead of their implementation', () => {
+  it('accepts --cache, --cache-location and --shard and still lints every file', () => {
+    const cwd = project({ '草稿.txt': DRAFT });
+    const result = run(['草稿.txt', '--cache', '--cache-location', '.cache/gw', '--shard', '1/2', '--format', 'compact'], { cwd });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^草稿\.txt:2:7: /);
+  });
+});
+
 describe('fixing', () => {
   it('--fix-dry-run prints a unified diff and writes nothing', () => {
     const cwd = project({ '草稿.txt': DRAFT });
