@@ -1,7 +1,8 @@
-import { describe } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/punctuation-form.js';
 import { parseDocument } from '../../src/linter.js';
-import { runRuleTests } from '../helpers/rule-tester.js';
+import { lintWithRule, runRuleTests } from '../helpers/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
@@ -218,5 +219,38 @@ describe.runIf(markdownParserLanded)('with the Markdown parser', () => {
         output: '印发[规划](https://www.gov.cn/a.html)（2021—2025年）',
       },
     ],
+  });
+});
+
+/**
+ * The rule over the real documents in ../shared/corpus/real. Every finding below was read against its document
+ * and is genuine; a new or lost finding means the rule's precision or recall changed.
+ */
+const GENUINE_CORPUS_FINDINGS = [
+  // `（2014-2020年）` `（2021-2023年）`: year ranges with a hyphen.
+  'govdoccn-2019-ndrc-sta-tax-credit-notice.txt:6:90 rangeDash',
+  'pkulaw-2021-anhui-industrial-internet-notice.txt:4:46 rangeDash',
+  'pkulaw-2021-anhui-industrial-internet-notice.txt:10:36 rangeDash',
+  'pkulaw-2021-anhui-industrial-internet-notice.txt:61:18 rangeDash',
+  // `4.5%-5%` `4.5-5%` `3-5年` `2-3年`: value ranges with a hyphen (suggestions only).
+  'gwr-2026-beijing.txt:43:60 valueRange',
+  'gwr-2026-heilongjiang.txt:52:27 valueRange',
+  'gwr-2026-jiangsu.txt:55:793 valueRange',
+  'pkulaw-2022-beijing-jingxin-data-zone-opinion.txt:19:5 valueRange',
+];
+
+describe('punctuation-form on the real corpus', () => {
+  const corpus = new URL('../../../shared/corpus/real/', import.meta.url);
+  const files = readdirSync(corpus).filter((name) => name.endsWith('.txt')).sort();
+
+  it('finds exactly the genuine findings listed', () => {
+    expect(files.length).toBeGreaterThan(100);
+    const found: string[] = [];
+    for (const name of files) {
+      const text = readFileSync(new URL(name, corpus), 'utf8');
+      for (const message of lintWithRule(rule, text, 'txt')) found.push(`${name}:${message.line}:${message.column} ${message.messageId}`);
+    }
+    const byPlace = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+    expect(found.sort(byPlace)).toEqual([...GENUINE_CORPUS_FINDINGS].sort(byPlace));
   });
 });

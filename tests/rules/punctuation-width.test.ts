@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/punctuation-width.js';
 import { rules } from '../../rules/index.js';
 import { fixText } from '../../src/fix.js';
 import { lintText } from '../../src/index.js';
-import { runRuleTests } from '../helpers/rule-tester.js';
+import { lintWithRule, runRuleTests } from '../helpers/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
@@ -252,5 +252,47 @@ describe('punctuation-width on the seed-like template draft', () => {
     expect(output).toContain('（想阅读完全部图文内容，您需要先登陆！）');
     expect(output).toContain('2022-10-24 14:13:44');
     expect(output).toContain('https://www.xiebitongdao.com//index/article/detail/detail_id/82604.html');
+  });
+});
+
+/**
+ * The rule over the real documents in ../shared/corpus/real. Every finding below was read against its document
+ * and is genuine; a new or lost finding means the rule's precision or recall changed.
+ */
+const GENUINE_CORPUS_FINDINGS = [
+  // `国家级(Ⅰ级)` `省级(Ⅱ级)`: half-width brackets in headings.
+  'govcn-2005-guobanhan-57-letter.txt:23:10 halfWidthPair',
+  'govcn-2005-guobanhan-57-letter.txt:24:9 halfWidthPair',
+  // `(国家发展改革委、…指导)` `(生态环境部指导)`: the responsible bodies in half-width brackets.
+  'govcn-2018-guobanfa-128-notice.txt:39:596 halfWidthPair',
+  'govcn-2018-guobanfa-128-notice.txt:40:204 halfWidthPair',
+  // `（普通高中、中等职业、技工教育)`: a full-width bracket closed by a half-width one.
+  'govcn-2018-guofa-41-notice.txt:17:42 halfWidth',
+  // `新增长点;推动`: a half-width semicolon.
+  'gwr-2026-beijing.txt:65:177 halfWidth',
+  // Web-page chrome kept in the scraped text: `分享:` `您的位置:` `分享到:`.
+  'gwr-2026-shaanxi.txt:1:3 halfWidth',
+  'gwr-2026-shaanxi.txt:17:3 halfWidth',
+  'gwr-2026-yunnan.txt:1:5 halfWidth',
+  'gwr-2026-yunnan.txt:123:4 halfWidth',
+  // `行动计划(2021—2023年)`: half-width brackets in the title.
+  'pkulaw-2021-anhui-industrial-internet-notice.txt:3:45 halfWidthPair',
+  // `各区政府,各相关单位：`: a half-width comma in the 主送机关 line.
+  'pkulaw-2022-beijing-jingxin-data-zone-opinion.txt:6:5 halfWidth',
+];
+
+describe('punctuation-width on the real corpus', () => {
+  const corpus = new URL('../../../shared/corpus/real/', import.meta.url);
+  const files = readdirSync(corpus).filter((name) => name.endsWith('.txt')).sort();
+
+  it('finds exactly the genuine findings listed', () => {
+    expect(files.length).toBeGreaterThan(100);
+    const found: string[] = [];
+    for (const name of files) {
+      const text = readFileSync(new URL(name, corpus), 'utf8');
+      for (const message of lintWithRule(rule, text, 'txt')) found.push(`${name}:${message.line}:${message.column} ${message.messageId}`);
+    }
+    const byPlace = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+    expect(found.sort(byPlace)).toEqual([...GENUINE_CORPUS_FINDINGS].sort(byPlace));
   });
 });
