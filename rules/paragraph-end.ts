@@ -1,12 +1,168 @@
 import { z } from 'zod';
+import { OBJECT_REPLACEMENT, toSourceOffset, type Block, type GwDocument } from '../src/document.js';
 import { defineRule } from '../src/rule.js';
+
+type MessageId = 'unfinished' | 'unfinishedSemicolon' | 'replaceWithPeriod';
+
+/** Marks that leave a sentence open. `：` is not among them: see the rule's doc page. */
+const COMMA_MARKS = new Set(['，', '、', ',']);
+const SEMICOLON_MARKS = new Set(['；', ';']);
+
+/** A paragraph of Chinese prose, not an English or code line that happens to end with a comma. */
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * An enumeration marker at the start of a paragraph: `一、` `（一）` `1.` `1．` `1、` `（1）` `1）` `①`
+ * `第一，` `一是` `第三条`, `a)`. Items of a list so numbered end with `；` by convention.
+ */
+const ENUMERATION_START =
+  /^(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)]|[0-9０-９]{1,3}(?:[.．、)）]|\s)|[（(][0-9０-９]{1,3}[）)]|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百]+(?:[，,、是]|[条章节款项部分])|[一二三四五六七八九十]是|[a-zA-Z][.)）])/;
+
+/** A line that is only a heading number (`一、`), the text of the heading on the next line. */
+const MARKER_ONLY = /^[一二三四五六七八九十百]+、$/;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
+}
+
+/** Offset of the last visible character of a block, -1 if none; a loop, since `\s*$` is quadratic. */
+function lastVisible(text: string): number {
+  let end = text.length - 1;
+  while (end >= 0 && isSpace(text.charCodeAt(end))) end--;
+  return end;
+}
+
+function lastMark(block: Block | undefined): string | undefined {
+  if (!block) return undefined;
+  const end = lastVisible(block.text);
+  return end >= 0 ? block.text[end] : undefined;
+}
+
+/** Where a paragraph's end is not a sentence end: headings, table cells. */
+function isProse(block: Block): boolean {
+  return block.kind === 'paragraph' || block.kind === 'list-item';
+}
+
+/**
+ * A paragraph ending with `；` is fine as one item of a run of items (GB/T 15834 §4.4.3.4): it is numbered or
+ * a list item, or it follows an introducing `：` or another `；` item. When more prose follows, the `；` joins
+ * two clauses that a line break split, which is a layout matter, not an unfinished sentence. So only a `；`
+ * before a heading, a numbered paragraph, a table or the end of the document is flagged.
+ */
+function semicolonIsFine(block: Block, previous: Block | undefined, next: Block | undefined): boolean {
+  if (block.kind === 'list-item' || ENUMERATION_START.test(block.text)) return true;
+  const before = lastMark(previous);
+  if (before !== undefined && (before === '：' || before === ':' || SEMICOLON_MARKS.has(before))) return true;
+  return next !== undefined && isProse(next) && !ENUMERATION_START.test(next.text);
+}
+
+function isSpaceBefore(source: string, offset: number): boolean {
+  const code = source.charCodeAt(offset - 1);
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+}
+
+/** Line breaks in the source between two offsets, counted up to two (a blank line). */
+function lineBreaksBetween(source: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to && breaks < 2; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && source.charCodeAt(i + 1) !== 0x0a)) breaks++;
+  }
+  return breaks;
+}
+
+/**
+ * How a text lays out its paragraphs: indented (`　　正文…`) or separated by blank lines. In such a text a
+ * line that is neither indented nor preceded by a blank line goes on with the line before: text pasted from a
+ * PDF or a web page, a title or a link broken over lines.
+ */
+interface Layout {
+  readonly indented: boolean;
+  readonly blankSeparated: boolean;
+}
+
+function sourceStart(block: Block): number {
+  return block.segments[0].sourceStart;
+}
+
+function sourceEnd(block: Block): number {
+  return toSourceOffset(block, block.text.length, 'end');
+}
+
+function isTopLevelParagraph(block: Block): boolean {
+  return block.kind === 'paragraph' && block.listDepth === 0 && block.quoteDepth === 0;
+}
+
+function measureLayout(document: GwDocument): Layout {
+  let paragraphs = 0;
+  let indented = 0;
+  let pairs = 0;
+  let blankSeparated = 0;
+  let previous: Block | undefined;
+  for (const block of document.blocks) {
+    if (!isTopLevelParagraph(block)) {
+      previous = undefined;
+      continue;
+    }
+    paragraphs++;
+    if (isSpaceBefore(document.source, sourceStart(block))) indented++;
+    if (previous) {
+      pairs++;
+      if (lineBreaksBetween(document.source, sourceEnd(previous), sourceStart(block)) >= 2) blankSeparated++;
+    }
+    previous = block;
+  }
+  // A text that does not use a layout does not use it at all; a quarter suffices, since the broken lines
+  // themselves make up much of the rest.
+  return { indented: indented > 0 && indented * 4 >= paragraphs, blankSeparated: blankSeparated > 0 && blankSeparated * 4 >= pairs };
+}
+
+/** Whether `next` is the same paragraph going on after a line break, by the layout of the text. */
+function continuesOnNextLine(document: GwDocument, layout: Layout, block: Block, next: Block | undefined): boolean {
+  if (!next || !isTopLevelParagraph(block) || !isTopLevelParagraph(next)) return false;
+  if (lineBreaksBetween(document.source, sourceEnd(block), sourceStart(next)) !== 1) return false;
+  return layout.blankSeparated || (layout.indented && !isSpaceBefore(document.source, sourceStart(next)));
+}
 
 export default defineRule({
   id: 'paragraph-end',
   description: '正文段落以逗号、顿号或分号结尾，句子未完',
   severity: 'error',
   fixable: false,
-  messages: {},
+  messages: {
+    unfinished: '段落以 {{mark}} 结尾，句子没有写完：请补全句子，或把段末的 {{mark}} 改为 。',
+    unfinishedSemicolon: '段落以 {{mark}} 结尾，但它不是列举中的一项：请补全句子，或把段末的 {{mark}} 改为 。',
+    replaceWithPeriod: '把段末的 {{mark}} 改为 。',
+  },
   options: z.object({}).strict(),
-  check() {},
+  check(document, report) {
+    const { blocks } = document;
+    let layout: Layout | undefined;
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index];
+      if (!isProse(block)) continue;
+      const { text } = block;
+      const end = lastVisible(text);
+      if (end < 0 || text[end] === OBJECT_REPLACEMENT) continue;
+      const mark = text[end];
+      const semicolon = SEMICOLON_MARKS.has(mark);
+      if (!semicolon && !COMMA_MARKS.has(mark)) continue;
+      // A half-width mark after Latin letters or digits ends an entity (`&nbsp;`), code or a number, not prose.
+      if (mark.charCodeAt(0) < 0x80 && end > 0 && text.charCodeAt(end - 1) < 0x80) continue;
+      if (!HAN.test(text) || (end < 8 && MARKER_ONLY.test(text.slice(0, end + 1)))) continue;
+      const next = blocks[index + 1];
+      if (semicolon && semicolonIsFine(block, blocks[index - 1], next)) continue;
+      layout ??= measureLayout(document);
+      if (continuesOnNextLine(document, layout, block, next)) continue;
+      const data = { mark };
+      report({
+        block,
+        start: end,
+        end: end + 1,
+        messageId: semicolon ? 'unfinishedSemicolon' : 'unfinished',
+        data,
+        suggestions: [{ messageId: 'replaceWithPeriod', data, fix: { start: end, end: end + 1, text: '。' } }],
+      });
+    }
+  },
 });
