@@ -318,6 +318,23 @@ async function dryRunDiffs(results: readonly ResultWithSource[], cwd: string): P
   return changed.map((result) => unifiedDiff(displayPath(result.filePath, cwd), result.source, result.output)).join('');
 }
 
+function describeWriteError(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return '路径中的某一级是文件而不是目录';
+    case 'EISDIR':
+      return '这是一个目录';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有写入权限';
+    case 'ENOSPC':
+      return '磁盘空间不足';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
 function useColor(options: CliOptions): boolean {
   if (options.outputFile !== undefined) return false;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
@@ -368,8 +385,7 @@ async function runLint(options: CliOptions): Promise<number> {
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, report.endsWith('\n') || report === '' ? report : `${report}\n`);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      throw new UsageError(`无法写入 --output-file ${options.outputFile}（${reason}）`);
+      throw new UsageError(`无法写入 --output-file ${options.outputFile}（${describeWriteError(error)}）`);
     }
   }
 
@@ -417,6 +433,12 @@ function reportFailure(error: unknown): void {
   const text = expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`gongwen-lint：${expected ? text.replace(/\s*\n\s*/g, ' ') : text}\n`);
 }
+
+// `gongwen-lint … | head` closes the pipe early: that is the reader's choice, not a failure worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? EXIT_OK);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,25 +21,23 @@ interface RunOptions {
   env?: Record<string, string>;
 }
 
-/** Runs the CLI without a TTY and without colour variables inherited from the test runner. */
+/**
+ * Runs the CLI without a TTY and without colour variables inherited from the test runner. spawnSync rather
+ * than execFileSync: it returns stderr and the exit status for every outcome, success included.
+ */
 function run(args: readonly string[], options: RunOptions = {}): Run {
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
   if (!options.env || !('NO_COLOR' in options.env)) delete env.NO_COLOR;
-  try {
-    const stdout = execFileSync(process.execPath, [CLI, ...args], {
-      cwd: options.cwd ?? resolve('.'),
-      input: options.input ?? '',
-      env,
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    return { status: 0, stdout, stderr: '' };
-  } catch (error) {
-    const failed = error as { status: number | null; stdout: string; stderr: string };
-    if (failed.status === null) throw error;
-    return { status: failed.status, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  const child = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? resolve('.'),
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+  });
+  if (child.error) throw child.error;
+  if (child.status === null) throw new Error(`gongwen-lint was killed by ${child.signal}: ${child.stderr}`);
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
 const workDirectories: string[] = [];
@@ -122,6 +120,28 @@ describe('exit codes', () => {
     expect(result.stderr).toContain('bad.json');
     expect(result.stderr).toContain('punctuation-width');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('problems outside the drafts', () => {
+  it('is 2 with one line when standard input is not text', () => {
+    const result = run(['--stdin'], { input: 'ab\u0000\u0001cd' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^gongwen-lint：<stdin>：不是文本文件（含有 NUL 字节）.*\n$/);
+  });
+
+  it('is 2 when --output-file cannot be written', () => {
+    const cwd = project({ '草稿.txt': DRAFT, 'reports': 'a file where a directory should be' });
+    const result = run(['草稿.txt', '--output-file', 'reports/lint.txt'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('gongwen-lint：无法写入 --output-file reports/lint.txt（路径中的某一级是文件而不是目录）\n');
+  });
+
+  it('--verbose reports the number of files on stderr, leaving stdout to the report', () => {
+    const result = run([join(EXAMPLES, '通知-定稿.md'), '--verbose']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^gongwen-lint：检查了 1 个文件，0 个有问题，用时 \d+ 毫秒\n$/);
   });
 });
 
