@@ -1,0 +1,292 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import rule, { CARRY_BLOCKS, MAX_FINDINGS_PER_BLOCK } from '../../rules/punctuation-pair.js';
+import { parseDocument } from '../../src/linter.js';
+import { lintWithRule, runRuleTests } from '../helpers/rule-tester.js';
+
+runRuleTests(rule, {
+  valid: [
+    '国务院办公厅关于印发《国务院2024年立法工作计划》的通知',
+    '国办发〔2021〕12号',
+    '坚持“以公开为常态、不公开为例外”原则，推进决策公开。',
+    '要深入学习“关于‘放管服’改革的重要论述”。',
+    '现将《关于印发〈政务公开工作要点〉的通知》转发给你们。',
+    '（一）加强组织领导。',
+    '【法宝引证码】CLI.12.345678',
+    '在政府网站发布解读材料（含图解、视频等形式），做到通俗易懂。',
+    '本规定自2024年1月1日起施行（2023年12月1日国务院第20次常务会议通过）。',
+    '［2023］第5号',
+    '一、总体要求',
+    '（1）（2）（3）',
+    '①加强组织领导（牵头单位：市政府办公室；责任单位：各区县人民政府）。',
+    '关于《“十四五”数字经济发展规划》的解读',
+    '附件：1.《政务公开管理办法》（试行）',
+    '英文缩写 (GDP) 与中文（国内生产总值）并用。',
+    '联系电话：(010)12345678',
+    '函数f(x)的取值范围',
+    { name: 'a straight-quote pair is left to punctuation-width', code: '他说"好的"，随即离开会场。' },
+    { name: 'a lone straight quote (inch mark) is not a quotation', code: '配备12"显示器两台。' },
+    { name: 'an apostrophe is not a quote', code: 'Tom\'s 报告已收到。' },
+    { name: 'a curly apostrophe between Latin letters', code: '西安（Xi’an）市人民政府' },
+    { name: 'a third level of quotation goes back to double quotes', code: '他说：“文件中写明‘禁止“一刀切”’的要求。”' },
+    { name: 'a third level of 书名号 goes back to 《》', code: '《关于印发〈关于《条例》的解读〉的通知》' },
+    { name: 'numbered items with a closing bracket only', code: '1）明确责任分工；\n2）加强督促检查。' },
+    { name: 'inline enumeration with letters', code: '工作要求：a）按时报送；b）确保质量。' },
+    { name: 'a Chinese numeral item marker', code: '一）统筹推进各项工作。' },
+    {
+      name: 'a quotation over several paragraphs opens each and closes in the last',
+      code: '他指出：“第一，要提高思想认识。\n“第二，要狠抓工作落实。\n“第三，要强化督促检查。”',
+    },
+    { name: 'a title broken over two lines', code: '国务院办公厅关于转发《国家发展改革委关于\n加强价格监管工作的意见》的通知' },
+    { name: 'a link broken onto its own line', code: '根据《\n\n中华人民共和国著作权法\n\n》第五条第一项的规定。' },
+    { name: 'a heading number broken after its bracket', code: '（\n三）改革开放持续深化。' },
+  ],
+  invalid: [
+    {
+      code: '坚持“以公开为常态、不公开为例外原则，推进决策公开。',
+      errors: [{ messageId: 'unclosed', line: 1, column: 3, endColumn: 4, data: { open: '“', close: '”' } }],
+    },
+    {
+      code: '各地要认真贯彻《重大行政决策程序暂行条例要求，规范决策程序。',
+      errors: [{ messageId: 'unclosed', line: 1, column: 8, endColumn: 9, data: { open: '《', close: '》' } }],
+    },
+    {
+      code: '在政府网站发布解读材料（含图解、视频等形式，做到通俗易懂。',
+      errors: [{ messageId: 'unclosed', line: 1, column: 12, endColumn: 13, data: { open: '（', close: '）' } }],
+    },
+    {
+      code: '对群众反映的问题要及时回应，最迟不超过48小时）。',
+      errors: [{ messageId: 'unopened', line: 1, column: 24, endColumn: 25, data: { open: '（', close: '）' } }],
+    },
+    {
+      code: '（一)加强组织领导。',
+      errors: [{ messageId: 'mismatched', line: 1, column: 3, endColumn: 4, data: { found: ')', replacement: '）' }, suggestions: ['（一）加强组织领导。'] }],
+    },
+    {
+      code: '接入“蒙速办"平台，实现掌上办理。',
+      errors: [{ messageId: 'mismatched', line: 1, column: 7, endColumn: 8, data: { found: '"', replacement: '”' }, suggestions: ['接入“蒙速办”平台，实现掌上办理。'] }],
+    },
+    {
+      code: '推出“关怀模式"“长辈模式"，方便老年人使用。',
+      errors: [
+        { messageId: 'mismatched', line: 1, column: 8, endColumn: 9 },
+        { messageId: 'mismatched', line: 1, column: 14, endColumn: 15 },
+      ],
+    },
+    {
+      code: '"一网通办”改革取得明显成效。',
+      errors: [{ messageId: 'mismatched', line: 1, column: 1, endColumn: 2, data: { found: '"', replacement: '“' }, suggestions: ['“一网通办”改革取得明显成效。'] }],
+    },
+    {
+      code: '要深入学习“关于“放管服”改革的重要论述”。',
+      errors: [
+        {
+          messageId: 'nested',
+          line: 1,
+          column: 9,
+          endColumn: 10,
+          data: { open: '“', innerOpen: '‘', innerClose: '’' },
+          suggestions: ['要深入学习“关于‘放管服’改革的重要论述”。'],
+        },
+      ],
+    },
+    {
+      code: '现将《关于《条例》实施情况的通知》转发给你们。',
+      errors: [{ messageId: 'nested', line: 1, column: 6, endColumn: 7, data: { innerOpen: '〈', innerClose: '〉' }, suggestions: ['现将《关于〈条例〉实施情况的通知》转发给你们。'] }],
+    },
+    {
+      name: 'a nested quotation inside a bracket inside a quotation',
+      code: '他说：“此事（即“一网通办”）要抓紧。”',
+      errors: [{ messageId: 'nested', line: 1, column: 9, endColumn: 10, suggestions: ['他说：“此事（即‘一网通办’）要抓紧。”'] }],
+    },
+    {
+      code: '依据国发〔2022]5号文件执行。',
+      errors: [{ messageId: 'mismatched', line: 1, column: 10, endColumn: 11, data: { found: ']', replacement: '〕' }, suggestions: ['依据国发〔2022〕5号文件执行。'] }],
+    },
+    {
+      code: '【单位名称）',
+      errors: [{ messageId: 'mismatched', line: 1, column: 6, endColumn: 7, data: { found: '）', replacement: '】' } }],
+    },
+    {
+      code: '坚持“稳中求进’工作总基调。',
+      errors: [{ messageId: 'mismatched', line: 1, column: 8, endColumn: 9, data: { found: '’', replacement: '”' } }],
+    },
+    {
+      code: "深化‘放管服'改革。",
+      errors: [{ messageId: 'mismatched', line: 1, column: 7, endColumn: 8, data: { found: "'", replacement: '’' } }],
+    },
+    {
+      code: '落实“六稳”“六保”任务）。',
+      errors: [{ messageId: 'unopened', line: 1, column: 13, endColumn: 14 }],
+    },
+    {
+      code: '根据《中华人民共和国预算法〉规定执行。',
+      errors: [{ messageId: 'mismatched', line: 1, column: 14, endColumn: 15, data: { found: '〉', replacement: '》' } }],
+    },
+    {
+      name: 'a bracket left open inside a closed quotation',
+      code: '他强调：“要做到应公开尽公开（见附件1。”',
+      errors: [{ messageId: 'unclosed', line: 1, column: 15, endColumn: 16 }],
+    },
+    {
+      name: 'a quotation left open when the next paragraph does not continue it',
+      code: '他强调：“第一，要提高认识。\n\n　　第二，要狠抓落实。',
+      errors: [{ messageId: 'unclosed', line: 1, column: 5, endColumn: 6 }],
+    },
+    {
+      name: 'the last paragraph of a continued quotation must close it',
+      code: '　　他强调：“第一，要提高认识。\n　　“第二，要狠抓落实。',
+      errors: [{ messageId: 'unclosed', line: 2, column: 3, endColumn: 4 }],
+    },
+    {
+      code: '按照《通知》要求（一要统筹，二要“抓落实。',
+      errors: [
+        { messageId: 'unclosed', line: 1, column: 9, endColumn: 10, data: { open: '（' } },
+        { messageId: 'unclosed', line: 1, column: 17, endColumn: 18, data: { open: '“' } },
+      ],
+    },
+    {
+      code: '各单位要高度重视”，认真组织实施。',
+      errors: [{ messageId: 'unopened', line: 1, column: 9, endColumn: 10, data: { close: '”' } }],
+    },
+    {
+      code: '认真落实条例》的各项规定。',
+      errors: [{ messageId: 'unopened', line: 1, column: 7, endColumn: 8, data: { close: '》' } }],
+    },
+    {
+      code: '贯彻〈条例》要求。',
+      errors: [{ messageId: 'mismatched', line: 1, column: 6, endColumn: 7, data: { found: '》', replacement: '〉' } }],
+    },
+    {
+      code: '全文见附件（详见附件2)。',
+      errors: [{ messageId: 'mismatched', line: 1, column: 12, endColumn: 13, suggestions: ['全文见附件（详见附件2）。'] }],
+    },
+    {
+      code: '(见附件）',
+      errors: [{ messageId: 'mismatched', line: 1, column: 1, endColumn: 2, data: { found: '(', replacement: '（' }, suggestions: ['（见附件）'] }],
+    },
+    {
+      code: '‘十四五’规划和“双碳”目标要求（试行',
+      errors: [{ messageId: 'unclosed', line: 1, column: 17, endColumn: 18 }],
+    },
+    {
+      name: 'a bracket closed twice',
+      code: '文件（二〇二一年版））',
+      errors: [{ messageId: 'unopened', line: 1, column: 11, endColumn: 12 }],
+    },
+    {
+      name: 'crossed pairs: the bracket is cut off by the quote, its closer is then stray',
+      code: '“加强（统筹”协调）。',
+      errors: [
+        { messageId: 'unclosed', line: 1, column: 4, endColumn: 5 },
+        { messageId: 'unopened', line: 1, column: 10, endColumn: 11 },
+      ],
+    },
+    {
+      name: 'an unclosed mark in a later line of a document',
+      code: '各区人民政府，市政府各部门：\n　　现将《关于做好2024年政务公开工作的通知印发给你们，请认真贯彻执行。\n　　特此通知。',
+      errors: [{ messageId: 'unclosed', line: 2, column: 5, endColumn: 6 }],
+    },
+    {
+      name: 'a closer too far from the opener is not taken as a broken line',
+      code: `根据《\n${'第一段。\n'.repeat(CARRY_BLOCKS)}》第五条。`,
+      errors: [
+        { messageId: 'unclosed', line: 1, column: 3, endColumn: 4 },
+        { messageId: 'unopened', line: CARRY_BLOCKS + 2, column: 1, endColumn: 2 },
+      ],
+    },
+    {
+      name: 'an unclosed mark under a Markdown heading',
+      code: '## 关于《条例》的说明（试行',
+      format: 'md',
+      errors: [{ messageId: 'unclosed', line: 1, column: 13, endColumn: 14 }],
+    },
+    {
+      name: 'an unclosed quote in a Markdown list item',
+      code: '1. 加强“组织领导\n2. 完善“工作机制”',
+      format: 'md',
+      errors: [{ messageId: 'unclosed', line: 1, column: 6, endColumn: 7 }],
+    },
+    {
+      name: 'an unclosed quote around emphasis',
+      code: '推进**“一网通办**改革。',
+      format: 'md',
+      errors: [{ messageId: 'unclosed', line: 1, column: 5, endColumn: 6 }],
+    },
+  ],
+});
+
+/** Cases that hold once the remark-based Markdown parser lands (until then `.md` is read as plain text). */
+const markdownParserLanded = parseDocument('*甲*', 'markdown').blocks[0]?.text === '甲';
+describe.runIf(markdownParserLanded)('with the Markdown parser', () => {
+  runRuleTests(rule, {
+    valid: [
+      { name: 'marks inside inline code are not text', code: '运行 `print("（")` 命令即可。', format: 'md' },
+      { name: 'a quote split by emphasis markup', code: '坚持**“以人民为中心”**的发展思想。', format: 'md' },
+      { name: 'a soft line break inside a title', code: '关于印发《政务公开\n工作要点》的通知', format: 'md' },
+      { name: 'a quotation over block-quoted paragraphs', code: '> “第一段内容。\n>\n> “第二段内容。”', format: 'md' },
+    ],
+    invalid: [
+      {
+        name: 'an unclosed bracket after inline code',
+        code: '执行 `npm test`（需联网。',
+        format: 'md',
+        errors: [{ messageId: 'unclosed', line: 1, column: 14, endColumn: 15 }],
+      },
+    ],
+  });
+});
+
+describe('punctuation-pair on long and deep input', () => {
+  it(`reports at most ${MAX_FINDINGS_PER_BLOCK} findings per paragraph, the first ones`, () => {
+    const messages = lintWithRule(rule, `测试${'（'.repeat(MAX_FINDINGS_PER_BLOCK + 5)}`);
+    expect(messages.map((m) => m.column)).toEqual(Array.from({ length: MAX_FINDINGS_PER_BLOCK }, (_, i) => i + 3));
+  });
+
+  it('handles 100,000 openers or closers in a row in linear time', () => {
+    for (const text of ['（'.repeat(100_000), '）'.repeat(100_000), '“'.repeat(100_000), `${'（'.repeat(50_000)}${'”'.repeat(50_000)}`]) {
+      const started = performance.now();
+      const messages = lintWithRule(rule, text);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(messages.length).toBe(MAX_FINDINGS_PER_BLOCK);
+    }
+  });
+
+  it('handles 100,000 nested quotations without recursion', () => {
+    const text = `${'“'.repeat(100_000)}${'”'.repeat(100_000)}`;
+    expect(lintWithRule(rule, text).length).toBe(MAX_FINDINGS_PER_BLOCK);
+  });
+});
+
+const corpus = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
+const corpusFiles = (() => {
+  try {
+    return readdirSync(corpus).filter((name) => name.endsWith('.txt'));
+  } catch {
+    return [];
+  }
+})();
+
+describe.runIf(corpusFiles.length > 0)('punctuation-pair on the published corpus', () => {
+  /** Every finding on the real corpus was read: these are genuine errors in the published texts. */
+  const genuine: Record<string, number> = {
+    'govcn-2018-guofa-41-notice.txt': 1,
+    'gwr-2026-yunnan.txt': 4,
+    'pkulaw-2022-baotou-digital-gov-notice.txt': 71,
+    'pkulaw-2022-beijing-jingxin-data-zone-opinion.txt': 9,
+  };
+  it('finds only the known errors', () => {
+    const counts: Record<string, number> = {};
+    for (const name of corpusFiles) {
+      const found = lintWithRule(rule, readFileSync(`${corpus}${name}`, 'utf8')).length;
+      if (found > 0) counts[name] = found;
+    }
+    expect(counts).toEqual(genuine);
+  });
+
+  it('reports the straight quote that closes “蒙速办', () => {
+    const messages = lintWithRule(rule, readFileSync(`${corpus}pkulaw-2022-baotou-digital-gov-notice.txt`, 'utf8'));
+    expect(messages.find((m) => m.line === 18)).toMatchObject({ messageId: 'mismatched', column: 26 });
+  });
+});
