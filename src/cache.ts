@@ -7,7 +7,7 @@ import type { LintMessage } from './linter.js';
 interface CacheEntry {
   size: number;
   mtimeMs: number;
-  /** SHA-1 of the file's bytes: decides when size or time changed but content did not. */
+  /** Hash of the file's content: decides when size or time changed but content did not. */
   contentHash: string;
   /** Hash of the effective configuration for this file. */
   configKey: string;
@@ -22,13 +22,9 @@ interface CacheFile {
 
 export const DEFAULT_CACHE_LOCATION = '.gongwenlintcache';
 
-export function hashContent(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
-
 /** A stable key for anything JSON-serialisable (the effective rules and options of a file). */
-export function hashConfig(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('hex');
+export function hashConfig(value: unknown, replacer?: (key: string, value: unknown) => unknown): string {
+  return createHash('sha1').update(JSON.stringify(value, replacer)).digest('hex');
 }
 
 /**
@@ -64,12 +60,21 @@ export class LintCache {
     return undefined;
   }
 
-  /** Findings stored for a file whose content is unchanged (its time may have moved, e.g. after a checkout). */
-  byContent(filePath: string, contentHash: string, size: number, mtimeMs: number, configKey: string): LintMessage[] | undefined {
+  /** The content hash stored for a file under this configuration, to compare with the file as read now. */
+  hashFor(filePath: string, configKey: string): string | undefined {
     const entry = this.data.entries[filePath];
-    if (!entry || entry.contentHash !== contentHash || entry.configKey !== configKey) return undefined;
-    if (entry.size !== size || entry.mtimeMs !== mtimeMs) {
-      this.data.entries[filePath] = { ...entry, size, mtimeMs };
+    return entry && entry.configKey === configKey ? entry.contentHash : undefined;
+  }
+
+  /**
+   * The content was found unchanged although its size or time moved (e.g. after a checkout): keep the
+   * findings and remember the new size and time, so the next run needs no read.
+   */
+  refresh(filePath: string, metadata: { size: number; mtimeMs: number } | undefined): LintMessage[] | undefined {
+    const entry = this.data.entries[filePath];
+    if (!entry) return undefined;
+    if (metadata && (entry.size !== metadata.size || entry.mtimeMs !== metadata.mtimeMs)) {
+      this.data.entries[filePath] = { ...entry, ...metadata };
       this.changed = true;
     }
     return entry.messages;

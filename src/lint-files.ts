@@ -1,11 +1,18 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { rules as registry, rulesById } from '../rules/index.js';
+import { DEFAULT_CACHE_LOCATION, hashConfig, LintCache } from './cache.js';
 import { ConfigError, type ResolvedRules, type RulesConfig } from './config/resolve-rules.js';
 import { ConfigResolver } from './config/load.js';
 import { expandPatterns, type PatternProblem } from './files.js';
 import { fixText } from './fix.js';
-import { readDraft, writeDraft, type Draft } from './io.js';
+import { BinaryFileError, readDraft, writeDraft, type Draft } from './io.js';
 import { countMessages, formatForPath, lintDocument, parseDocument, type LintMessage, type LintResult } from './linter.js';
+import { selectShard, type Shard } from './shard.js';
+import { packageVersion } from './version.js';
 
 /**
  * A file's lint result. When fixing changed the text, `output` is the fixed text and `source` the text as
@@ -13,6 +20,15 @@ import { countMessages, formatForPath, lintDocument, parseDocument, type LintMes
  */
 export interface FileLintResult extends LintResult {
   source?: string;
+}
+
+/** What identifies a file's content for the cache: a hash of its decoded text, encoding and BOM. */
+interface LintedFile extends FileLintResult {
+  contentHash?: string;
+  /** The content matched the cached hash, so the file was not linted again and `messages` is empty. */
+  unchanged?: boolean;
+  /** A read error because the file is not text. */
+  binary?: boolean;
 }
 
 /** What one file needs besides its path: plain data, so that it can be sent to a worker thread. */
@@ -29,6 +45,16 @@ export interface LintOneFileOptions {
 }
 
 export interface LintFilesOptions extends LintOneFileOptions {
+  /** `--cache`: reuse the findings of files whose content and configuration are unchanged. */
+  cache?: boolean;
+  /** Where the cache lives (default `.gongwenlintcache` in cwd). */
+  cacheLocation?: string;
+  /** `--shard i/n`: lint only that part of the files. */
+  shard?: Shard;
+  /** Threads that lint (the main thread counts as one); undefined picks one per CPU when there are enough files. */
+  concurrency?: number;
+  /** Receives notes for `--verbose`, e.g. a binary file skipped during a directory walk. */
+  onNote?: (note: string) => void;
   cwd: string;
   /** Use this config file instead of looking for `.gongwenrc.*` (see ConfigOptions.configFile). */
   configFile?: string;
@@ -52,25 +78,35 @@ function errorMessage(error: unknown): string {
 
 /**
  * Reads, parses, lints and (if asked) fixes one file. Never throws: a file that cannot be read or written,
- * or a rule that crashes on it, becomes a fatal message on that file.
+ * or a rule that crashes on it, becomes a fatal message on that file. With `cachedHash` (a `--cache` run),
+ * the content hash is returned, and a file whose content still has that hash is not linted again (`null`:
+ * the cache does not know the file yet).
  */
-export async function lintOneFile(filePath: string, config: FileConfig, options: LintOneFileOptions): Promise<FileLintResult> {
+export async function lintOneFile(
+  filePath: string,
+  config: FileConfig,
+  options: LintOneFileOptions,
+  cachedHash?: string | null,
+): Promise<LintedFile> {
   let draft: Draft;
   try {
     draft = await readDraft(filePath, { encoding: options.encoding });
   } catch (error) {
     // readDraft's errors are Chinese and name the file already.
-    return countMessages(filePath, [problemMessage(errorMessage(error))]);
+    return { ...countMessages(filePath, [problemMessage(errorMessage(error))]), binary: error instanceof BinaryFileError };
   }
-  const format = formatForPath(filePath);
-  const lintOnce = (text: string): LintResult =>
-    lintDocument(
+  const contentHash = cachedHash === undefined ? undefined : hashDraft(draft);
+  if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
+  const lintOnce = (text: string): LintResult => {
+    const format = formatForPath(filePath);
+    return lintDocument(
       parseDocument(text, format),
       { filePath, format, rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
       rulesById,
     );
+  };
   try {
-    if (!options.fix) return lintOnce(draft.text);
+    if (!options.fix) return { ...lintOnce(draft.text), contentHash };
     const fixed = fixText(draft.text, lintOnce);
     if (fixed.output === draft.text) return fixed.result;
     if (options.fix === true) {
@@ -88,17 +124,96 @@ export async function lintOneFile(filePath: string, config: FileConfig, options:
   }
 }
 
-/** Enough files in flight to overlap reading with linting, few enough to stay far from the open-file limit. */
-const CONCURRENCY = 16;
+/** The content as the cache knows it: decoded text, encoding and BOM (together they give back the bytes). */
+function hashDraft(draft: Draft): string {
+  return createHash('sha1').update(`${draft.encoding}\0${draft.bom ? 1 : 0}\0`).update(draft.text).digest('hex');
+}
+
+/** One file for a lint thread; its configuration is named by index into WorkerSetup.configs. */
+export interface LintJob {
+  filePath: string;
+  configIndex: number;
+  /** In a `--cache` run: the stored content hash, or null when the cache does not know the file. */
+  cachedHash?: string | null;
+}
+
+/** Sent to each worker once: every distinct configuration of the run, and the per-file options. */
+export interface WorkerSetup {
+  configs: ResolvedRules[];
+  options: LintOneFileOptions;
+}
+
+/** Below this many files a worker thread costs more to start (it loads the parser and rules) than it saves. */
+const FILES_PER_WORKER = 150;
+/** Files sent to a worker at once: large enough to keep message overhead small, small enough to balance. */
+const WORKER_BATCH = 16;
+/** Files in flight on the main thread, to overlap reading with linting. */
+const MAIN_THREAD_BATCH = 4;
+
+function threadCount(files: number, concurrency: number | undefined): number {
+  if (concurrency !== undefined) return Math.max(1, Math.min(concurrency, files));
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
+}
+
+/**
+ * Lints the jobs on `threads` threads: the main thread and `threads - 1` workers take batches from one queue,
+ * so a slow file never holds up the rest. Results come back by job index, independent of timing.
+ */
+async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: number): Promise<LintedFile[]> {
+  const results: LintedFile[] = new Array(jobs.length);
+  let next = 0;
+  const take = (size: number): [number, number] => {
+    const start = next;
+    next = Math.min(jobs.length, next + size);
+    return [start, next];
+  };
+  const lintOnMainThread = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const [start, end] = take(MAIN_THREAD_BATCH);
+      const batch = await Promise.all(
+        jobs.slice(start, end).map((job) => lintOneFile(job.filePath, { rules: setup.configs[job.configIndex] }, setup.options, job.cachedHash)),
+      );
+      batch.forEach((result, offset) => (results[start + offset] = result));
+      // Let worker messages in between batches: parsing is synchronous and would otherwise starve them.
+      await new Promise((resolveTurn) => setImmediate(resolveTurn));
+    }
+  };
+  const lintOnWorker = (): Promise<void> =>
+    new Promise((resolveWorker, rejectWorker) => {
+      const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: setup });
+      let range: [number, number] = [0, 0];
+      const sendNext = (): void => {
+        range = take(WORKER_BATCH);
+        if (range[0] === range[1]) void worker.terminate().then(() => resolveWorker());
+        else worker.postMessage(jobs.slice(range[0], range[1]));
+      };
+      worker.on('message', (batch: LintedFile[]) => {
+        batch.forEach((result, offset) => (results[range[0] + offset] = result));
+        sendNext();
+      });
+      worker.on('error', rejectWorker);
+      sendNext();
+    });
+  await Promise.all([lintOnMainThread(), ...Array.from({ length: threads - 1 }, lintOnWorker)]);
+  return results;
+}
 
 function comparePaths(a: FileLintResult, b: FileLintResult): number {
   return a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0;
 }
 
+/** RegExp options (compiled from config strings) must key the cache by their source, not as `{}`. */
+function configKey(rules: ResolvedRules, options: LintOneFileOptions): string {
+  return hashConfig([[...rules], options.reportUnusedDisableDirectives, options.encoding ?? null], (_key, value: unknown) =>
+    value instanceof RegExp ? value.toString() : value,
+  );
+}
+
 /**
- * Lints the files that the patterns name: discovery (expandPatterns), then each file's config, then
- * lintOneFile. A missing path, a pattern that matches nothing, an unreadable file or a broken config file
- * becomes a result with one fatal message, and the other files are still linted. Throws ConfigError only
+ * Lints the files that the patterns name: discovery (expandPatterns), the shard, each file's config, the
+ * cache, then lintOneFile on one or more threads. A missing path, a pattern that matches nothing, an
+ * unreadable file or a broken config file becomes a result with one fatal message, and the other files are
+ * still linted; a binary file met while walking a directory is skipped with a note. Throws ConfigError only
  * for what concerns every file: an invalid `configFile` or `cliRules`. Results are sorted by path.
  */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions): Promise<FileLintResult[]> {
@@ -111,27 +226,67 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     ignoredByConfig: (path) => resolver.ignoredBy(path),
   });
   const results: FileLintResult[] = problemResults(expanded.problems);
+  const files = options.shard ? selectShard(expanded.files, options.shard, (path) => relative(cwd, path)) : expanded.files;
   const fileOptions: LintOneFileOptions = {
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     encoding: options.encoding,
     fix: options.fix,
   };
-  let next = 0;
-  const lintNext = async (): Promise<void> => {
-    while (next < expanded.files.length) {
-      const filePath = expanded.files[next++];
-      let rules: ResolvedRules;
-      try {
-        rules = resolver.rulesFor(filePath);
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        results.push(countMessages(filePath, [problemMessage(error.message)]));
-        continue;
-      }
-      results.push(await lintOneFile(filePath, { rules }, fileOptions));
+  // The cache replays findings; a fixing run must look at the text itself.
+  const cache = options.cache && !options.fix ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
+  const configIndex = new Map<ResolvedRules, number>();
+  const configKeys: string[] = [];
+  const jobs: LintJob[] = [];
+  const fingerprints = new Map<string, { size: number; mtimeMs: number; configKey: string }>();
+  for (const filePath of files) {
+    let rules: ResolvedRules;
+    try {
+      rules = resolver.rulesFor(filePath);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      results.push(countMessages(filePath, [problemMessage(error.message)]));
+      continue;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, expanded.files.length) }, lintNext));
+    let index = configIndex.get(rules);
+    if (index === undefined) {
+      index = configIndex.size;
+      configIndex.set(rules, index);
+      if (cache) configKeys.push(configKey(rules, fileOptions));
+    }
+    if (!cache) {
+      jobs.push({ filePath, configIndex: index });
+      continue;
+    }
+    const info = await stat(filePath).catch(() => undefined);
+    const key = configKeys[index];
+    const stored = info && cache.byMetadata(filePath, info.size, info.mtimeMs, key);
+    if (stored) {
+      results.push(countMessages(filePath, stored));
+      continue;
+    }
+    if (info) fingerprints.set(filePath, { size: info.size, mtimeMs: info.mtimeMs, configKey: key });
+    jobs.push({ filePath, configIndex: index, cachedHash: cache.hashFor(filePath, key) ?? null });
+  }
+  const explicitFiles = new Set(patterns.map((pattern) => resolve(cwd, pattern)));
+  const linted = await runJobs(jobs, { configs: [...configIndex.keys()], options: fileOptions }, threadCount(jobs.length, options.concurrency));
+  for (const result of linted) {
+    const { contentHash, unchanged, binary, ...plain } = result;
+    if (binary && !explicitFiles.has(result.filePath)) {
+      options.onNote?.(plain.messages[0]?.message ?? `${result.filePath}：不是文本文件，已跳过`);
+      continue;
+    }
+    const fingerprint = fingerprints.get(result.filePath);
+    if (cache && unchanged) {
+      const stored = cache.refresh(result.filePath, fingerprint);
+      results.push(countMessages(result.filePath, stored ?? []));
+      continue;
+    }
+    if (cache && fingerprint && contentHash && plain.fatalErrorCount === 0) {
+      cache.store(result.filePath, { ...fingerprint, contentHash, messages: plain.messages });
+    } else cache?.forget(result.filePath);
+    results.push(plain);
+  }
+  await cache?.save();
   return results.sort(comparePaths);
 }
 
