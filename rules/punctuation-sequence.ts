@@ -20,6 +20,10 @@ const HALF_WIDTH = new Set([',', ';', ':', '?', '!']);
 /** 问号 and 叹号 may repeat (up to three) and may follow `——` and each other as `？！`. */
 const EXCLAMATIVE = new Set(['？', '！']);
 const MAX_EXCLAMATIVE_RUN = 3;
+/** Up to this many marks a fix deletes each mark on its own, keeping any markup between them; longer runs are junk. */
+const MAX_SEPARATE_EDITS = 16;
+/** How many marks of a run a message quotes. */
+const MAX_QUOTED_MARKS = 10;
 /**
  * `等` after a 顿号 that starts a word of its own (`规模、等级`, `按月、等额还款`) is an item of the
  * enumeration, not the closing `等`; the characters that can follow `等` in such words.
@@ -65,10 +69,16 @@ function isPointMark(text: string, at: number, urls: SpanCursor): boolean {
 
 /** Keeps `keep` (in its full-width form) and deletes every other mark of the run with the spaces before it. */
 function keepOnlyEdits(run: readonly Mark[], keep: Mark): TextEdit[] {
+  const replaceKeep: TextEdit[] = keep.written === keep.mark ? [] : [{ start: keep.at, end: keep.at + 1, text: keep.mark }];
+  if (run.length > MAX_SEPARATE_EDITS) {
+    const before = keep === run[0] ? [] : [{ start: run[0].at, end: keep.at, text: '' }];
+    const after = keep === run[run.length - 1] ? [] : [{ start: keep.at + 1, end: run[run.length - 1].at + 1, text: '' }];
+    return [...before, ...replaceKeep, ...after];
+  }
   const edits: TextEdit[] = [];
   run.forEach((item, i) => {
     if (item === keep) {
-      if (item.written !== item.mark) edits.push({ start: item.at, end: item.at + 1, text: item.mark });
+      edits.push(...replaceKeep);
     } else if (i > 0) {
       // Starting just after the previous mark keeps any markup that stands right before this one.
       edits.push({ start: run[i - 1].at + 1, end: item.at + 1, text: '' });
@@ -79,8 +89,10 @@ function keepOnlyEdits(run: readonly Mark[], keep: Mark): TextEdit[] {
   return edits;
 }
 
+/** The run as written, shortened when it is long. */
 function written(text: string, run: readonly Mark[]): string {
-  return text.slice(run[0].at, run[run.length - 1].at + 1);
+  if (run.length <= MAX_QUOTED_MARKS) return text.slice(run[0].at, run[run.length - 1].at + 1);
+  return `${text.slice(run[0].at, run[MAX_QUOTED_MARKS - 1].at + 1)}…`;
 }
 
 /** Whether a run of half-width marks only stands in Chinese text (not in `Note:;` or ASCII art). */

@@ -18,7 +18,7 @@ type MessageId = 'halfWidth' | 'halfWidthPair' | 'halfWidthUnpaired';
 const RUN_MARKS = new Set([',', ';', ':', '?', '!']);
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
-/** How much of a bracket's content a message quotes. */
+/** How much of a bracket's content, or of a run of marks, a message quotes. */
 const QUOTED_CONTENT = 10;
 
 function isAsciiPrintable(codePoint: number): boolean {
@@ -43,6 +43,11 @@ function toFullWidth(marks: string): string {
   let result = '';
   for (const mark of marks) result += FULL_WIDTH_OF[mark] ?? mark;
   return result;
+}
+
+/** A run of marks for a message, shortened when it is long. */
+function quoteMarks(marks: string): string {
+  return marks.length <= QUOTED_CONTENT ? marks : `${marks.slice(0, QUOTED_CONTENT)}…`;
 }
 
 /** `(一)` as written, shortened when the content is long. */
@@ -149,11 +154,12 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
     const chineseAfter = isChineseAt(next, codePointAfter(text, next));
     const chineseBefore = isChineseAt(i - 1, codePointBefore(text, i));
     if (chineseBefore || chineseAfter) {
-      const found = text.slice(i, end);
-      const fixed = toFullWidth(found);
+      const marks = text.slice(i, end);
+      const fixed = toFullWidth(marks);
       // Spaces typed after a half-width mark have no place after a full-width one.
       const fixEnd = chineseAfter ? next : end;
-      report({ block, start: i, end, messageId: 'halfWidth', data: { found, fixed }, fix: { start: i, end: fixEnd, text: fixed } });
+      const data = { found: quoteMarks(marks), fixed: quoteMarks(fixed) };
+      report({ block, start: i, end, messageId: 'halfWidth', data, fix: { start: i, end: fixEnd, text: fixed } });
     }
     i = end - 1;
   }
