@@ -1,15 +1,15 @@
 import pc from 'picocolors';
-import stringWidth from 'string-width';
 import type { Excerpt, LintMessage } from '../linter.js';
 import { severityLabel } from './labels.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
+import { displayWidth } from './width.js';
 
 /** Control characters (tabs included) would break the alignment of the marker line; each becomes one space. */
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 /**
@@ -24,7 +24,7 @@ function renderExcerpt(excerpt: Excerpt, paint: (text: string) => string): [stri
   const before = text.slice(0, start);
   const span = text.slice(start, end);
   const after = text.slice(end);
-  const marker = ' '.repeat(stringWidth(before)) + paint('^'.repeat(Math.max(1, stringWidth(span))));
+  const marker = ' '.repeat(displayWidth(before)) + paint('^'.repeat(Math.max(1, displayWidth(span))));
   return [before + paint(span) + after, marker];
 }
 
@@ -47,9 +47,14 @@ const stylish: Formatter = (results, context) => {
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     output.push(colors.underline(displayPath(result.filePath, context.cwd)));
-    const positionWidth = Math.max(...result.messages.map((message) => position(message).length));
-    const messageWidth = Math.max(...result.messages.map((message) => stringWidth(message.message)));
-    const indent = ' '.repeat(2 + positionWidth + 2 + stringWidth(severityLabel(2)) + 2);
+    // A loop, not Math.max(...list): a draft can have more findings than a call can take arguments.
+    let positionWidth = 0;
+    let messageWidth = 0;
+    for (const message of result.messages) {
+      positionWidth = Math.max(positionWidth, position(message).length);
+      messageWidth = Math.max(messageWidth, displayWidth(message.message));
+    }
+    const indent = ' '.repeat(2 + positionWidth + 2 + displayWidth(severityLabel(2)) + 2);
     for (const message of result.messages) {
       const paint = message.severity === 2 ? colors.red : colors.yellow;
       const rule = message.ruleId === null ? '' : `  ${colors.dim(message.ruleId)}`;

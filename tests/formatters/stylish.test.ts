@@ -119,3 +119,29 @@ describe('stylish', () => {
     );
   });
 });
+
+describe('stylish on a very large result', () => {
+  it('formats 200,000 findings in one file without exhausting the stack', () => {
+    const messages = Array.from({ length: 200_000 }, (_, index) => ({
+      ruleId: 'punctuation-width',
+      severity: 2 as const,
+      message: '中文中的半角标点“,”应改为全角“，”',
+      line: 1,
+      column: index * 2 + 2,
+      endLine: 1,
+      endColumn: index * 2 + 3,
+    }));
+    const result: LintResult = {
+      filePath: `${cwd}/大文件.txt`,
+      messages,
+      errorCount: messages.length,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      fatalErrorCount: 0,
+    };
+    const output = stylish([result], context());
+    expect(output.endsWith('✖ 共 200000 个问题（200000 个错误，0 个警告）\n')).toBe(true);
+    expect(output.split('\n')).toHaveLength(200_000 + 4);
+  });
+});

@@ -1,0 +1,44 @@
+import stringWidth from 'string-width';
+
+/** Code points of width 1 in string-width (ambiguous ones count as narrow, its default): ASCII, Latin, “”‘’…—. */
+function isNarrow(code: number): boolean {
+  return (
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa1 && code <= 0x2ff && code !== 0xad) ||
+    (code >= 0x2010 && code <= 0x2027) ||
+    (code >= 0x2030 && code <= 0x205e)
+  );
+}
+
+/** East Asian Wide and Fullwidth blocks that Chinese text uses: CJK punctuation, ideographs, full-width forms. */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x3000 && code <= 0x3029) ||
+    // U+302A–U+302D are combining tone marks, of width 0.
+    (code >= 0x302e && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a0 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff01 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  );
+}
+
+/**
+ * The number of terminal columns a text takes, as string-width counts it. string-width segments graphemes
+ * and is slow (tens of microseconds a call); Chinese prose is nearly all ideographs, full-width marks and
+ * ASCII, whose widths are fixed, so those are counted directly and anything else goes to string-width.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isNarrow(code)) width += 1;
+    else if (isWide(code)) width += 2;
+    else return stringWidth(text);
+  }
+  return width;
+}

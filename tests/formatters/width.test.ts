@@ -1,0 +1,19 @@
+import stringWidth from 'string-width';
+import { expect, it } from 'vitest';
+import { displayWidth } from '../../src/formatters/width.js';
+
+it('agrees with string-width on every BMP code point', () => {
+  const disagreements: string[] = [];
+  for (let code = 0; code <= 0xffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const character = String.fromCharCode(code);
+    if (displayWidth(character) !== stringWidth(character)) disagreements.push(code.toString(16));
+  }
+  expect(disagreements).toEqual([]);
+});
+
+it('agrees with string-width on mixed Chinese text, emoji and combining marks', () => {
+  for (const text of ['关于2023年度“两个责任”落实情况（一）、', 'Windows XP，x86……——', '👍完成', 'e\u0301', '\t缩进', '']) {
+    expect(displayWidth(text)).toBe(stringWidth(text));
+  }
+});
