@@ -21,6 +21,12 @@ const CLOSE = new Set([')', '）']);
 /** How much of a bracket's content, or of a run of marks, a message quotes. */
 const QUOTED_CONTENT = 10;
 
+const CURLY_QUOTES = new Set([0x2018, 0x2019, 0x201c, 0x201d]);
+
+function isAsciiAlphanumeric(codePoint: number): boolean {
+  return (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
+}
+
 function isAsciiPrintable(codePoint: number): boolean {
   return codePoint > 0x20 && codePoint < 0x7f;
 }
@@ -151,8 +157,11 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
     let end = i + 1;
     while (end < text.length && isHalfWidthMark(text, end, urls)) end++;
     const next = skipSpaces(text, end);
-    const chineseAfter = isChineseAt(next, codePointAfter(text, next));
-    const chineseBefore = isChineseAt(i - 1, codePointBefore(text, i));
+    const after = codePointAfter(text, next);
+    const before = codePointBefore(text, i);
+    // A curly quote alone does not make `“Are you OK?”` Chinese when Latin text stands on the other side.
+    const chineseAfter = isChineseAt(next, after) && !(CURLY_QUOTES.has(after) && isAsciiAlphanumeric(before));
+    const chineseBefore = isChineseAt(i - 1, before) && !(CURLY_QUOTES.has(before) && isAsciiAlphanumeric(after));
     if (chineseBefore || chineseAfter) {
       const marks = text.slice(i, end);
       const fixed = toFullWidth(marks);

@@ -34,6 +34,8 @@ runRuleTests(rule, {
     '访问地址为http://www.example.gov.cn:8080/portal/index.html。',
     '附件：1.2024年度重点工作任务分解表',
     'Hello, world! Is this ready?',
+    '外方代表在致辞中说：“We are ready to work together!”',
+    '该条款英文原文为“Rules of Origin”，共有三款。',
     { code: '执行`a,b;c`命令后查看结果。', format: 'md' },
     { code: '详见[政策解读](https://www.gov.cn/zhengce/?a=1,2)。', format: 'md' },
     { code: '共投入专项资金1,260万元。', format: 'md' },
@@ -142,6 +144,12 @@ runRuleTests(rule, {
         { messageId: 'halfWidth', line: 1, column: 12, endColumn: 13 },
       ],
       output: '坚持“创新”，“协调”，“绿色”发展理念',
+    },
+    {
+      name: 'a comma after a closing quote at the end of a line',
+      code: '坚持“创新”,',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 7, endColumn: 8 }],
+      output: '坚持“创新”，',
     },
     {
       code: '数据经统计软件Stata处理,结果显示差异显著',
