@@ -1,49 +1,75 @@
-import { BlockTextBuilder, type Block, type Directive, type GwDocument } from '../document.js';
-import { parseHtmlCommentDirective } from '../directives.js';
-
-/** Leading indentation of a plain-text line: spaces, tabs and the ideographic space U+3000. */
-const INDENT = /^[ \t\u3000]*/;
+import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type Directive, type GwDocument } from '../document.js';
+import { findCommentDirectives } from '../directives.js';
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000;
 }
 
-/** A loop rather than a `\s*$` regex, which is quadratic on long runs of spaces. */
-function trimEndSpaces(text: string): string {
-  let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  return text.slice(0, end);
-}
+const LINE_BREAK = /\r\n|\n|\r/g;
+const COMMENT_OPEN = '<!--';
 
 /**
- * Plain text: each non-blank line is a paragraph. Leading indentation and trailing spaces are not part
- * of the text; a line that holds only a `<!-- gongwen-lint-… -->` comment is a suppression directive.
+ * Plain text: each non-blank line is a paragraph. Leading indentation (spaces, tabs, U+3000) and trailing
+ * spaces are not part of the text. A `<!-- gongwen-lint-… -->` comment is a suppression directive, on a
+ * line of its own or after the text it concerns; inside a line it stands as OBJECT_REPLACEMENT so the
+ * text on either side is not glued together.
  */
 export function parseText(source: string): GwDocument {
   const blocks: Block[] = [];
   const directives: Directive[] = [];
-  const lineBreak = /\r\n|\n|\r/g;
+  const lineBreak = new RegExp(LINE_BREAK);
+  // Looked up again only once passed, so a document without comments is scanned for them once, not per line.
+  let nextCommentOpen = source.indexOf(COMMENT_OPEN);
   let lineStart = 0;
   while (lineStart <= source.length) {
     lineBreak.lastIndex = lineStart;
     const found = lineBreak.exec(source);
     const lineEnd = found ? found.index : source.length;
-    const line = source.slice(lineStart, lineEnd);
-    const indent = INDENT.exec(line)![0].length;
-    const content = trimEndSpaces(line.slice(indent));
-    if (content.length > 0) {
-      const directive = parseHtmlCommentDirective(content);
-      if (directive) {
-        directives.push({ ...directive, sourceStart: lineStart + indent, sourceEnd: lineStart + indent + content.length });
-      } else {
-        const builder = new BlockTextBuilder();
-        builder.appendSource(content, lineStart + indent);
-        const { text, segments } = builder.build(lineStart + indent);
-        blocks.push({ index: blocks.length, kind: 'paragraph', text, segments, listDepth: 0, quoteDepth: 0 });
-      }
+    if (nextCommentOpen !== -1 && nextCommentOpen < lineStart) nextCommentOpen = source.indexOf(COMMENT_OPEN, lineStart);
+    const comments = nextCommentOpen !== -1 && nextCommentOpen < lineEnd ? findCommentDirectives(source, lineStart, lineEnd) : [];
+    // The line split at its directive comments; each piece is [start, end).
+    const pieces: [number, number][] = [];
+    let pieceStart = lineStart;
+    for (const comment of comments) {
+      directives.push({ kind: comment.kind, ruleIds: comment.ruleIds, sourceStart: comment.start, sourceEnd: comment.end });
+      pieces.push([pieceStart, comment.start]);
+      pieceStart = comment.end;
     }
+    pieces.push([pieceStart, lineEnd]);
+    const block = lineBlock(source, pieces, blocks.length);
+    if (block) blocks.push(block);
     if (!found) break;
     lineStart = found.index + found[0].length;
   }
   return { format: 'text', source, blocks, directives };
+}
+
+/**
+ * Joins the pieces of a line without its indentation and trailing spaces (loops, not `\s*$`, which is
+ * quadratic on long space runs); a removed comment between two pieces of text leaves OBJECT_REPLACEMENT.
+ */
+function lineBlock(source: string, pieces: [number, number][], index: number): Block | null {
+  let first = 0;
+  while (first < pieces.length) {
+    const piece = pieces[first];
+    while (piece[0] < piece[1] && isSpace(source.charCodeAt(piece[0]))) piece[0]++;
+    if (piece[0] < piece[1]) break;
+    first++;
+  }
+  let last = pieces.length - 1;
+  while (last >= first) {
+    const piece = pieces[last];
+    while (piece[1] > piece[0] && isSpace(source.charCodeAt(piece[1] - 1))) piece[1]--;
+    if (piece[0] < piece[1]) break;
+    last--;
+  }
+  if (first > last) return null;
+  const builder = new BlockTextBuilder();
+  for (let i = first; i <= last; i++) {
+    const [start, end] = pieces[i];
+    if (i > first) builder.appendSynthetic(OBJECT_REPLACEMENT, pieces[i - 1][1]);
+    builder.appendSource(source.slice(start, end), start);
+  }
+  const { text, segments } = builder.build(pieces[first][0]);
+  return { index, kind: 'paragraph', text, segments, listDepth: 0, quoteDepth: 0 };
 }
