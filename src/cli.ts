@@ -283,7 +283,7 @@ async function lintStandardInput(options: CliOptions): Promise<ResultWithSource>
 
 async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
   const { lintFiles } = await import('./lint-files.js');
-  const lintOptions = {
+  return lintFiles(options.patterns, {
     cwd: process.cwd(),
     configFile: options.configFile,
     cliRules: options.cliRules,
@@ -295,11 +295,8 @@ async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
     cache: options.cache,
     cacheLocation: options.cacheLocation,
     shard: options.shard,
-  };
-  // lintFiles does not act on cache and shard yet; say so rather than let the user believe they worked.
-  if (options.cache) process.stderr.write('gongwen-lint：--cache 尚未实现，本次检查了全部文件，也没有写入缓存\n');
-  if (options.shard) process.stderr.write(`gongwen-lint：--shard 尚未实现，本次检查了全部文件，而不只是第 ${options.shard.index}/${options.shard.count} 份\n`);
-  return lintFiles(options.patterns, lintOptions);
+    onNote: options.verbose ? (note) => process.stderr.write(`gongwen-lint：${note}\n`) : undefined,
+  });
 }
 
 /** Keeps only errors (`--quiet`), recounting; fatal problems are errors and always stay. */

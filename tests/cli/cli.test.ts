@@ -291,12 +291,27 @@ describe('warnings and rule settings', () => {
   });
 });
 
-describe('options accepted ahead of their implementation', () => {
-  it('accepts --cache, --cache-location and --shard and still lints every file', () => {
+describe('cache and shards', () => {
+  it('--cache writes the cache at --cache-location and replays the same findings', () => {
     const cwd = project({ '草稿.txt': DRAFT });
-    const result = run(['草稿.txt', '--cache', '--cache-location', '.cache/gw', '--shard', '1/2', '--format', 'compact'], { cwd });
-    expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^草稿\.txt:2:7: /);
+    const args = ['草稿.txt', '--cache', '--cache-location', '.cache/gw', '--format', 'compact'];
+    const first = run(args, { cwd });
+    expect(first.status).toBe(1);
+    expect(first.stdout).toMatch(/^草稿\.txt:2:7: 错误 .+ \[punctuation-width\]\n$/);
+    expect(existsSync(join(cwd, '.cache/gw'))).toBe(true);
+    expect(run(args, { cwd })).toEqual(first);
+  });
+
+  it('--shard i/n lints disjoint parts that together cover every file', () => {
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`草稿${index}.txt`, DRAFT]));
+    const cwd = project(files);
+    const linted = [1, 2, 3].map((index) =>
+      run(['.', '--shard', `${index}/3`, '--format', 'compact'], { cwd })
+        .stdout.split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.slice(0, line.indexOf(':'))),
+    );
+    expect(linted.flat().sort()).toEqual(Object.keys(files).sort());
   });
 });
 
