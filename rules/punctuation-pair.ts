@@ -17,7 +17,7 @@ import {
 
 /**
  * At most this many findings per paragraph: a paragraph of 100,000 `（` is one mistake repeated, and a
- * list of 100,000 findings helps nobody. The first ones in the text are kept.
+ * list of 100,000 findings helps nobody.
  */
 export const MAX_FINDINGS_PER_BLOCK = 10;
 
@@ -29,11 +29,11 @@ export const CARRY_BLOCKS = 4;
 
 type MessageId = 'unclosed' | 'unopened' | 'mismatched' | 'nested' | 'replaceMark' | 'useInnerMarks';
 
-/** A same-kind mark opened inside another (`“…“A”…”`); reported only once both pairs turn out closed. */
-interface NestedCandidate {
+/** A same-kind pair closed inside another (`“…“A”…”`); reported once the outer pair turns out closed too. */
+interface NestedPair {
   readonly offset: number;
   readonly pair: PairMark;
-  closeOffset: number;
+  readonly closeOffset: number;
 }
 
 interface OpenMark {
@@ -43,10 +43,10 @@ interface OpenMark {
   readonly innermostQuote: number;
   /** Stack index of the innermost open 书名号 (`《` `〈`) at or below this entry, -1 if none. */
   readonly innermostTitle: number;
-  /** Set when this mark is itself a nesting candidate of an outer mark. */
-  readonly candidate: NestedCandidate | undefined;
-  /** Same-kind marks opened directly inside this one. */
-  nested: NestedCandidate[] | undefined;
+  /** Stack index of the open mark of the same kind this one sits in (`“` in `“`), -1 if none. */
+  readonly nestedIn: number;
+  /** Same-kind pairs closed inside this one. */
+  nested: NestedPair[] | undefined;
 }
 
 interface Finding {
@@ -57,6 +57,9 @@ interface Finding {
   readonly suggestions?: readonly Suggestion<MessageId>[];
 }
 
+/** Every character the scan acts on, by UTF-16 code, so that other text costs one array read. */
+const IS_PAIRED_MARK = new Uint8Array(0x10000);
+for (const mark of '"\'“”‘’《》〈〉（）〔〕【】［］()[]') IS_PAIRED_MARK[mark.charCodeAt(0)] = 1;
 const ASCII_LETTER = /[A-Za-z]/;
 const ENUMERATION_DIGIT = /[0-9０-９]/;
 const CHINESE_NUMERAL = /[一二三四五六七八九十]/;
@@ -122,12 +125,8 @@ function scanBlock(block: Block, closeCarried: (pair: PairMark) => boolean): Sca
     const below = stack.length > 0 ? stack[stack.length - 1] : undefined;
     const enclosingQuote = below ? below.innermostQuote : -1;
     const enclosingTitle = below ? below.innermostTitle : -1;
-    let candidate: NestedCandidate | undefined;
     const enclosing = pair.family === 'quote' ? enclosingQuote : pair.family === 'title' ? enclosingTitle : -1;
-    if (enclosing >= 0 && stack[enclosing].pair === pair && INNER_OF.has(pair)) {
-      candidate = { offset, pair, closeOffset: -1 };
-      (stack[enclosing].nested ??= []).push(candidate);
-    }
+    const nestedIn = enclosing >= 0 && stack[enclosing].pair === pair && INNER_OF.has(pair) ? enclosing : -1;
     const isQuote = pair === DOUBLE_QUOTE || pair === SINGLE_QUOTE;
     const isTitle = pair === TITLE_MARK || pair === SINGLE_TITLE_MARK;
     stack.push({
@@ -135,7 +134,7 @@ function scanBlock(block: Block, closeCarried: (pair: PairMark) => boolean): Sca
       pair,
       innermostQuote: isQuote ? stack.length : enclosingQuote,
       innermostTitle: isTitle ? stack.length : enclosingTitle,
-      candidate,
+      nestedIn,
       nested: undefined,
     });
     openCount[pair.index]++;
@@ -145,9 +144,11 @@ function scanBlock(block: Block, closeCarried: (pair: PairMark) => boolean): Sca
   const popClosed = (closeOffset: number): void => {
     const top = stack.pop()!;
     openCount[top.pair.index]--;
-    if (top.candidate) top.candidate.closeOffset = closeOffset;
+    // Past the cap nothing more is kept, so nothing more need be remembered.
+    if (top.nestedIn >= 0 && findings.length < MAX_FINDINGS_PER_BLOCK) {
+      (stack[top.nestedIn].nested ??= []).push({ offset: top.offset, pair: top.pair, closeOffset });
+    }
     for (const inner of top.nested ?? []) {
-      if (inner.closeOffset < 0) continue;
       const innerPair = INNER_OF.get(inner.pair)!;
       const data = { ...markData(inner.pair), innerName: innerPair.name, innerOpen: innerPair.open, innerClose: innerPair.close };
       const edits: TextEdit[] = [
@@ -188,6 +189,7 @@ function scanBlock(block: Block, closeCarried: (pair: PairMark) => boolean): Sca
   };
 
   for (let i = 0; i < text.length; i++) {
+    if (IS_PAIRED_MARK[text.charCodeAt(i)] === 0) continue;
     const char = text[i];
     if (char === '"') {
       const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
@@ -248,31 +250,39 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document, report) {
     const { blocks } = document;
-    /** Marks left open by recent paragraphs, oldest first; `live` is where the unexpired ones begin. */
-    const carried: { readonly mark: OpenMark; readonly owner: ScannedBlock & { reported: number }; readonly blockIndex: number }[] = [];
+    /** Marks left open by recent paragraphs, oldest first, with the paragraph each belongs to (parallel arrays). */
+    const carried: OpenMark[] = [];
+    const carriedFrom: (ScannedBlock & { readonly index: number; reported: number })[] = [];
+    /** Where the unexpired entries begin. */
     let live = 0;
-    const reportUnclosed = (entry: (typeof carried)[number]): void => {
-      if (entry.owner.reported >= MAX_FINDINGS_PER_BLOCK) return;
-      entry.owner.reported++;
-      report({ block: entry.owner.block, ...unclosedFinding(entry.mark) });
+    const reportUnclosed = (entry: number): void => {
+      const owner = carriedFrom[entry];
+      if (owner.reported >= MAX_FINDINGS_PER_BLOCK) return;
+      owner.reported++;
+      report({ block: owner.block, ...unclosedFinding(carried[entry]) });
     };
     const closeCarried = (pair: PairMark): boolean => {
-      if (carried.length === live || carried[carried.length - 1].mark.pair !== pair) return false;
+      if (carried.length === live || carried[carried.length - 1].pair !== pair) return false;
       carried.pop();
+      carriedFrom.pop();
       return true;
     };
     for (let index = 0; index < blocks.length; index++) {
-      const scanned = { ...scanBlock(blocks[index], closeCarried), reported: 0 };
+      const scanned = { ...scanBlock(blocks[index], closeCarried), index, reported: 0 };
       for (const finding of scanned.findings) report({ block: scanned.block, ...finding });
       scanned.reported = scanned.findings.length;
-      while (live < carried.length && carried[live].blockIndex <= index - CARRY_BLOCKS) reportUnclosed(carried[live++]);
+      while (live < carried.length && carriedFrom[live].index <= index - CARRY_BLOCKS) reportUnclosed(live++);
       // A quotation of several paragraphs opens each of them with `“` and closes only in the last
       // (GB/T 15834 §4.1.3.5): the open `“` of a paragraph followed by one that opens with `“` is fine.
       const next = blocks[index + 1];
       const continuedQuote =
         next && next.kind !== 'heading' && next.text.startsWith(DOUBLE_QUOTE.open) ? scanned.open.find((mark) => mark.pair === DOUBLE_QUOTE) : undefined;
-      for (const mark of scanned.open) if (mark !== continuedQuote) carried.push({ mark, owner: scanned, blockIndex: index });
+      for (const mark of scanned.open) {
+        if (mark === continuedQuote) continue;
+        carried.push(mark);
+        carriedFrom.push(scanned);
+      }
     }
-    while (live < carried.length) reportUnclosed(carried[live++]);
+    while (live < carried.length) reportUnclosed(live++);
   },
 });
