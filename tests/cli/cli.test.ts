@@ -214,6 +214,15 @@ describe('standard input', () => {
     expect(result.status).toBe(1);
   });
 
+  it('parses Markdown when --stdin-filename ends in .md: inline code is not prose', () => {
+    const result = run(['-', '--stdin-filename', '草稿.md', '--format', 'json'], { input: codeSpan });
+    const [entry] = JSON.parse(result.stdout);
+    expect(entry.filePath).toBe(resolve('草稿.md'));
+    expect(entry.messages).toEqual([]);
+    expect(result.status).toBe(0);
+    expect(run(['-', '--stdin-filename', '草稿.txt'], { input: codeSpan }).status).toBe(1);
+  });
+
   it('names the text by --stdin-filename, which picks the config that applies', () => {
     const cwd = project({
       '.gongwenrc.json': '{ "root": true, "overrides": [{ "files": ["*.md"], "rules": { "punctuation-width": "off" } }] }',
