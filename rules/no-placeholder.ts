@@ -1,12 +1,98 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.js';
+import { DEFAULT_MARKERS, findBlanks, type BlankKind } from '../src/text/placeholder-scan.js';
+
+/** `/source/flags` is a regular expression; anything else is a literal word. */
+const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/s;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Adds the global and Unicode flags every scan needs; returns null for an invalid expression. */
+function compile(source: string, flags = ''): RegExp | null {
+  const all = new Set([...flags, 'g']);
+  if (!all.has('v')) all.add('u');
+  if (all.has('y')) return null;
+  try {
+    return new RegExp(source, [...all].join(''));
+  } catch {
+    return null;
+  }
+}
+
+/** An `allow` entry: a literal word, or a regular expression written `/…/flags`. */
+function compileAllowEntry(entry: string): RegExp | null {
+  const regex = REGEX_ENTRY.exec(entry);
+  return regex ? compile(regex[1], regex[2]) : compile(escapeRegExp(entry));
+}
+
+/** A `patterns` entry: always a regular expression, which must not match the empty string. */
+function compilePattern(entry: string): RegExp | null {
+  const pattern = compile(entry);
+  return pattern && !pattern.test('') ? pattern : null;
+}
+
+const options = z
+  .object({
+    allow: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine((entry) => compileAllowEntry(entry) !== null, { error: '不是有效的词语或正则表达式（正则表达式写作 /…/）' }),
+      )
+      .default([])
+      .describe('从不视为占位符的词语或正则表达式（/…/），在内置列表（X光、X射线、X轴、X坐标等）之外追加'),
+    patterns: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine((entry) => compilePattern(entry) !== null, { error: '不是有效的正则表达式，或会匹配空字符串' }),
+      )
+      .default([])
+      .describe('额外的占位符正则表达式，例如本单位模板的“【●】”'),
+    markers: z
+      .array(z.string().min(1))
+      .default([...DEFAULT_MARKERS])
+      .describe('表示内容尚未完成的标记词，设置后替换默认列表'),
+  })
+  .strict();
 
 export default defineRule({
   id: 'no-placeholder',
   description: '模板中遗留的占位符（X年、某某、○○、【单位名称】、＿＿＿等）',
   severity: 'error',
   fixable: false,
-  messages: {},
-  options: z.object({}).strict(),
-  check() {},
+  messages: {
+    year: '“{{text}}”疑似未填写的占位符，请填写具体年份',
+    date: '“{{text}}”疑似未填写的占位符，请填写具体日期',
+    number: '“{{text}}”疑似未填写的占位符，请填写具体数字',
+    amount: '“{{text}}”疑似未填写的占位符，请填写具体金额',
+    percent: '“{{text}}”疑似未填写的占位符，请填写具体百分比',
+    place: '“{{text}}”疑似未填写的占位符，请填写具体的地名或单位名称',
+    person: '“{{text}}”疑似未填写的占位符，请填写具体人名',
+    phone: '“{{text}}”疑似未填写完整的电话号码，请填写实际号码',
+    generic: '“{{text}}”疑似未填写的占位符，请填写实际内容',
+    prompt: '“{{text}}”是模板中的填写提示，请按提示填写实际内容并删去括号',
+    emptyBracket: '“{{text}}”括号内没有内容，疑似未填写的空白，请填写实际内容或删去括号',
+    underline: '“{{text}}”是未填写的下划线空白，请填写实际内容',
+    marker: '“{{text}}”是尚未处理的待办标记，请补全相应内容后删去该标记',
+    pattern: '“{{text}}”与配置的占位符模式相符，请填写实际内容',
+  } satisfies Record<BlankKind, string>,
+  options,
+  check(document, report, settings) {
+    // The schema has already rejected entries that do not compile.
+    const scan = {
+      allow: settings.allow.map((entry) => compileAllowEntry(entry)!),
+      patterns: settings.patterns.map((entry) => compilePattern(entry)!),
+      markers: settings.markers,
+    };
+    for (const block of document.blocks) {
+      for (const blank of findBlanks(block.text, scan)) {
+        report({ block, start: blank.start, end: blank.end, messageId: blank.kind, data: { text: blank.quote } });
+      }
+    }
+  },
 });

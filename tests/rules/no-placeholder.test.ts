@@ -1,0 +1,289 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/no-placeholder.js';
+import { ConfigError } from '../../src/config/resolve-rules.js';
+import { OBJECT_REPLACEMENT } from '../../src/document.js';
+import { formatForPath, parseDocument } from '../../src/linter.js';
+import { lintWithRule, runRuleTests, type ExpectedError, type InvalidCase } from '../helpers/rule-tester.js';
+
+type MessageId = keyof typeof rule.messages;
+
+/**
+ * An invalid case written with each expected finding between `⟦` and `⟧`; the marks are removed before
+ * linting and give the exact line, column and end column. `quotes` pins the text each message quotes.
+ */
+function flagged(marked: string, messageIds: MessageId[], extra: { quotes?: string[]; options?: Record<string, unknown>; format?: 'md' | 'txt' } = {}): InvalidCase {
+  const errors: ExpectedError[] = [];
+  let code = '';
+  let line = 1;
+  let column = 1;
+  let open: { line: number; column: number } | undefined;
+  for (const char of marked) {
+    if (char === '⟦') open = { line, column };
+    else if (char === '⟧') {
+      const index = errors.length;
+      const quote = extra.quotes?.[index];
+      errors.push({
+        messageId: messageIds[index],
+        line: open!.line,
+        column: open!.column,
+        endLine: line,
+        endColumn: column,
+        ...(quote === undefined ? {} : { data: { text: quote } }),
+      });
+      open = undefined;
+    } else {
+      code += char;
+      if (char === '\n') {
+        line++;
+        column = 1;
+      } else column += char.length;
+    }
+  }
+  expect(errors.length, marked).toBe(messageIds.length);
+  return { code, errors, ...(extra.options ? { options: extra.options } : {}), ...(extra.format ? { format: extra.format } : {}) };
+}
+
+runRuleTests(rule, {
+  valid: [
+    // Words with a Latin X.
+    '患者需定期到医院进行X光检查，费用按规定报销。',
+    'X射线探伤作业人员必须持证上岗。',
+    '胸部X线检查纳入65岁以上老年人健康体检项目。',
+    '市人民医院新购置伽马刀和X刀各一台。',
+    '开展X染色体连锁遗传病筛查。',
+    '以X轴表示年份，以Y轴表示粮食产量。',
+    '图中x轴为监测时间，y轴为水位高度。',
+    '界址点X坐标和Y坐标见附表。',
+    '新建X型钢架结构厂房一座。',
+    '两条道路呈X形交叉，须设置信号灯。',
+    '要高度警惕影响经济运行的各种X因素。',
+    'X理论与Y理论是管理学中关于人性的两种假设。',
+    '面向X世代青年群体开展国防教育宣传。',
+    // X inside Latin or digit tokens, URLs, e-mail, code and formulas.
+    '部分老旧终端仍在使用Windows XP操作系统，应于年底前完成替换。',
+    '配备预装Mac OS X系统的计算机2台。',
+    '政务云服务器统一采用x86架构。',
+    '不再采购X86架构以外的服务器。',
+    '安装64位（x64）版本的办公软件。',
+    '数据统一以XML格式报送。',
+    '请将统计表另存为XLSX格式后上传。',
+    '各单位使用Excel汇总填报数据。',
+    '美国SpaceX公司的星链卫星不得接入政务网络。',
+    '严禁在办公电脑上安装Xbox等游戏程序。',
+    '为值班人员配发iPhone X手机一部。',
+    '夏季工作服尺码分为XL和XXL两种。',
+    '政策原文见https://www.xxzx.gov.cn/xxgk/XX年.html，请自行下载。',
+    '来稿请发送至电子邮箱xxb@xxzx.gov.cn。',
+    '在命令行中输入`xcopy`命令完成备份。',
+    '若x+y=10，则两项指标之和为10。',
+    '函数f(x)在定义域内单调递增。',
+    '车牌号为京·X2345应急的车辆归属北京市应急管理部门。',
+    '车辆类型代码中，用X表示消防救援车辆。',
+    // × between numbers and in established names.
+    '政务服务热线提供7×24小时不间断服务。',
+    '电厂二期工程新建5×770MW超超临界燃煤机组。',
+    '标签尺寸为4cm×3cm，统一粘贴在设备右上角。',
+    '深入实施“数据要素×”行动，培育数据产业生态。',
+    '稳步推进1+X证书制度试点工作。',
+    '加快构建“1+N+X”规划体系。',
+    '计算公式：抽检合格率=合格批次数/抽检批次数×100%。',
+    '住院床日数=出院患者人次数×出院患者平均住院日。',
+    '包装箱长×宽×高不超过1.5米。',
+    // Chinese numerals, ordinary 某 words, anonymised names, check boxes.
+    '二〇二一年十二月三十日',
+    '早在一九八○年，我县就建成了第一座中型水库。',
+    '本办法自二○○五年六月一日起施行。',
+    '某些地区仍不同程度存在形式主义、官僚主义问题。',
+    '这在某种程度上影响了政策落地见效。',
+    '任何单位不得以某一环节未完成为由拖延办理。',
+    '对某个部门、某方面工作的意见建议，可通过热线反映。',
+    '被告人张某于2022年3月在某小区实施盗窃。',
+    '当事人王某某对行政处罚决定无异议。',
+    '是否同意公开：□是 □否',
+    '○ 已完成事项',
+    // Marker words talked about, not used.
+    '正式印发的文件中不得保留“TODO”标记。',
+    '有关配套制度有待补充完善。',
+    '请填写《2024年度统计报表》并于3月1日前报送。',
+    '请各单位填写附件2并于月底前报送。',
+    // Brackets with content.
+    '【工作动态】全市召开安全生产工作会议。',
+    '页面设置：【字号：大 中 小】',
+    '（一）加强组织领导。',
+    '第Ⅹ卷第三章',
+    // Options.
+    { name: 'allow: a literal word', code: '采购海信X系列交换机12台。', options: { allow: ['X系列'] } },
+    { name: 'allow: a regular expression', code: '采购海信Ｘ系列交换机12台。', options: { allow: ['/[XＸ]系列/'] } },
+    { name: 'markers: replacing the list drops the defaults', code: '具体数字待核实。', options: { markers: ['待研究'] } },
+    // Markdown: the code span and the link target are not prose.
+    { code: '运行 `gongwen-lint XX年.md` 检查草稿。', format: 'md' },
+    { code: '参见[XML 规范](https://www.example.com/XX年)第三节。', format: 'md' },
+    { code: '原文链接：<https://www.example.com/xxgk/XX.html>', format: 'md' },
+  ],
+  invalid: [
+    flagged('⟦X⟧年以来，在县委、县政府的坚强领导下，全县经济保持平稳增长。', ['year'], { quotes: ['X年'] }),
+    flagged('20⟦XX⟧年是全面贯彻落实党的二十大精神的开局之年。', ['year'], { quotes: ['20XX年'] }),
+    flagged('现将202⟦X⟧年度工作总结报告如下：', ['year'], { quotes: ['202X年'] }),
+    flagged('请各单位于⟦X月X⟧日前将自查报告报送县委办公室。', ['date'], { quotes: ['X月X日'] }),
+    flagged('会议定于⟦XX月XX⟧日上午9时在县政府三楼会议室召开。', ['date'], { quotes: ['XX月XX日'] }),
+    flagged('（20⟦XX年X月X⟧日）', ['date'], { quotes: ['20XX年X月X日'] }),
+    flagged('印发日期：⟦×年×月×⟧日', ['date'], { quotes: ['×年×月×日'] }),
+    flagged('⟦X⟧县人民政府关于切实做好防汛备汛工作的通知', ['place'], { quotes: ['X县'] }),
+    flagged('⟦XX⟧省发展和改革委员会：', ['place'], { quotes: ['XX省'] }),
+    flagged('市⟦XX⟧局党组高度重视，第一时间召开专题会议研究部署。', ['place'], { quotes: ['XX局'] }),
+    flagged('⟦××⟧市人民政府办公室关于印发2024年重点工作任务分工的通知', ['place'], { quotes: ['××市'] }),
+    flagged('落款：⟦ＸＸ⟧乡人民政府', ['place'], { quotes: ['ＸＸ乡'] }),
+    flagged('⟦X⟧瑞康生物科技有限公司获批省级企业技术中心。', ['place'], { quotes: ['X瑞康生物'] }),
+    flagged('在“⟦X⟧县小米”品牌推介会上的致辞', ['place'], { quotes: ['X县'] }),
+    flagged('全年共培训基层干部⟦X⟧名，实现乡镇全覆盖。', ['number'], { quotes: ['X名'] }),
+    flagged('新建村级综合服务站⟦X⟧个，改造提升⟦X⟧个。', ['number', 'number']),
+    flagged('完成重点改革任务⟦X⟧项，其中⟦X⟧项走在全省前列。', ['number', 'number']),
+    flagged('共组织申报市级以上科技项目⟦X⟧余项。', ['number'], { quotes: ['X余项'] }),
+    flagged('达标村占全县行政村总数的⟦X/X⟧。', ['number'], { quotes: ['X/X'] }),
+    flagged('这是我县第⟦X⟧次承办全省现场推进会。', ['number'], { quotes: ['X次'] }),
+    flagged('力争培育规模以上工业企业⟦X⟧家以上。', ['number'], { quotes: ['X家'] }),
+    flagged('采购X光机⟦X⟧台，充实基层医疗机构设备。', ['number'], { quotes: ['X台'] }),
+    flagged('争取上级资金⟦X⟧万元，用于农村公路提档升级。', ['amount'], { quotes: ['X万元'] }),
+    flagged('全年完成固定资产投资⟦XX⟧亿元，同比增长⟦X.X⟧%。', ['amount', 'percent'], { quotes: ['XX亿元', 'X.X%'] }),
+    flagged('一般公共预算收入达到⟦X.XX⟧亿元。', ['amount'], { quotes: ['X.XX亿元'] }),
+    flagged('城镇调查失业率控制在⟦X⟧%以内。', ['percent'], { quotes: ['X%'] }),
+    flagged('⟦XXX⟧同志在全县经济工作会议上的讲话', ['person'], { quotes: ['XXX同志'] }),
+    flagged('在全县安全生产工作会议上的讲话\n⟦XXX⟧', ['person'], { quotes: ['XXX'] }),
+    flagged('会议由县长⟦某某⟧主持。', ['person'], { quotes: ['某某主持'] }),
+    flagged('出席：⟦某某⟧、⟦某某⟧、⟦某某⟧', ['person', 'person', 'person']),
+    flagged('⟦某某⟧市教育局：', ['place'], { quotes: ['某某市'] }),
+    flagged('⟦○○○⟧同志任县文化和旅游局局长。', ['person'], { quotes: ['○○○同志'] }),
+    flagged('⟦○○⟧镇人民政府关于申请道路维修资金的请示', ['place'], { quotes: ['○○镇'] }),
+    flagged('报送单位：⟦□□⟧县农业农村局', ['place'], { quotes: ['□□县'] }),
+    flagged('联系人：李明，联系电话：⟦XXXXXXXX⟧。', ['phone'], { quotes: ['XXXXXXXX'] }),
+    flagged('值班电话：0371-6789⟦××××⟧', ['phone'], { quotes: ['××××'] }),
+    flagged('填报人：⟦＿＿＿⟧　审核人：⟦＿＿＿⟧', ['underline', 'underline']),
+    flagged('签发人：⟦______⟧', ['underline']),
+    flagged('请于⟦（    ）⟧前将报名表报送县人社局。', ['emptyBracket'], { quotes: ['（    ）'] }),
+    flagged('附件：⟦【 】⟧', ['emptyBracket']),
+    flagged('审核意见：⟦[ ]⟧同意　⟦[ ]⟧不同意', ['emptyBracket', 'emptyBracket']),
+    flagged('⟦【单位名称】⟧关于2024年度安全生产工作情况的报告', ['prompt'], { quotes: ['【单位名称】'] }),
+    flagged('二、存在的问题⟦【待补充】⟧', ['prompt']),
+    flagged('⟦【此处填写会议主要议题…】⟧', ['prompt']),
+    flagged('下一步工作安排⟦待补充⟧。', ['marker'], { quotes: ['待补充'] }),
+    flagged('全年接待游客人数（⟦待核实⟧）。', ['marker']),
+    flagged('项目总投资：⟦待填写⟧', ['marker']),
+    flagged('项目负责人：⟦请填写⟧', ['marker']),
+    flagged('⟦此处插入⟧2023年度主要经济指标完成情况表', ['marker']),
+    flagged('⟦TODO⟧：补充典型案例', ['marker'], { quotes: ['TODO'] }),
+    flagged('资金来源⟦TBD⟧，与财政局沟通后确定。', ['marker']),
+    flagged('⟦FIXME⟧ 数据口径与统计局不一致', ['marker']),
+    flagged('⟦XX⟧县人民政府\n20⟦XX年X月X⟧日', ['place', 'date']),
+    flagged('联系人：⟦【●】⟧', ['pattern'], { quotes: ['【●】'], options: { patterns: ['【●】'] } }),
+    flagged('此事⟦待研究⟧。', ['marker'], { options: { markers: ['待研究'] } }),
+    flagged('## ⟦X⟧年工作总结', ['year'], { format: 'md' }),
+    flagged('详见 `x86` 说明，共涉及⟦X⟧项指标。', ['number'], { format: 'md' }),
+  ],
+});
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('no-placeholder options', () => {
+  it('rejects an invalid regular expression as a config error', () => {
+    expect(() => lintWithRule(rule, 'X年', 'txt', { patterns: ['【(●】'] })).toThrow(ConfigError);
+    expect(() => lintWithRule(rule, 'X年', 'txt', { allow: ['/X[年/'] })).toThrow(ConfigError);
+  });
+
+  it('rejects a pattern that matches the empty string', () => {
+    expect(() => lintWithRule(rule, 'X年', 'txt', { patterns: ['●*'] })).toThrow(ConfigError);
+  });
+
+  it('keeps built-in allowances when `allow` adds words', () => {
+    expect(lintWithRule(rule, '采购X光机和海信X系列交换机。', 'txt', { allow: ['X系列'] })).toEqual([]);
+  });
+});
+
+/** Whether the Markdown parser has landed: it leaves inline code out of the block text. */
+const markdownParsed = parseDocument('a `code` b', 'markdown').blocks[0]?.text.includes(OBJECT_REPLACEMENT) ?? false;
+
+describe.skipIf(!markdownParsed)('no-placeholder in Markdown code blocks', () => {
+  it('does not read fenced or indented code', () => {
+    const source = '说明如下：\n\n```\nX年以来，XX局\n```\n\n    TODO：XX县\n';
+    expect(lintWithRule(rule, source, 'md')).toEqual([]);
+  });
+
+  it('still reads the prose around code', () => {
+    const source = '```\nXX\n```\n\n⟦X⟧县'.replace(/[⟦⟧]/g, '');
+    expect(lintWithRule(rule, source, 'md').map((m) => `${m.line}:${m.column}`)).toEqual(['5:1']);
+  });
+});
+
+describe('no-placeholder on the template speech', () => {
+  const path = `${root}../shared/seed/template-speech.txt`;
+  it.skipIf(!existsSync(path))('flags every X blank in it', () => {
+    const source = readFileSync(path, 'utf8');
+    const messages = lintWithRule(rule, source, 'txt');
+    const lineStarts = [0];
+    for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+    const covered = (offset: number): boolean =>
+      messages.some((m) => {
+        const start = lineStarts[m.line - 1] + m.column - 1;
+        const end = lineStarts[m.endLine - 1] + m.endColumn - 1;
+        return start <= offset && offset < end;
+      });
+    // Every capital X outside the site's URLs stands for a blank.
+    const blanks = [...source.matchAll(/X/g)].map((match) => match.index);
+    expect(blanks).toHaveLength(42);
+    expect(blanks.filter((offset) => !covered(offset))).toEqual([]);
+    // `X/X` (a share of the province's total) is one blank, so 42 letters make 41 findings.
+    expect(messages).toHaveLength(41);
+    expect(messages.filter((m) => m.message.includes('X/X')).map((m) => m.messageId)).toEqual(['number']);
+  });
+});
+
+describe('no-placeholder on published documents', () => {
+  const directory = `${root}../shared/corpus/real`;
+  /**
+   * A 1996 reply letter was published with its amounts withheld as `XXX元`. That is textually the same as
+   * an amount left blank in a draft, so the rule reports it; these four are the only findings allowed.
+   */
+  const withheldAmounts = [
+    'govcn-1996-guobanhan-16-reply-letter.txt 7:63 XXX',
+    'govcn-1996-guobanhan-16-reply-letter.txt 7:96 XXX',
+    'govcn-1996-guobanhan-16-reply-letter.txt 7:108 XXX',
+    'govcn-1996-guobanhan-16-reply-letter.txt 13:20 XXX',
+  ];
+  it.skipIf(!existsSync(directory))('reports nothing else in any of them', () => {
+    const found: string[] = [];
+    for (const name of readdirSync(directory).sort()) {
+      const source = readFileSync(`${directory}/${name}`, 'utf8');
+      const format = formatForPath(name) === 'markdown' ? 'md' : 'txt';
+      for (const m of lintWithRule(rule, source, format)) found.push(`${name} ${m.line}:${m.column} ${m.excerpt?.text.slice(m.excerpt.start, m.excerpt.end)}`);
+    }
+    expect(found).toEqual(withheldAmounts);
+  });
+});
+
+describe('no-placeholder stays linear', () => {
+  const megabyte = 1 << 20;
+  /** Name, a 1 MB line, and how many findings it holds. */
+  const inputs: [string, string, number][] = [
+    ['a line of X', 'X'.repeat(megabyte), 1],
+    ['a line of 某', '某'.repeat(megabyte), 1],
+    ['a line of ×', '×'.repeat(megabyte), 1],
+    ['a line of ○', '○'.repeat(megabyte), 1],
+    ['a line of underscores', '_'.repeat(megabyte), 1],
+    ['an open bracket and spaces', `（${' '.repeat(megabyte)}。`, 0],
+    ['open brackets', '【'.repeat(megabyte), 0],
+    ['X. repeated', 'X.'.repeat(megabyte / 2), 1],
+    ['待 repeated', '待'.repeat(megabyte), 0],
+    ['a long e-mail address', `${'x'.repeat(megabyte)}@example.gov.cn`, 0],
+    ['spaced X', 'X '.repeat(megabyte / 2), 0],
+    ['year blanks', '年X'.repeat(megabyte / 64), megabyte / 64],
+  ];
+  for (const [name, line, count] of inputs) {
+    it(`lints ${name} quickly`, () => {
+      const started = performance.now();
+      const messages = lintWithRule(rule, `前言\n${line}\n结尾`, 'txt');
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(messages).toHaveLength(count);
+    });
+  }
+});
