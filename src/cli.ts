@@ -4,7 +4,6 @@
  * up front; the linter, the rules and the one formatter a run needs are loaded when the run needs them, so
  * that `--help`, `--version` and usage errors answer at once.
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +11,7 @@ import type { RulesConfig } from './config/resolve-rules.js';
 import type { FormatName } from './formatters/index.js';
 import type { LintMessage, LintResult } from './linter.js';
 import type { Shard } from './shard.js';
+import { packageVersion } from './version.js';
 
 const EXIT_OK = 0;
 const EXIT_PROBLEMS = 1;
@@ -55,6 +55,7 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
   --cache                       只重新检查改动过的文件
   --cache-location <路径>       缓存文件的位置（默认 .gongwenlintcache）
   --shard <序号/总数>           只检查全部文件中的一份，如 --shard 1/4，用于并行的 CI 任务
+  --concurrency <数量|auto>     检查用的线程数（默认 auto：文件足够多时每个 CPU 一个线程）
 
   -h, --help                    显示本帮助
   -v, --version                 显示版本号
@@ -88,6 +89,8 @@ interface CliOptions {
   cache: boolean;
   cacheLocation?: string;
   shard?: Shard;
+  /** Threads that lint; undefined: chosen from the CPU count and the number of files. */
+  concurrency?: number;
   verbose: boolean;
 }
 
@@ -118,6 +121,7 @@ const OPTIONS = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   shard: { type: 'string' },
+  concurrency: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -179,6 +183,14 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
     shard = parsedShard;
   }
 
+  let concurrency: number | undefined;
+  if (values.concurrency !== undefined && values.concurrency !== 'auto') {
+    if (!/^[1-9]\d*$/.test(values.concurrency)) {
+      throw new UsageError(`--concurrency 的值“${values.concurrency}”无效，应为正整数或 auto，如 --concurrency 2`);
+    }
+    concurrency = Number(values.concurrency);
+  }
+
   if (values.encoding !== undefined) {
     // iconv-lite is CommonJS typed as a namespace; under ESM its API is the default export.
     const { default: iconv } = (await import('iconv-lite')) as unknown as { default: typeof import('iconv-lite') };
@@ -214,6 +226,7 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
     shard,
+    concurrency,
     verbose: values.verbose === true,
   };
   if (values['print-config'] !== undefined) return { kind: 'print-config', filePath: values['print-config'], options };
@@ -221,12 +234,6 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
     throw new UsageError('没有指定要检查的文件：请给出文件、目录或通配符，如 gongwen-lint 草稿.md（用 --help 查看用法）');
   }
   return { kind: 'lint', options };
-}
-
-function packageVersion(): string {
-  // dist/src/cli.js → package.json at the project root.
-  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return packageJson.version;
 }
 
 async function listRules(): Promise<string> {
@@ -295,6 +302,7 @@ async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
     cache: options.cache,
     cacheLocation: options.cacheLocation,
     shard: options.shard,
+    concurrency: options.concurrency,
     onNote: options.verbose ? (note) => process.stderr.write(`gongwen-lint：${note}\n`) : undefined,
   });
 }

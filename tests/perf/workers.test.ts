@@ -34,3 +34,16 @@ it('finds exactly the same, in the same order, on one thread and on several', as
   expect(single.reduce((sum, result) => sum + result.messages.length, 0)).toBeGreaterThan(50);
   expect(several).toEqual(single);
 });
+
+it('prints the same JSON from the CLI with --concurrency 1 and 3, and rejects a bad value', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(dist, 'src/cli.js'), '--format', 'json', ...args, directory], { encoding: 'utf8' });
+  const one = run('--concurrency', '1');
+  const three = run('--concurrency', '3');
+  expect(one.status).toBe(1);
+  expect(three.stdout).toBe(one.stdout);
+  expect((JSON.parse(one.stdout) as unknown[]).length).toBe(120);
+  const bad = run('--concurrency', 'many');
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toContain('--concurrency');
+});
