@@ -241,6 +241,58 @@ function collectDirectives(source: string, start: number, end: number, directive
   }
 }
 
+/**
+ * More container markers (`>`, list markers) at the start of one line than any real document has. remark
+ * takes time quadratic in the nesting depth (10,000 nested lists: minutes) and overflows the call stack
+ * beyond a few thousand levels, so such a document is read as plain text instead.
+ */
+const MAX_CONTAINER_MARKERS = 100;
+
+const PLUS = 0x2b;
+const DASH = 0x2d;
+const STAR = 0x2a;
+const DOT = 0x2e;
+const CLOSE_PAREN = 0x29;
+const MAX_ORDERED_DIGITS = 9;
+
+function isSpaceOrTab(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/** Whether some line opens with more than MAX_CONTAINER_MARKERS quote or list markers; one linear pass. */
+function hasDeepContainerPrefix(source: string): boolean {
+  const length = source.length;
+  let cursor = 0;
+  while (cursor < length) {
+    let markers = 0;
+    for (;;) {
+      const code = source.charCodeAt(cursor);
+      if (isSpaceOrTab(code)) {
+        cursor++;
+      } else if (code === GREATER_THAN) {
+        markers++;
+        cursor++;
+      } else if ((code === DASH || code === PLUS || code === STAR) && isSpaceOrTab(source.charCodeAt(cursor + 1))) {
+        markers++;
+        cursor += 2;
+      } else if (isDecimalDigit(code)) {
+        let digitsEnd = cursor + 1;
+        while (digitsEnd - cursor < MAX_ORDERED_DIGITS && isDecimalDigit(source.charCodeAt(digitsEnd))) digitsEnd++;
+        const delimiter = source.charCodeAt(digitsEnd);
+        if ((delimiter !== DOT && delimiter !== CLOSE_PAREN) || !isSpaceOrTab(source.charCodeAt(digitsEnd + 1))) break;
+        markers++;
+        cursor = digitsEnd + 2;
+      } else {
+        break;
+      }
+    }
+    if (markers > MAX_CONTAINER_MARKERS) return true;
+    while (cursor < length && source.charCodeAt(cursor) !== LF && source.charCodeAt(cursor) !== CR) cursor++;
+    cursor++;
+  }
+  return false;
+}
+
 /** `1.` `2)` `-` `*` `+` exactly as written where the list item starts. */
 const LIST_MARKER = /[0-9]{1,9}[.)]|[-+*]/y;
 
@@ -271,10 +323,11 @@ function firstParagraph(item: ListItem): Paragraph | undefined {
 
 /**
  * Reads Markdown into blocks. Code, HTML, front matter, definitions and thematic breaks are not text; HTML
- * comments are read for suppression directives. Deep nesting is walked with an explicit stack; input so
- * deep that remark itself overflows the call stack is read as plain text instead.
+ * comments are read for suppression directives. Deep nesting is walked with an explicit stack; input
+ * nested too deep for remark itself (see MAX_CONTAINER_MARKERS) is read as plain text instead.
  */
 export function parseMarkdown(source: string): GwDocument {
+  if (hasDeepContainerPrefix(source)) return { ...parseText(source), format: 'markdown' };
   let tree: Root;
   try {
     tree = processor.parse(source);
