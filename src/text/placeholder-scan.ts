@@ -285,6 +285,11 @@ function classify(run: RunContext, hasDot: boolean, hasSlash: boolean): Classifi
   if (text[after] === '余' || text[after] === '多') after++;
   const suffix = suffixAt(text, after);
   let quoteEnd = after + (suffix?.length ?? 0);
+  // `X万亩`, `X亿千瓦时`: a magnitude with its unit is quoted whole.
+  if (suffix === '万' || suffix === '亿' || suffix === '千') {
+    const unit = suffixAt(text, quoteEnd);
+    if (unit !== undefined && SUFFIX_KINDS[unit] === 'number') quoteEnd += unit.length;
+  }
   // With no unit word, quote a few characters of the name the blank begins (`X麦德盈华`).
   if (suffix === undefined) while (quoteEnd < after + NAME_QUOTE && isHan(codeAt(text, quoteEnd))) quoteEnd++;
   const before = text[quoteStart - 1];
@@ -362,6 +367,8 @@ function scanXRuns(text: string, out: Blank[]): void {
     if (isLatinLetter(prev) || isLatinLetter(next) || isDigit(next)) continue;
     if (OPERATORS.includes(text[start - 1] ?? '\n') || OPERATORS.includes(text[end] ?? '\n')) continue;
     if (text[start - 1] === '(' && text[end] === ')') continue;
+    // `X-ray`, `X-47B`, `CT-X`: a hyphenated code. `0371-XXXX` (digits before the hyphen) is still a blank.
+    if ((text[end] === '-' && (isLatinLetter(codeAt(text, end + 1)) || isDigit(codeAt(text, end + 1)))) || (text[start - 1] === '-' && isLatinLetter(codeAt(text, start - 2)))) continue;
     if (latinAcrossSpaces(text, start, end)) continue;
     const before = text[start - 1];
     if ((before === '用' || before === '以') && matchesAt(EXPLAINS_AFTER_USE, text, end)) continue;
@@ -505,6 +512,9 @@ function isQuoted(text: string, start: number, end: number): boolean {
 /** Characters that form a word with a following `待`: `有待补充`, `亟待核实`, `对待` are prose, not markers. */
 const WORD_BEFORE_WAIT = '有亟尚仍还对等期接招款虐亏优善厚相看留以静坐急守';
 const LATIN_MARKER = /^[A-Za-z]+$/;
+const FIELD_BEFORE = '（(【[［：:';
+/** The empty string stands for the end of the block. */
+const FIELD_AFTER = '）)】]］。';
 
 /** Marker words (`待补充`, `TODO`) that are used, not mentioned. */
 function scanMarkers(text: string, markers: readonly string[], out: Blank[]): void {
@@ -518,8 +528,9 @@ function scanMarkers(text: string, markers: readonly string[], out: Blank[]): vo
         if (isAsciiLetter(before) || isAsciiDigit(before) || isAsciiLetter(after) || isAsciiDigit(after) || text[start - 1] === '_' || text[end] === '_') continue;
       }
       if (marker.startsWith('待') && WORD_BEFORE_WAIT.includes(text[start - 1] ?? '\n')) continue;
-      // `请填写《报名表》`, `请填写附件2`: an instruction about a form, not a blank.
-      if (!latin && (text[end] === '《' || text.startsWith('附件', end))) continue;
+      // `请填写《报名表》`, `报名人员请填写附件2`: an instruction to the reader. A request marker is a blank only
+      // where it fills a field or a bracket: `负责人：请填写`, `（请填写）`.
+      if (marker.startsWith('请') && !FIELD_BEFORE.includes(text[start - 1] ?? '\n') && !FIELD_AFTER.includes(text[end] ?? '')) continue;
       if (isQuoted(text, start, end)) continue;
       out.push({ start, end, kind: 'marker', quote: marker });
     }
