@@ -51,6 +51,9 @@ function quoteOf(text: string, from: number, to: number): string {
   return to - from > MAX_QUOTE ? `${text.slice(from, from + MAX_QUOTE)}…` : text.slice(from, to);
 }
 
+/** Jumps to the next candidate; the run itself is then read code by code. */
+const X_CHAR = /[XxＸｘ×]/g;
+
 function isXChar(code: number): boolean {
   // X x Ｘ ｘ ×
   return code === 0x58 || code === 0x78 || code === 0xff38 || code === 0xff58 || code === 0xd7;
@@ -337,10 +340,10 @@ function scanXRuns(text: string, out: Blank[]): void {
   let previous: XBlank | undefined;
   let i = 0;
   while (i < text.length) {
-    if (!isXChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    X_CHAR.lastIndex = i;
+    const found = X_CHAR.exec(text);
+    if (found === null) break;
+    i = found.index;
     const start = i;
     let length = 0;
     let timesOnly = true;
@@ -413,16 +416,18 @@ function isAnonymisedName(text: string, start: number): boolean {
 
 const CHINESE_NUMERAL = '一二三四五六七八九十百千零两〇○';
 
+const REPEATED_CHAR = /[某□○〇]/g;
+
 /** Runs of one character repeated (`某某`, `○○`, `□□`), each a blank by its own test. */
 function scanRepeatedRuns(text: string, out: Blank[]): void {
   let i = 0;
   while (i < text.length) {
-    const char = text[i];
+    REPEATED_CHAR.lastIndex = i;
+    const found = REPEATED_CHAR.exec(text);
+    if (found === null) break;
+    i = found.index;
+    const char = found[0];
     const isRound = char === '○' || char === '〇';
-    if (char !== '某' && char !== '□' && !isRound) {
-      i++;
-      continue;
-    }
     const start = i;
     while (i < text.length && (isRound ? text[i] === '○' || text[i] === '〇' : text[i] === char)) i++;
     const end = i;
@@ -438,20 +443,18 @@ function scanRepeatedRuns(text: string, out: Blank[]): void {
 }
 
 /** Three or more underscores, ASCII or full-width: a line left to be filled in by hand. */
+const UNDERLINE = /[_＿]{3,}/g;
+
 function scanUnderlines(text: string, out: Blank[]): void {
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] !== '_' && text[i] !== '＿') {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < text.length && (text[i] === '_' || text[i] === '＿')) i++;
-    if (i - start >= 3) out.push({ start, end: i, kind: 'underline', quote: quoteOf(text, start, i) });
+  UNDERLINE.lastIndex = 0;
+  for (let match = UNDERLINE.exec(text); match !== null; match = UNDERLINE.exec(text)) {
+    const end = match.index + match[0].length;
+    out.push({ start: match.index, end, kind: 'underline', quote: quoteOf(text, match.index, end) });
   }
 }
 
 const CLOSING_BRACKET: Readonly<Record<string, string>> = { '（': '）', '(': ')', '【': '】', '[': ']', '［': '］', '〔': '〕' };
+const OPENING_BRACKET = /[（(【[［〔]/g;
 /** Words in a bracket that make it a prompt to the author: `【单位名称】`, `【待补充】`, `【此处填写…】`. */
 const PROMPT_WORDS = /待补充|待填写|待定|待核实|待确认|填写|填入|插入|输入|此处|请(?:填|输入|补充|插入|选择|替换)|(?:名称|姓名|金额|数额|人数|数量|数字|文号|职务|年份|月份|日期)$/;
 const MAX_PROMPT = 20;
@@ -459,8 +462,11 @@ const MAX_PROMPT = 20;
 /** Brackets holding only spaces (`（    ）`, `[ ]`) and square brackets holding a prompt (`【单位名称】`). */
 function scanBrackets(text: string, out: Blank[]): void {
   for (let i = 0; i < text.length; i++) {
-    const close = CLOSING_BRACKET[text[i]];
-    if (close === undefined) continue;
+    OPENING_BRACKET.lastIndex = i;
+    const found = OPENING_BRACKET.exec(text);
+    if (found === null) break;
+    i = found.index;
+    const close = CLOSING_BRACKET[found[0]];
     const start = i;
     let j = i + 1;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
