@@ -232,8 +232,11 @@ function suffixAt(text: string, index: number): string | undefined {
 
 const NAME_QUOTE = 4;
 
-/** Before a blank, these make it a count: `第X次`, `近X年`, `连续X年`. */
-const COUNT_BEFORE = '第近连';
+/** Before a blank with no unit or with `年`, these make it a count: `第X年`, `近X年`, `连续X年`, `增长约X`. */
+const COUNT_CUE = /(?:第|近|连续|累计|前|共|约|达|超过|不少于|不超过|仅)$/;
+/** Ahead of a blank that begins a name, these make it an organisation: `XXX科技有限公司`. */
+const ORGANISATION_AHEAD = /公司|集团|大学|学院|医院|中心|协会|研究院|研究所|委员会/;
+const ORGANISATION_REACH = 16;
 /** Before a run, a telephone: `联系电话：XXXXXXXX`. */
 const PHONE_CUE = /电话|手机|传真|热线|号码/;
 /** Before a run, a name: `联系人：XXX`. */
@@ -295,18 +298,30 @@ function classify(run: RunContext, hasDot: boolean, hasSlash: boolean): Classifi
   }
   // With no unit word, quote a few characters of the name the blank begins (`X麦德盈华`).
   if (suffix === undefined) while (quoteEnd < after + NAME_QUOTE && isHan(codeAt(text, quoteEnd))) quoteEnd++;
-  const before = text[quoteStart - 1];
   const lookBack = text.slice(Math.max(0, quoteStart - 8), quoteStart);
   let kind: BlankKind;
   if (suffix !== undefined) {
     kind = SUFFIX_KINDS[suffix];
-    if (before !== undefined && COUNT_BEFORE.includes(before) && (kind === 'year' || kind === 'place')) kind = 'number';
-  } else if (before !== undefined && COUNT_BEFORE.includes(before)) kind = 'number';
+    if (kind === 'year' && COUNT_CUE.test(lookBack)) kind = 'number';
+  } else if (COUNT_CUE.test(lookBack)) kind = 'number';
   else if (hasSlash || hasDot) kind = 'number';
   else if (run.length >= 3 && (PHONE_CUE.test(lookBack) || isDigit(codeAt(text, quoteStart - 1)) || text[quoteStart - 1] === '-')) kind = 'phone';
   else if (PERSON_CUE.test(lookBack) || run.wholeBlock) kind = 'person';
   else kind = run.fallback;
   return { kind, suffix, quoteEnd };
+}
+
+/**
+ * The kind of a blank no unit word explains. Before Chinese text it begins a name: an organisation's when
+ * `公司`, `大学`… follow soon (`X瑞康生物科技有限公司`), else a person's if the blank looks like one (`XXX`, the
+ * usual stand-in for a name, and `某某`), else a place's (`X籍`, `X农业大学`).
+ */
+function nameKind(text: string, end: number, looksLikePerson: boolean): BlankKind {
+  if (isHan(codeAt(text, end))) {
+    if (ORGANISATION_AHEAD.test(text.slice(end, end + ORGANISATION_REACH))) return 'place';
+    return looksLikePerson ? 'person' : 'place';
+  }
+  return looksLikePerson ? 'person' : 'generic';
 }
 
 interface XBlank extends Blank {
@@ -383,8 +398,7 @@ function scanXRuns(text: string, out: Blank[]): void {
     if (timesOnly && length === 1 && (isDigit(prev) || suffixAt(text, end) === undefined)) continue;
     let quoteStart = start;
     if (!timesOnly) while (quoteStart > start - 4 && isAsciiDigit(codeAt(text, quoteStart - 1))) quoteStart--;
-    const fallback: BlankKind = length >= 3 ? 'person' : isHan(next) ? 'place' : 'generic';
-    const run: RunContext = { text, start, end, quoteStart, length, wholeBlock, fallback };
+    const run: RunContext = { text, start, end, quoteStart, length, wholeBlock, fallback: nameKind(text, end, length >= 3) };
     const { kind, suffix, quoteEnd } = classify(run, hasDot, hasSlash);
     const blank: XBlank = { start, end, kind, quote: quoteOf(text, quoteStart, quoteEnd), quoteStart, quoteEnd, suffix };
     if (joinDate(previous, blank, text)) continue;
@@ -435,7 +449,7 @@ function scanRepeatedRuns(text: string, out: Blank[]): void {
     if (char === '某' && isAnonymisedName(text, start)) continue;
     // `二○○五年`, `二〇〇〇年`: part of a Chinese numeral.
     if (isRound && (CHINESE_NUMERAL.includes(text[start - 1] ?? '\n') || CHINESE_NUMERAL.includes(text[end] ?? '\n'))) continue;
-    const fallback: BlankKind = char === '某' || end - start >= 3 ? 'person' : isHan(codeAt(text, end)) ? 'place' : 'generic';
+    const fallback = nameKind(text, end, char === '某' || end - start >= 3);
     const run: RunContext = { text, start, end, quoteStart: start, length: end - start, wholeBlock: start === 0 && end === text.length, fallback };
     const { kind, quoteEnd } = classify(run, false, false);
     out.push({ start, end, kind, quote: quoteOf(text, start, quoteEnd) });
