@@ -1,5 +1,5 @@
 import { chmodSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/resolve-rules.js';
 import { lintFiles, type LintFilesOptions } from '../../src/lint-files.js';
@@ -67,11 +67,21 @@ describe('lintFiles', () => {
     expect(results[1].messages.map((message) => message.ruleId)).toEqual(['punctuation-width']);
   });
 
-  it('turns a file that is not text into a fatal message', async () => {
+  it('turns a named file that is not text into a fatal message', async () => {
     const root = makeTree({ 'scan.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0xff, 0xfe, 0]), 'ok.md': CLEAN_DRAFT });
-    const results = await lintFiles(['.'], options(root));
+    const results = await lintFiles(['ok.md', 'scan.md'], options(root));
     expect(results.map((result) => result.fatalErrorCount)).toEqual([0, 1]);
     expect(results[1].messages[0].message).toContain('scan.md');
+  });
+
+  it('skips a file that is not text met while walking a directory, with a note for --verbose', async () => {
+    const root = makeTree({ 'scan.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0xff, 0xfe, 0]), 'ok.md': CLEAN_DRAFT });
+    const notes: string[] = [];
+    const results = await lintFiles(['.'], { ...options(root), onNote: (note) => notes.push(note) });
+    expect(results.map((result) => basename(result.filePath))).toEqual(['ok.md']);
+    expect(results[0].fatalErrorCount).toBe(0);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('scan.md');
   });
 
   it('throws ConfigError for an invalid --config file or --rule, which concern every file', async () => {
