@@ -81,10 +81,19 @@ export function makeExcerpt(text: string, start: number, end: number): Excerpt {
   let to = Math.min(text.length, end + EXCERPT_CONTEXT);
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
   if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const nextBreak = text.indexOf('\n', end);
-  from = Math.max(from, lineStart);
-  if (nextBreak !== -1) to = Math.min(to, nextBreak);
+  // Search for line breaks only inside the window: an unbounded search is quadratic over a long line with many findings.
+  for (let i = start - 1; i >= from; i--) {
+    if (text.charCodeAt(i) === 10) {
+      from = i + 1;
+      break;
+    }
+  }
+  for (let i = end; i < to; i++) {
+    if (text.charCodeAt(i) === 10) {
+      to = i;
+      break;
+    }
+  }
   return { text: text.slice(from, to), start: start - from, end: Math.min(end, to) - from };
 }
 

@@ -48,6 +48,8 @@ const hostileInputs: ReadonlyArray<[string, () => string]> = [
   ['10,000 nested bullet list levels', () => '- '.repeat(10_000) + '加强领导,压实责任\n'],
   ['10,000 nested ordered list levels', () => '1. '.repeat(10_000) + '（一）加强领导\n'],
   ['10,000 list, quote and section markers on one line', () => '- > 1. 一、'.repeat(10_000)],
+  ['a 1 MB single line with 40,000 findings', () => '为切实做好岁末年初安全生产工作,有效防范各类事故发生，经县政府同意，决定在全县开展安全生产大检查。。'.repeat(20_000)],
+  ['100,000 lines of the same section number', () => '一、\n'.repeat(100_000)],
   ['100,000 （ in a row', () => '（'.repeat(100_000)],
   ['100,000 “ in a row', () => '“'.repeat(100_000)],
   ['100,000 ( in a row between Han characters', () => '甲' + '('.repeat(100_000) + '乙'],
@@ -65,12 +67,12 @@ describe.each(['md', 'txt'] as const)('hostile input as .%s', (extension) => {
     const { value: result, ms: lintMs } = timed(() => lint(text));
     expect(lintMs).toBeLessThan(LIMIT_MS);
     const lines = lineCount(text);
-    for (const message of result.messages) {
-      expect(message.line >= 1 && message.line <= message.endLine && message.endLine <= lines).toBe(true);
-    }
+    // One assertion over all findings: 100,000 expect() calls would dwarf the lint itself.
+    expect(result.messages.filter((m) => !(m.line >= 1 && m.line <= m.endLine && m.endLine <= lines))).toEqual([]);
     const { value: fixed, ms: fixMs } = timed(() => fixText(text, lint));
     expect(fixMs).toBeLessThan(LIMIT_MS);
-    expect(fixed.result.messages.every((message) => message.endLine <= lineCount(fixed.output))).toBe(true);
+    const fixedLines = lineCount(fixed.output);
+    expect(fixed.result.messages.filter((m) => m.endLine > fixedLines)).toEqual([]);
   });
 });
 
