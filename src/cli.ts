@@ -47,7 +47,8 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
   --list-rules                  列出全部规则：编号、说明、默认级别、能否自动修正
 
 修正：
-  --fix                         自动修正能确定的问题，并写回原文件（保持原编码和换行符）
+  --fix                         自动修正能确定的问题，并写回原文件（保持原编码和换行符）；
+                                读标准输入时把修正后的全文写到标准输出，剩余问题写到标准错误
   --fix-dry-run                 只显示修正会带来的改动（统一差异格式），不写文件；
                                 与 --format json 同用时，结果中带有修正后的全文 output
 
@@ -206,7 +207,6 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
   const patterns = positionals.filter((positional) => positional !== '-');
   if (stdin && patterns.length > 0) throw new UsageError(`从标准输入读取时不能再指定文件（收到“${patterns[0]}”）`);
   if (values['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename 只能与 --stdin 或 - 一起使用');
-  if (stdin && values.fix) throw new UsageError('--fix 不能用于标准输入（没有可写回的文件），请改用 --fix-dry-run');
 
   const options: CliOptions = {
     patterns,
@@ -260,9 +260,15 @@ async function readStandardInput(): Promise<Buffer> {
 /** A lint result with the text it was linted from, so that a dry run can show what would change. */
 type ResultWithSource = LintResult & { source?: string };
 
+/** Standard input linted, and with `--fix` its fixed text as bytes in the input's own encoding. */
+interface StandardInputResult {
+  result: ResultWithSource;
+  fixedBytes?: Buffer;
+}
+
 /** Lints standard input under the configuration that a file of that name in the working directory would get. */
-async function lintStandardInput(options: CliOptions): Promise<ResultWithSource> {
-  const [{ decodeDraft }, { ConfigResolver }, { rulesById }, linter, { fixText }] = await Promise.all([
+async function lintStandardInput(options: CliOptions): Promise<StandardInputResult> {
+  const [{ decodeDraft, encodeDraft }, { ConfigResolver }, { rulesById }, linter, { fixText }] = await Promise.all([
     import('./io.js'),
     import('./config/load.js'),
     import('../rules/index.js'),
@@ -281,11 +287,12 @@ async function lintStandardInput(options: CliOptions): Promise<ResultWithSource>
       { filePath, format, rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
       rulesById,
     );
-  if (options.fix !== 'dry-run') return lintOnce(draft.text);
+  if (!options.fix) return { result: lintOnce(draft.text) };
   const fixed = fixText(draft.text, lintOnce);
+  if (options.fix === true) return { result: fixed.result, fixedBytes: encodeDraft(fixed.output, draft) };
   const result: ResultWithSource = { ...fixed.result, source: draft.text };
   if (fixed.output !== draft.text) result.output = fixed.output;
-  return result;
+  return { result };
 }
 
 async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
@@ -355,7 +362,11 @@ function writeStdout(text: string): void {
 async function runLint(options: CliOptions): Promise<number> {
   const started = performance.now();
   const cwd = process.cwd();
-  const results = options.stdin ? [await lintStandardInput(options)] : await lintPatterns(options);
+  const standardInput = options.stdin ? await lintStandardInput(options) : undefined;
+  const results = standardInput ? [standardInput.result] : await lintPatterns(options);
+  // `--fix` on standard input: the fixed text is the output, so the findings that remain go to stderr.
+  const reportToStderr = standardInput?.fixedBytes !== undefined && options.outputFile === undefined;
+  if (standardInput?.fixedBytes) process.stdout.write(standardInput.fixedBytes);
 
   let errors = 0;
   let warnings = 0;
@@ -377,12 +388,14 @@ async function runLint(options: CliOptions): Promise<number> {
     shown.map(({ source: _source, ...result }) => result),
     {
       cwd,
-      color: useColor(options),
+      color: !reportToStderr && useColor(options),
       rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })),
       version: options.format === 'sarif' ? packageVersion() : '',
     },
   );
-  if (options.outputFile === undefined) {
+  if (reportToStderr) {
+    if (report !== '') process.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
+  } else if (options.outputFile === undefined) {
     writeStdout(report);
   } else {
     const target = resolve(cwd, options.outputFile);

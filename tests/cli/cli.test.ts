@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 
@@ -346,6 +347,20 @@ describe('fixing', () => {
   it('--fix-dry-run works on standard input', () => {
     const result = run(['--stdin', '--fix-dry-run', '--format', 'json'], { input: DRAFT });
     expect(JSON.parse(result.stdout)[0].output).toBe(CLEAN);
+  });
+
+  it('--fix on standard input prints the fixed text, in the input\'s encoding and line endings, and the remaining findings on stderr', () => {
+    const input = iconv.encode('各单位,请于X月X日前报送。。\r\n', 'gb18030');
+    const child = spawnSync(process.execPath, [CLI, '--stdin', '--fix'], { input, env: { ...process.env, NO_COLOR: '1' } });
+    expect(child.status).toBe(1);
+    expect(Buffer.compare(child.stdout, iconv.encode('各单位，请于X月X日前报送。\r\n', 'gb18030'))).toBe(0);
+    expect(child.stderr.toString()).toContain('no-placeholder');
+    expect(child.stderr.toString()).not.toContain('punctuation-width');
+  });
+
+  it('--fix on clean standard input prints it unchanged and exits 0', () => {
+    const result = run(['--stdin', '--fix'], { input: CLEAN });
+    expect(result).toEqual({ status: 0, stdout: CLEAN, stderr: '' });
   });
 
   it('--fix writes the fixed text back', () => {
