@@ -87,6 +87,7 @@ export function appendAlignedText(builder: BlockTextBuilder, source: string, val
   let runSourceStart = start;
   const flush = (): void => {
     if (valueIndex > runStart) builder.appendSource(value.slice(runStart, valueIndex), runSourceStart);
+    runStart = valueIndex;
   };
   const restartRun = (): void => {
     runStart = valueIndex;
