@@ -30,6 +30,12 @@ const MAX_QUOTED_MARKS = 10;
  */
 const DENG_WORD_SECOND = new Set('级同价待额候量比效高值距分号于身外次第边腰温压速式闲差齐'.split(''));
 
+/**
+ * Every finding starts from two marks with at most spaces between them, `、等`, or a mark right after `——`;
+ * a block with none of these (most prose) is skipped by one native search instead of a loop over its marks.
+ */
+const CANDIDATE = /[，、；：。？！,;:?!][\s\u3000]*[，、；：。？！,;:?!]|、等|——[，、；：。？！,;:?!]/;
+
 interface Mark {
   readonly at: number;
   /** As written. */
@@ -177,6 +183,7 @@ export default defineRule({
   check(document, report) {
     for (const block of document.blocks) {
       const { text } = block;
+      if (!CANDIDATE.test(text)) continue;
       const urls = new SpanCursor(findUrlSpans(text));
       for (let i = 0; i < text.length; i++) {
         if (!isPointMark(text, i, urls)) continue;
