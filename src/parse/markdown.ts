@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { findCommentDirectives } from '../directives.js';
 import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type BlockKind, type Directive, type GwDocument } from '../document.js';
 import { parseText } from './text.js';
+import { parseInSections } from './markdown-sections.js';
 
 /** Built once: `parse` only, never `run`, so no transformer state is shared between documents. */
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -325,13 +326,14 @@ function firstParagraph(item: ListItem): Paragraph | undefined {
 /**
  * Reads Markdown into blocks. Code, HTML, front matter, definitions and thematic breaks are not text; HTML
  * comments are read for suppression directives. Deep nesting is walked with an explicit stack; input
- * nested too deep for remark itself (see MAX_CONTAINER_MARKERS) is read as plain text instead.
+ * nested too deep for remark itself (see MAX_CONTAINER_MARKERS) is read as plain text instead. A long
+ * document is parsed in sections (see markdown-sections.ts), because remark slows down faster than linearly.
  */
 export function parseMarkdown(source: string): GwDocument {
   if (hasDeepContainerPrefix(source)) return { ...parseText(source), format: 'markdown' };
   let tree: Root;
   try {
-    tree = processor.parse(source);
+    tree = parseInSections(source, (section) => processor.parse(section));
   } catch (error) {
     if (error instanceof RangeError) return { ...parseText(source), format: 'markdown' };
     throw error;
