@@ -148,8 +148,17 @@ export function countLineBreaks(source: string, from: number, to: number): numbe
   return count;
 }
 
-/** Parses a long document section by section (see sectionBoundaries) and joins the trees into one. */
+/**
+ * Parses a document, a long one section by section (see sectionBoundaries), into one tree whose positions
+ * are offsets into `source` itself.
+ */
 export function parseInSections<T extends Positioned & { children: Positioned[] }>(source: string, parse: (text: string) => T): T {
+  // micromark drops a leading byte order mark, which would shift every position by one.
+  if (source.charCodeAt(0) === 0xfeff) {
+    const tree = parseInSections(source.slice(1), parse);
+    shiftPositions(tree, 1, 0);
+    return tree;
+  }
   const boundaries = sectionBoundaries(source);
   if (boundaries.length === 0) return parse(source);
   const starts = [0, ...boundaries];

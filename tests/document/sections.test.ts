@@ -108,6 +108,13 @@ describe('parsing a long Markdown document in sections', () => {
     expect(sectionBoundaries(source)).toEqual([]);
   });
 
+  it('keeps positions exact after a leading byte order mark, which micromark drops', () => {
+    const source = '\uFEFF1、总体要求\n\n（一）加强领导。';
+    const document = parseMarkdown(source);
+    for (const block of document.blocks) expect(source[block.segments[0].sourceStart]).toBe(block.text[0]);
+    expect(document.blocks.map((block) => block.segments[0].sourceStart)).toEqual([1, 9]);
+  });
+
   it('does not cut a short document', () => {
     expect(sectionBoundaries(SECTION.join('\n'))).toEqual([]);
   });
