@@ -27,6 +27,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     rulesById,
   );
 }
-export { lintFiles, lintOneFile, type FileLintResult, type LintFilesOptions } from './lint-files.js';
+export { lintFiles, type FileLintResult, type LintFilesOptions } from './lint-files.js';
+export { lintOneFile } from './lint-one-file.js';
 export { calculateConfigForFile } from './config/load.js';
 export { parseRuleFlag } from './config/rule-flag.js';

@@ -3,7 +3,7 @@
  * results back. The configurations are sent once, in workerData; a job names its configuration by index.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { lintOneFile, type LintJob, type WorkerSetup } from './lint-files.js';
+import { lintOneFile, type LintJob, type WorkerSetup } from './lint-one-file.js';
 
 const setup = workerData as WorkerSetup;
 

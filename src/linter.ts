@@ -3,6 +3,9 @@ import { parseMarkdown } from './parse/markdown.js';
 import { parseText } from './parse/text.js';
 import { formatMessage, type Report, type Rule, type TextEdit } from './rule.js';
 import type { ResolvedRules } from './config/resolve-rules.js';
+import { countMessages } from './results.js';
+
+export { countMessages };
 
 /** A fix in source offsets, as ESLint writes it: `text` replaces `[range[0], range[1])`. */
 export interface SourceFix {
@@ -205,29 +208,6 @@ function applyDirectives(
 
 function compareMessages(a: LintMessage, b: LintMessage): number {
   return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
-}
-
-export function countMessages(filePath: string, messages: LintMessage[]): LintResult {
-  const result: LintResult = {
-    filePath,
-    messages,
-    errorCount: 0,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    fatalErrorCount: 0,
-  };
-  for (const message of messages) {
-    if (message.severity === 2) {
-      result.errorCount++;
-      if (message.fix) result.fixableErrorCount++;
-      if (message.fatal) result.fatalErrorCount++;
-    } else {
-      result.warningCount++;
-      if (message.fix) result.fixableWarningCount++;
-    }
-  }
-  return result;
 }
 
 /** Runs every enabled rule over a parsed document; returns its findings with positions, sorted. */
