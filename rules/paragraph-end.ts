@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { OBJECT_REPLACEMENT, toSourceOffset, type Block, type GwDocument } from '../src/document.js';
 import { defineRule } from '../src/rule.js';
 
-type MessageId = 'unfinished' | 'unfinishedSemicolon' | 'replaceWithPeriod';
-
 /** Marks that leave a sentence open. `：` is not among them: see the rule's doc page. */
 const COMMA_MARKS = new Set(['，', '、', ',']);
 const SEMICOLON_MARKS = new Set(['；', ';']);

@@ -1,16 +1,16 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { findCommentDirectives } from '../directives.js';
 import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type BlockKind, type Directive, type GwDocument } from '../document.js';
 import { parseText } from './text.js';
 import { parseInSections } from './markdown-sections.js';
+import { gfmWithoutAutolinkLiterals } from './gfm.js';
 
 /** Built once: `parse` only, never `run`, so no transformer state is shared between documents. */
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -165,17 +165,7 @@ function lineEndingIn(source: string, start: number, end: number): number {
   return start;
 }
 
-function isNonAscii(code: number): boolean {
-  return code > 0x7e;
-}
-
-function firstNonAscii(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (isNonAscii(text.charCodeAt(i))) return i;
-  return -1;
-}
-
 const OPEN_BRACKET = 0x5b;
-const LESS_THAN = 0x3c;
 
 /**
  * Appends the visible text of phrasing content. Walks with an explicit stack: emphasis and links can
@@ -195,11 +185,8 @@ function appendPhrasing(builder: BlockTextBuilder, source: string, children: rea
         builder.appendSynthetic('\n', lineEndingIn(source, start, endOffset(node, start)));
         break;
       case 'link':
-        if (source.charCodeAt(start) !== OPEN_BRACKET) {
-          appendAutolink(builder, source, node.children, start, endOffset(node, start));
-          break;
-        }
-        if (node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url) {
+        // An autolink `<https://…>` (the only link not opened by `[`), or a link whose text is its own URL.
+        if (source.charCodeAt(start) !== OPEN_BRACKET || (node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url)) {
           builder.appendSynthetic(OBJECT_REPLACEMENT, start);
           break;
         }
@@ -220,21 +207,6 @@ function appendPhrasing(builder: BlockTextBuilder, source: string, children: rea
         builder.appendSynthetic(OBJECT_REPLACEMENT, start);
     }
   }
-}
-
-/**
- * `<https://…>` is one object. A GFM literal (`https://…`, `www.…`, an e-mail address) runs on to the next
- * space, so in Chinese it swallows the sentence after it (`见www.gov.cn，请…`): only its ASCII part is the
- * URL, and the rest is text again.
- */
-function appendAutolink(builder: BlockTextBuilder, source: string, children: readonly PhrasingContent[], start: number, end: number): void {
-  builder.appendSynthetic(OBJECT_REPLACEMENT, start);
-  if (source.charCodeAt(start) === LESS_THAN) return;
-  const sourceTail = firstNonAscii(source, start, end);
-  const label = children.length === 1 && children[0].type === 'text' ? children[0].value : null;
-  if (sourceTail === -1 || label === null) return;
-  const valueTail = firstNonAscii(label, 0, label.length);
-  if (valueTail !== -1) appendAlignedText(builder, source, label.slice(valueTail), sourceTail, end);
 }
 
 function collectDirectives(source: string, start: number, end: number, directives: Directive[]): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LineIndex, OBJECT_REPLACEMENT, toSourceOffset, type GwDocument } from '../../src/document.js';
+import { lintText } from '../../src/index.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { mappingMismatches, sourceAt, texts } from './mapping.js';
 
@@ -188,13 +189,14 @@ describe('inline content', () => {
     expect(sourceAt(document, block, 7).startsWith('[^1]')).toBe(true);
   });
 
-  it('replaces autolinks by OBJECT_REPLACEMENT but keeps Chinese text a GFM literal swallowed', () => {
+  it('replaces <autolinks> by OBJECT_REPLACEMENT and leaves bare URLs in the text, where the rules treat them as URLs', () => {
     const source = '登录 https://www.example.gov.cn/zwgk，查看 <https://example.gov.cn> 或 www.example.cn。邮箱 office@example.cn';
     const document = parse(source);
     const [block] = document.blocks;
-    expect(block.text).toBe(`登录 ${OBJECT_REPLACEMENT}，查看 ${OBJECT_REPLACEMENT} 或 ${OBJECT_REPLACEMENT}。邮箱 ${OBJECT_REPLACEMENT}`);
+    expect(block.text).toBe(`登录 https://www.example.gov.cn/zwgk，查看 ${OBJECT_REPLACEMENT} 或 www.example.cn。邮箱 office@example.cn`);
     expect(sourceAt(document, block, 3).startsWith('https://www')).toBe(true);
-    expect(sourceAt(document, block, 8).startsWith('<https')).toBe(true);
+    expect(sourceAt(document, block, 38).startsWith('<https')).toBe(true);
+    expect(lintText(source, { filePath: '草稿.md' }).messages).toEqual([]);
   });
 
   it('replaces a link whose text is its own URL', () => {

@@ -1,12 +1,12 @@
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parseInSections, sectionBoundaries } from '../../src/parse/markdown-sections.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
+import { gfmWithoutAutolinkLiterals } from '../../src/parse/gfm.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 interface Node {
   type: string;
