@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/punctuation-form.js';
 import { parseDocument } from '../../src/linter.js';
-import { lintWithRule, runRuleTests } from '../helpers/rule-tester.js';
+import { corpusFiles, corpusFindings, sortByPlace } from '../helpers/corpus.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
@@ -240,17 +240,8 @@ const GENUINE_CORPUS_FINDINGS = [
 ];
 
 describe('punctuation-form on the real corpus', () => {
-  const corpus = new URL('../../../shared/corpus/real/', import.meta.url);
-  const files = readdirSync(corpus).filter((name) => name.endsWith('.txt')).sort();
-
   it('finds exactly the genuine findings listed', () => {
-    expect(files.length).toBeGreaterThan(100);
-    const found: string[] = [];
-    for (const name of files) {
-      const text = readFileSync(new URL(name, corpus), 'utf8');
-      for (const message of lintWithRule(rule, text, 'txt')) found.push(`${name}:${message.line}:${message.column} ${message.messageId}`);
-    }
-    const byPlace = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
-    expect(found.sort(byPlace)).toEqual([...GENUINE_CORPUS_FINDINGS].sort(byPlace));
+    expect(corpusFiles().length).toBeGreaterThan(100);
+    expect(corpusFindings([rule], (file, message) => `${file}:${message.line}:${message.column} ${message.messageId}`)).toEqual(sortByPlace(GENUINE_CORPUS_FINDINGS));
   });
 });

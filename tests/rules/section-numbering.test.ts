@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import enumerationSequence from '../../rules/enumeration-sequence.js';
 import sectionNumbering from '../../rules/section-numbering.js';
-import { lintWithRule, runRuleTests } from '../helpers/rule-tester.js';
+import { corpusFiles, corpusFindings, sortByPlace } from '../helpers/corpus.js';
+import { runRuleTests } from '../helpers/rule-tester.js';
 
 const lines = (...parts: string[]): string => parts.join('\n');
 
@@ -286,19 +286,8 @@ const GENUINE_CORPUS_FINDINGS = [
 ];
 
 describe('real documents', () => {
-  const corpus = new URL('../../../shared/corpus/real/', import.meta.url);
-  const files = readdirSync(corpus).filter((name) => name.endsWith('.txt')).sort();
-
   it('finds exactly the genuine findings listed', () => {
-    expect(files.length).toBeGreaterThan(100);
-    const found: string[] = [];
-    for (const name of files) {
-      const text = readFileSync(new URL(name, corpus), 'utf8');
-      for (const rule of [enumerationSequence, sectionNumbering]) {
-        for (const message of lintWithRule(rule, text, 'txt')) found.push(`${name}:${message.line} ${rule.id}/${message.messageId}`);
-      }
-    }
-    const byPlace = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
-    expect(found.sort(byPlace)).toEqual([...GENUINE_CORPUS_FINDINGS].sort(byPlace));
+    expect(corpusFiles().length).toBeGreaterThan(100);
+    expect(corpusFindings([enumerationSequence, sectionNumbering], (file, message, found) => `${file}:${message.line} ${found.id}/${message.messageId}`)).toEqual(sortByPlace(GENUINE_CORPUS_FINDINGS));
   });
 });
