@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Block } from '../src/document.js';
 import { defineRule, type ReportFunction } from '../src/rule.js';
-import { SpanCursor, codePointAfter, codePointBefore, findUrlSpans, isChineseTextChar, isHan } from '../src/text/punctuation.js';
+import { SpanCursor, codePointAfter, codePointBefore, findUrlSpans, isChineseTextChar, isHan, isMostlyLatin } from '../src/text/punctuation.js';
 
 type MessageId = 'ellipsis' | 'dash' | 'rangeDash' | 'valueRange' | 'useText';
 
@@ -172,7 +172,8 @@ export default defineRule({
   check(document, report) {
     for (const block of document.blocks) {
       const urlSpans = findUrlSpans(block.text);
-      checkEllipses(block, new SpanCursor(urlSpans), report);
+      // English prose writes its ellipsis as one `…` or `...`; only Chinese text takes `……`.
+      if (!isMostlyLatin(block.text, urlSpans)) checkEllipses(block, new SpanCursor(urlSpans), report);
       checkDashes(block, report);
       checkRanges(block, new SpanCursor(urlSpans), report);
     }

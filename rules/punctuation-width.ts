@@ -10,6 +10,7 @@ import {
   isAsciiSpace,
   isChineseTextChar,
   isEntitySemicolon,
+  isMostlyLatin,
 } from '../src/text/punctuation.js';
 
 type MessageId = 'halfWidth' | 'halfWidthPair' | 'halfWidthUnpaired';
@@ -191,6 +192,7 @@ export default defineRule({
     for (const block of document.blocks) {
       if (!ANY_HALF_WIDTH_MARK.test(block.text)) continue;
       const urlSpans = findUrlSpans(block.text);
+      if (isMostlyLatin(block.text, urlSpans)) continue;
       const chineseBrackets = checkBrackets(block, new SpanCursor(urlSpans), report);
       checkMarks(block, new SpanCursor(urlSpans), chineseBrackets, report);
     }

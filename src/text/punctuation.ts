@@ -162,3 +162,30 @@ export function isEntitySemicolon(text: string, at: number): boolean {
   while (start > 0 && at - start < MAX_ENTITY_NAME && ENTITY_NAME_CHAR.test(text[start - 1])) start--;
   return start < at && start > 0 && text[start - 1] === '&';
 }
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * Whether a paragraph is written mainly in a Latin-script language: more than twice as many ASCII letters
+ * outside URLs and e-mail addresses as Han characters (a Chinese sentence with an English term, such as
+ * `人工智能 (Artificial Intelligence, AI) 是…`, stays near 1). English prose that quotes Chinese (`the title ("关于…的通知"), …`)
+ * keeps its own half-width marks and single `…`; URLs are left out so that a short Chinese sentence
+ * with a long link still counts as Chinese.
+ */
+export function isMostlyLatin(text: string, urlSpans: readonly Span[]): boolean {
+  let latin = 0;
+  let han = 0;
+  let span = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (span < urlSpans.length && i >= urlSpans[span].start) {
+      i = urlSpans[span++].end - 1;
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    if (isAsciiLetter(code)) latin++;
+    else if (isHan(code)) han++;
+  }
+  return latin > 2 * han;
+}

@@ -6,6 +6,10 @@ import { runRuleTests } from '../helpers/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'English prose writes its ellipsis as one …',
+      code: 'The licence note reads "本作品…属于公有领域" and is followed by the words Public domain… in the page footer.',
+    },
     '持续推进改革……',
     '会议于2024-05-01在市政府召开。',
     '严格执行GB/T 9704-2012标准。',

@@ -10,6 +10,10 @@ import { runRuleTests } from '../helpers/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'English prose that quotes Chinese keeps its own marks',
+      code: 'The notice ("关于做好安全生产工作的通知") was published in 2024, see the appendix; it is in the public domain.',
+    },
     '共投入专项资金1,260万元，完成年度计划的95.6%。',
     '会议定于上午8:30在三楼会议室召开。',
     '考试时间为7:30—8:10，请考生提前到场。',
