@@ -20,7 +20,7 @@ export function corpusFiles(): string[] {
 export function corpusFindings(rules: readonly Rule[], describe: (file: string, message: LintMessage, rule: Rule) => string): string[] {
   const found: string[] = [];
   for (const name of corpusFiles()) {
-    const text = readFileSync(new URL(name, CORPUS), 'utf8');
+    const text = readCorpusFile(name);
     for (const rule of rules) for (const message of lintWithRule(rule, text, 'txt')) found.push(describe(name, message, rule));
   }
   return sortByPlace(found);
@@ -28,4 +28,8 @@ export function corpusFindings(rules: readonly Rule[], describe: (file: string, 
 
 export function sortByPlace(lines: readonly string[]): string[] {
   return [...lines].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+export function readCorpusFile(name: string): string {
+  return readFileSync(new URL(name, CORPUS), 'utf8');
 }

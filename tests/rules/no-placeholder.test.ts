@@ -220,7 +220,8 @@ describe('no-placeholder options', () => {
 
 describe('no-placeholder on the template speech', () => {
   const path = `${root}../shared/seed/template-speech.txt`;
-  it.skipIf(!existsSync(path))('flags every X blank in it', () => {
+  it('flags every X blank in it', () => {
+    expect(existsSync(path)).toBe(true);
     const source = readFileSync(path, 'utf8');
     const messages = lintWithRule(rule, source, 'txt');
     const lineStarts = [0];
@@ -253,7 +254,8 @@ describe('no-placeholder on published documents', () => {
     'govcn-1996-guobanhan-16-reply-letter.txt 7:108 XXX',
     'govcn-1996-guobanhan-16-reply-letter.txt 13:20 XXX',
   ];
-  it.skipIf(!existsSync(directory))('reports nothing else in any of them', () => {
+  it('reports nothing else in any of them', () => {
+    expect(readdirSync(directory).length).toBeGreaterThan(100);
     const found: string[] = [];
     for (const name of readdirSync(directory).sort()) {
       const source = readFileSync(`${directory}/${name}`, 'utf8');
