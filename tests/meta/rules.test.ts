@@ -24,6 +24,14 @@ describe('rule registry', () => {
     expect(ids).toEqual(files.sort());
   });
 
+  it('is listed in the README with its description, default severity and fixability', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    for (const rule of rules) {
+      const row = `| \`${rule.id}\` | ${rule.description} | ${rule.severity === 'error' ? '错误' : '警告'} | ${rule.fixable ? '是' : ''} |`;
+      expect(readme, rule.id).toContain(row);
+    }
+  });
+
   for (const rule of rules) {
     describe(rule.id, () => {
       it('is kebab-case, described in Chinese, and declares messages', () => {
