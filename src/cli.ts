@@ -282,11 +282,7 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   const rules = resolver.rulesFor(options.stdinFilename === undefined ? resolve(cwd, 'stdin') : filePath);
   const format = linter.formatForPath(options.stdinFilename);
   const lintOnce = (text: string): LintResult =>
-    linter.lintDocument(
-      linter.parseDocument(text, format),
-      { filePath, format, rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
-      rulesById,
-    );
+    linter.lintSource(text, { filePath, format, rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
   if (!options.fix) return { result: lintOnce(draft.text) };
   const fixed = fixText(draft.text, lintOnce);
   if (options.fix === true) return { result: fixed.result, fixedBytes: encodeDraft(fixed.output, draft) };

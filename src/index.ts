@@ -1,6 +1,6 @@
 import { rules, rulesById } from '../rules/index.js';
 import { resolveRules, type RulesConfig } from './config/resolve-rules.js';
-import { formatForPath, lintDocument, parseDocument, type LintResult } from './linter.js';
+import { formatForPath, lintSource, type LintResult } from './linter.js';
 
 export type { GwDocument, Block, BlockKind, Segment, Directive } from './document.js';
 export type { Rule, Report, TextEdit, Severity } from './rule.js';
@@ -21,11 +21,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const filePath = options.filePath ?? '<text>';
   const format = formatForPath(options.filePath);
   const resolved = resolveRules(rules, options.config?.rules ? [{ source: 'lintText config', rules: options.config.rules }] : []);
-  return lintDocument(
-    parseDocument(text, format),
-    { filePath, format, rules: resolved, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
-    rulesById,
-  );
+  return lintSource(text, { filePath, format, rules: resolved, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
 }
 export { lintFiles, type FileLintResult, type LintFilesOptions } from './lint-files.js';
 export { lintOneFile } from './lint-one-file.js';

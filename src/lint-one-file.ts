@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { rulesById } from '../rules/index.js';
 import { fixText } from './fix.js';
 import { BinaryFileError, readDraft, writeDraft, type Draft } from './io.js';
-import { formatForPath, lintDocument, parseDocument, type LintResult } from './linter.js';
+import { formatForPath, lintSource, type LintResult } from './linter.js';
 import { countMessages, errorMessage, problemMessage } from './results.js';
 import type { ResolvedRules } from './config/resolve-rules.js';
 
@@ -61,14 +61,8 @@ export async function lintOneFile(
   }
   const contentHash = cachedHash === undefined ? undefined : hashDraft(draft);
   if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
-  const lintOnce = (text: string): LintResult => {
-    const format = formatForPath(filePath);
-    return lintDocument(
-      parseDocument(text, format),
-      { filePath, format, rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
-      rulesById,
-    );
-  };
+  const sourceOptions = { filePath, format: formatForPath(filePath), rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+  const lintOnce = (text: string): LintResult => lintSource(text, sourceOptions, rulesById);
   try {
     if (!options.fix) return { ...lintOnce(draft.text), contentHash };
     const fixed = fixText(draft.text, lintOnce);

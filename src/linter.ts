@@ -257,3 +257,8 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
   messages.sort(compareMessages);
   return countMessages(options.filePath, messages);
 }
+
+/** Parses a text in the format the options name and lints it: what every entry point does per text. */
+export function lintSource(text: string, options: LintSourceOptions, rulesById: ReadonlyMap<string, Rule>): LintResult {
+  return lintDocument(parseDocument(text, options.format), options, rulesById);
+}
