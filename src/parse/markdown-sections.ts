@@ -28,7 +28,7 @@ const HTML_BLOCK_STARTS: readonly [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
-function isBlank(line: string): boolean {
+export function isBlank(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
     if (code !== 0x20 && code !== 0x09) return false;
@@ -36,10 +36,20 @@ function isBlank(line: string): boolean {
   return true;
 }
 
+/**
+ * Whether a non-blank line that follows a blank one can start a text of its own: not indented (it would
+ * continue a list item or code), not a byte order mark (micromark drops it at the start of a text), not
+ * `---` or `+++` (at the start of a text they would open front matter).
+ */
+export function startsSection(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return first !== 0x20 && first !== 0x09 && first !== 0xfeff && !FRONT_MATTER_FENCE.test(line);
+}
+
 /** Offsets of the lines of `source`: [start, end of content, start of next line]. */
-function* lines(source: string): Generator<[number, number, number]> {
+export function* lines(source: string, from = 0): Generator<[number, number, number]> {
   const lineBreak = /\r\n|\n|\r/g;
-  let start = 0;
+  let start = from;
   while (start < source.length) {
     lineBreak.lastIndex = start;
     const found = lineBreak.exec(source);
@@ -50,63 +60,123 @@ function* lines(source: string): Generator<[number, number, number]> {
   }
 }
 
+/** A front matter fence as micromark-extension-frontmatter reads it: `---` or `+++`, then only spaces or tabs. */
+const FRONT_MATTER_FENCE = /^(?:-{3}|\+{3})[ \t]*$/;
+/** An HTML block of another kind (6 or 7), or inline HTML at a line start: both end at a blank line at the latest. */
+const HTML_LINE = /^ {0,3}</;
+
+type ConstructState = 'none' | 'front-matter' | 'fence' | 'html' | 'until-blank' | 'unknown';
+
+/**
+ * Follows, line by line, the constructs that run on over blank lines: front matter on the first line,
+ * fenced code and HTML blocks of kinds 1–5. Inside one, a blank line ends nothing. It knows nothing of
+ * list items and quotes, so it trusts only what it can be sure of: an opener at column 0 outside other
+ * HTML stands at the top level (a list item or quote never continues into an unindented fence or HTML
+ * block; those interrupt a paragraph instead). An opener indented by one to three spaces, or one inside
+ * a line run that may be an HTML block of kind 6 or 7, could belong to something else; from there on
+ * the state is unknown and every remaining line counts as inside.
+ */
+export class MultiLineBlockTracker {
+  private first = true;
+  private state: ConstructState = 'none';
+  private frontMatterFence = '';
+  private fence = { char: '', length: 0 };
+  private htmlEnd: RegExp = /$/;
+
+  /**
+   * Feeds the next line. True when the line belongs to such a construct that was already open (or is
+   * front matter); false otherwise, in which case the construct this line opens, if any, is noted.
+   */
+  insideConstruct(line: string): boolean {
+    if (this.first) {
+      this.first = false;
+      if (FRONT_MATTER_FENCE.test(line)) {
+        this.state = 'front-matter';
+        this.frontMatterFence = line.slice(0, 3);
+        return true;
+      }
+    }
+    switch (this.state) {
+      case 'unknown':
+        return true;
+      case 'front-matter':
+        if (FRONT_MATTER_FENCE.test(line) && line.startsWith(this.frontMatterFence)) this.state = 'none';
+        return true;
+      case 'fence': {
+        const closing = FENCE.exec(line);
+        if (closing && closing[1][0] === this.fence.char && closing[1].length >= this.fence.length && isBlank(line.slice(closing[0].length))) {
+          this.state = 'none';
+        }
+        return true;
+      }
+      case 'html':
+        if (this.htmlEnd.test(line)) this.state = 'none';
+        return true;
+      case 'until-blank':
+        if (isBlank(line)) {
+          this.state = 'none';
+          return false;
+        }
+        if (this.opensMultiLineBlock(line)) this.state = 'unknown';
+        return true;
+      case 'none':
+        if (this.opensMultiLineBlock(line)) {
+          if (line.charCodeAt(0) === 0x20) this.state = 'unknown';
+        } else if (HTML_LINE.test(line)) {
+          this.state = 'until-blank';
+        }
+        return false;
+    }
+  }
+
+  /** Notes a fence or an HTML block of kinds 1–5 that the line opens and does not close; true if so. */
+  private opensMultiLineBlock(line: string): boolean {
+    const opening = FENCE.exec(line);
+    // A backtick fence's info string holds no backtick; with one, the line is text with inline code.
+    if (opening && !(opening[1][0] === '`' && line.includes('`', opening[0].length))) {
+      this.state = 'fence';
+      this.fence = { char: opening[1][0], length: opening[1].length };
+      return true;
+    }
+    for (const [startPattern, endPattern] of HTML_BLOCK_STARTS) {
+      if (!startPattern.test(line)) continue;
+      // The end marker may stand on the opening line itself, even overlapping the start (`<?>`, `<!-->`).
+      if (endPattern.test(line.slice(line.indexOf('<') + 1))) return false;
+      this.state = 'html';
+      this.htmlEnd = endPattern;
+      return true;
+    }
+    return false;
+  }
+}
+
+/** Whether the document has link reference or footnote definitions, which act across the whole of it. */
+export function hasDefinitions(source: string): boolean {
+  return DEFINITION.test(source);
+}
+
 /**
  * Offsets at which `source` may be cut into sections of at least `minimumSize` characters (none for a
  * short document or one with link reference definitions). The first section starts at 0, which is not listed.
  */
 export function sectionBoundaries(source: string, minimumSize = SECTION_SIZE): number[] {
-  if (source.length < 2 * minimumSize || DEFINITION.test(source)) return [];
+  if (source.length < 2 * minimumSize || hasDefinitions(source)) return [];
   const boundaries: number[] = [];
+  const tracker = new MultiLineBlockTracker();
   let sectionStart = 0;
   let previousBlank = false;
-  let fence: { char: string; length: number } | undefined;
-  let htmlEnd: RegExp | undefined;
-  let first = true;
-  let frontMatter: string | undefined;
   for (const [start, end] of lines(source)) {
     const line = source.slice(start, end);
-    if (first) {
-      first = false;
-      if (line === '---' || line === '+++') {
-        frontMatter = line;
-        continue;
-      }
-    }
-    if (frontMatter !== undefined) {
-      if (line === frontMatter || (frontMatter === '---' && line === '...')) frontMatter = undefined;
+    const cutBefore = previousBlank && start - sectionStart >= minimumSize && !isBlank(line) && startsSection(line);
+    if (tracker.insideConstruct(line)) {
       previousBlank = false;
       continue;
     }
-    if (fence) {
-      const closing = FENCE.exec(line);
-      if (closing && closing[1][0] === fence.char && closing[1].length >= fence.length && isBlank(line.slice(closing[0].length))) {
-        fence = undefined;
-      }
-      previousBlank = false;
-      continue;
-    }
-    if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = undefined;
-      previousBlank = isBlank(line);
-      continue;
-    }
-    const blank = isBlank(line);
-    if (!blank && previousBlank && start - sectionStart >= minimumSize && line.charCodeAt(0) !== 0x20 && line.charCodeAt(0) !== 0x09) {
+    if (cutBefore) {
       boundaries.push(start);
       sectionStart = start;
     }
-    const opening = FENCE.exec(line);
-    if (opening) fence = { char: opening[1][0], length: opening[1].length };
-    else {
-      for (const [startPattern, endPattern] of HTML_BLOCK_STARTS) {
-        if (startPattern.test(line)) {
-          // The end marker may stand on the opening line itself.
-          if (!endPattern.test(line.slice(line.search(/</) + 2))) htmlEnd = endPattern;
-          break;
-        }
-      }
-    }
-    previousBlank = blank;
+    previousBlank = isBlank(line);
   }
   // A last section shorter than the minimum is joined to the one before.
   if (boundaries.length > 0 && source.length - boundaries[boundaries.length - 1] < minimumSize) boundaries.pop();

@@ -7,6 +7,7 @@ import { findCommentDirectives } from '../directives.js';
 import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type BlockKind, type Directive, type GwDocument } from '../document.js';
 import { parseText } from './text.js';
 import { parseInSections } from './markdown-sections.js';
+import { parseWithPlainGroups } from './markdown-plain.js';
 import { gfmWithoutAutolinkLiterals } from './gfm.js';
 
 /** Built once: `parse` only, never `run`, so no transformer state is shared between documents. */
@@ -295,17 +296,25 @@ function firstParagraph(item: ListItem): Paragraph | undefined {
   return undefined;
 }
 
+export interface MarkdownOptions {
+  /** Give every line to remark, not only those that need it (see markdown-plain.ts); tests compare both. */
+  readonly remarkOnly?: boolean;
+}
+
 /**
  * Reads Markdown into blocks. Code, HTML, front matter, definitions and thematic breaks are not text; HTML
  * comments are read for suppression directives. Deep nesting is walked with an explicit stack; input
- * nested too deep for remark itself (see MAX_CONTAINER_MARKERS) is read as plain text instead. A long
- * document is parsed in sections (see markdown-sections.ts), because remark slows down faster than linearly.
+ * nested too deep for remark itself (see MAX_CONTAINER_MARKERS) is read as plain text instead. Groups of
+ * lines with no Markdown syntax in them are read without remark (see markdown-plain.ts), and long stretches
+ * that need remark are parsed in sections (see markdown-sections.ts), because remark slows down faster
+ * than linearly.
  */
-export function parseMarkdown(source: string): GwDocument {
+export function parseMarkdown(source: string, options: MarkdownOptions = {}): GwDocument {
   if (hasDeepContainerPrefix(source)) return { ...parseText(source), format: 'markdown' };
   let tree: Root;
+  const parse = (text: string): Root => processor.parse(text);
   try {
-    tree = parseInSections(source, (section) => processor.parse(section));
+    tree = options.remarkOnly ? parseInSections(source, parse) : parseWithPlainGroups(source, parse);
   } catch (error) {
     if (error instanceof RangeError) return { ...parseText(source), format: 'markdown' };
     throw error;

@@ -1,0 +1,153 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { gfmWithoutAutolinkLiterals } from '../../src/parse/gfm.js';
+import { parseWithPlainGroups } from '../../src/parse/markdown-plain.js';
+import { parseMarkdown } from '../../src/parse/markdown.js';
+import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
+import { draftText } from '../properties/arbitraries.js';
+
+const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+/** The texts the plain path handed to remark. */
+function givenToRemark(source: string): string[] {
+  const given: string[] = [];
+  parseWithPlainGroups(source, (text) => {
+    given.push(text);
+    return processor.parse(text);
+  });
+  return given;
+}
+
+function expectSameAsRemark(source: string): void {
+  expect(parseMarkdown(source)).toEqual(parseMarkdown(source, { remarkOnly: true }));
+}
+
+const DRAFT = ['# 关于做好2024年安全生产工作的通知', '', '各乡镇人民政府，县直各单位：', '', '## 一、总体要求', '', '（一）提高思想认识。各单位要高度重视，', '切实加强领导。', '', '2024年5月10日', ''].join('\n');
+
+describe('plain groups', () => {
+  it('reads a draft of headings and prose without remark', () => {
+    expect(givenToRemark(DRAFT)).toEqual([]);
+    const blocks = parseMarkdown(DRAFT).blocks.map((block) => [block.kind, block.depth, block.text]);
+    expect(blocks).toEqual([
+      ['heading', 1, '关于做好2024年安全生产工作的通知'],
+      ['paragraph', undefined, '各乡镇人民政府，县直各单位：'],
+      ['heading', 2, '一、总体要求'],
+      ['paragraph', undefined, '（一）提高思想认识。各单位要高度重视，\n切实加强领导。'],
+      ['paragraph', undefined, '2024年5月10日'],
+    ]);
+    expectSameAsRemark(DRAFT);
+  });
+
+  it('gives remark only the groups that need it, neighbouring ones as one piece', () => {
+    const source = ['一段正文。', '', '- 列表项', '', '> 引文', '', '又一段正文。', '', '含**强调**的一段。', ''].join('\n');
+    expect(givenToRemark(source)).toEqual(['- 列表项\n\n> 引文', '含**强调**的一段。']);
+    expectSameAsRemark(source);
+  });
+
+  it.each([
+    ['an ordered list marker', '1. 第一项'],
+    ['an ordered list marker with a parenthesis', '2) 第二项'],
+    ['a marker at the line end', '3.'],
+    ['indentation (from the blank line before, see startsSection)', '    缩进的代码'],
+    ['a setext underline', '标题\n==='],
+    ['a table', '| 项目 | 金额 |\n| --- | --- |\n| 甲 | 1 |'],
+    ['a trailing space (hard break)', '第一行  \n第二行'],
+    ['a heading with a closing sequence', '## 标题 ##'],
+    ['a heading without its space', '##标题'],
+    ['seven hashes', '####### 不是标题'],
+    ['a character reference', '甲&amp;乙'],
+    ['a thematic break (from the blank line before: `---` would open front matter)', '---'],
+    ['a block quote', '> 引文'],
+    ['a strikethrough', '~~删除~~'],
+    ['NUL', '甲\0乙'],
+  ])('sends %s to remark', (name, text) => {
+    const piece = name.includes('blank line before') ? `\n${text}` : text;
+    expect(givenToRemark(`正文。\n\n${text}\n\n正文。\n`)).toEqual([piece]);
+    expectSameAsRemark(`正文。\n\n${text}\n\n正文。\n`);
+  });
+
+  it.each([
+    ['a date', '2024年5月10日'],
+    ['a decimal', '1.5亿元'],
+    ['a time', '8:30开会'],
+    ['full-width indentation', '\u3000\u3000为切实加强领导，现通知如下。'],
+    ['a URL', '详见https://www.gov.cn/zhengce/'],
+    ['half-width marks', '第一阶段(2024-2025年),重点推进。'],
+  ])('keeps %s on the plain path', (_name, text) => {
+    expect(givenToRemark(`${text}\n`)).toEqual([]);
+    expectSameAsRemark(`${text}\n`);
+  });
+
+  it('follows fences, HTML blocks and front matter over blank lines', () => {
+    const source = ['---', 'title: 通知', '', 'draft: true', '---', '', '正文。', '', '```', '代码', '', '仍是代码', '```', '', '<!--', '注释', '', '-->', '', '结尾。'].join('\n');
+    expect(givenToRemark(source)).toEqual(['---\ntitle: 通知\n\ndraft: true\n---', '```\n代码\n\n仍是代码\n```\n\n<!--\n注释\n\n-->']);
+    expectSameAsRemark(source);
+  });
+
+  it('gives the rest to remark once an opener could belong to a list item or to HTML', () => {
+    const indented = '正文。\n\n  ```\n代码\n\n正文二。\n\n正文三。\n';
+    expect(givenToRemark(indented)).toEqual(['\n  ```\n代码\n\n正文二。\n\n正文三。']);
+    expectSameAsRemark(indented);
+    // In a `<div>` block, ``` is HTML; the fence that follows the blank line runs to the end.
+    const inHtml = '<div>\n```\n \n```\n\n一、\n';
+    expect(givenToRemark(inHtml)).toEqual(['<div>\n```\n \n```\n\n一、']);
+    expectSameAsRemark(inHtml);
+  });
+
+  it('parses a document with link definitions by remark whole', () => {
+    const source = '正文[甲]。\n\n另一段。\n\n[甲]: https://example.gov.cn/\n';
+    expect(givenToRemark(source)).toEqual([source]);
+  });
+
+  it('keeps positions with a byte order mark and CRLF line endings', () => {
+    const source = '\ufeff# 标题\r\n\r\n第一行，\r\n第二行。\r\n\r\n- 列表\r\n\r\n结尾。';
+    expectSameAsRemark(source);
+    const blocks = parseMarkdown(source).blocks;
+    expect(blocks[1].segments).toEqual([
+      { textStart: 0, sourceStart: 9 },
+      { textStart: 5, sourceStart: 15 },
+    ]);
+  });
+});
+
+describe('plain groups give the blocks a parse by remark alone gives', () => {
+  it('on every published document in the shared corpus, read as Markdown', () => {
+    const files = corpusFiles();
+    expect(files.length).toBeGreaterThan(100);
+    let plainFiles = 0;
+    for (const name of files) {
+      const source = readCorpusFile(name);
+      expectSameAsRemark(source);
+      if (givenToRemark(source).length === 0) plainFiles++;
+    }
+    // The fast path must actually be taken on real documents, or this comparison proves nothing.
+    expect(plainFiles).toBeGreaterThan(files.length / 3);
+  });
+
+  it('on the bundled examples', () => {
+    const examples = new URL('../../examples/', import.meta.url);
+    for (const name of readdirSync(examples).filter((file) => /\.(md|txt)$/.test(file))) {
+      expectSameAsRemark(readFileSync(new URL(name, examples), 'utf8'));
+    }
+  });
+
+  /** Lines built to sit on the border between plain and Markdown. */
+  const LINE_STARTS = ['', '', '', '# ', '## ', '###### ', '####### ', '#', '1. ', '1.5', '2) ', '10.', '- ', '+ ', '* ', '> ', '    ', '\t', ' ', '=', '---', ':', '|', '```', '~~~', '````', '  ```', '``` a`b', '<!--', '   <!--', '<?', '<script>', '<![CDATA[', '<!A', '<div>', '<span>', '&amp;', '\u3000\u3000', '\u00a0', '\f', '\v'];
+  const LINE_ENDS = ['', '', '', ' ', '  ', '\t', ' #', '#', '\\', '|', '-->', '?>', ']]>', '>', '</script>', '```'];
+  const line = fc.tuple(fc.constantFrom(...LINE_STARTS), draftText(8).map((text) => text.replace(/[\r\n]/g, '')), fc.constantFrom(...LINE_ENDS)).map((parts) => parts.join(''));
+  const ending = fc.constantFrom('\n', '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', '\n \n');
+  const document = fc.array(fc.tuple(line, ending).map(([text, end]) => text + end), { maxLength: 14 }).map((parts) => parts.join(''));
+
+  it('on generated documents', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('', '', '\ufeff', '---\n', '+++\n'), document, (start, body) => {
+        expectSameAsRemark(start + body);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
