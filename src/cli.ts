@@ -4,11 +4,12 @@
  * up front; the linter, the rules and the one formatter a run needs are loaded when the run needs them, so
  * that `--help`, `--version` and usage errors answer at once.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RulesConfig } from './config/resolve-rules.js';
-import type { FormatName } from './formatters/index.js';
+import type { FormatName, FormatterOutput } from './formatters/index.js';
 import type { LintMessage, LintResult } from './linter.js';
 import type { Shard } from './shard.js';
 import { packageVersion } from './version.js';
@@ -351,8 +352,26 @@ function useColor(options: CliOptions): boolean {
   return process.stdout.isTTY === true;
 }
 
-function writeStdout(text: string): void {
-  if (text !== '') process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+/** Writes a report piece by piece, ending it with a line break unless it is empty or ends with one. */
+function writeReport(output: FormatterOutput, write: (text: string) => void): void {
+  let last = '';
+  for (const piece of typeof output === 'string' ? [output] : output) {
+    if (piece === '') continue;
+    write(piece);
+    last = piece;
+  }
+  if (last !== '' && !last.endsWith('\n')) write('\n');
+}
+
+/** writeSync may write less than asked (a full disk, a signal); this goes on until all is written or it throws. */
+function writeAllSync(file: number, text: string): void {
+  const bytes = Buffer.from(text);
+  let written = 0;
+  while (written < bytes.length) written += writeSync(file, bytes, written);
+}
+
+function writeStdout(output: FormatterOutput): void {
+  writeReport(output, (text) => process.stdout.write(text));
 }
 
 async function runLint(options: CliOptions): Promise<number> {
@@ -390,14 +409,19 @@ async function runLint(options: CliOptions): Promise<number> {
     },
   );
   if (reportToStderr) {
-    if (report !== '') process.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
+    writeReport(report, (text) => process.stderr.write(text));
   } else if (options.outputFile === undefined) {
     writeStdout(report);
   } else {
     const target = resolve(cwd, options.outputFile);
     try {
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, report.endsWith('\n') || report === '' ? report : `${report}\n`);
+      const file = openSync(target, 'w');
+      try {
+        writeReport(report, (text) => writeAllSync(file, text));
+      } finally {
+        closeSync(file);
+      }
     } catch (error) {
       throw new UsageError(`无法写入 --output-file ${options.outputFile}（${describeWriteError(error)}）`);
     }

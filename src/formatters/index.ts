@@ -1,6 +1,11 @@
-import type { Formatter } from './types.js';
+import type { Formatter, FormatterOutput } from './types.js';
 
-export type { Formatter, FormatterContext, RuleMeta } from './types.js';
+export type { Formatter, FormatterContext, FormatterOutput, RuleMeta } from './types.js';
+
+/** A formatter's output as one string (for tests and small reports). */
+export function outputText(output: FormatterOutput): string {
+  return typeof output === 'string' ? output : [...output].join('');
+}
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];

@@ -33,7 +33,14 @@ function toJsonResult(result: LintResult): Record<string, unknown> {
   return json;
 }
 
-/** ESLint-compatible JSON: an array of results, one line, so tools can read it as ESLint's. */
-const json: Formatter = (results) => JSON.stringify(results.map(toJsonResult));
+/**
+ * ESLint-compatible JSON: an array of results, one line, so tools can read it as ESLint's. Yielded a
+ * result at a time; joined, the pieces are exactly `JSON.stringify` of the whole array.
+ */
+const json: Formatter = function* (results) {
+  yield '[';
+  for (let i = 0; i < results.length; i++) yield `${i > 0 ? ',' : ''}${JSON.stringify(toJsonResult(results[i]))}`;
+  yield ']';
+};
 
 export default json;

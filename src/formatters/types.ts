@@ -19,5 +19,11 @@ export interface FormatterContext {
   version: string;
 }
 
+/**
+ * The text a formatter prints: whole, or in pieces that are written one after another, so that the report
+ * of ten thousand files never stands in memory as one string (see json.ts).
+ */
+export type FormatterOutput = string | Iterable<string>;
+
 /** A pure function from results to the text printed or written; the CLI adds nothing to it. */
-export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+export type Formatter = (results: readonly LintResult[], context: FormatterContext) => FormatterOutput;

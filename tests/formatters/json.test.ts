@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
-import json from '../../src/formatters/json.js';
+import { outputText } from '../../src/formatters/index.js';
+import jsonFormatter from '../../src/formatters/json.js';
 import { context, results } from './fixtures.js';
+
+const json: typeof jsonFormatter = (results, context) => outputText(jsonFormatter(results, context));
 
 it('prints ESLint-compatible results without the display excerpt', () => {
   expect(JSON.parse(json(results, context()))).toEqual([
