@@ -4,7 +4,8 @@
  * A tool for people: nothing here is asserted by the tests.
  *
  * Options: --files N (2000), --bytes N per file (5000), --runs N (3), --anchors, --scaling (1000/2000/4000
- * files), --memory (10,000 files), --big (one 50 MB file), --all (everything).
+ * files), --memory (10,000 files), --big (one 50 MB file), --all (everything). Every run also times a
+ * Markdown-heavy corpus, where every section needs remark rather than the plain-line reader.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,7 +84,7 @@ function measure(commands: Command[]): Map<string, Measurement> {
   );
 }
 
-function corpus(name: string, files: number, bytes = bytesPerFile): { directory: string; megabytes: number } {
+function corpus(name: string, files: number, bytes = bytesPerFile, markdown = false): { directory: string; megabytes: number } {
   const directory = join(work, name);
   const total = generateCorpus({
     directory,
@@ -91,6 +92,7 @@ function corpus(name: string, files: number, bytes = bytesPerFile): { directory:
     bytesPerFile: bytes,
     seed: 20261126,
     sources: [join(projectRoot, 'examples'), resolve(projectRoot, '../shared/corpus/real')],
+    markdown,
   });
   return { directory, megabytes: total / 1e6 };
 }
@@ -171,6 +173,16 @@ function main(): void {
     }
   }
   report.push(`- bare parse: gongwen-lint is ${(baseline / full).toFixed(2)}× as fast`);
+
+  // Most drafts are read by the plain-line reader; this shows the cost when every section needs remark.
+  const heavy = corpus('markdown-heavy', fileCount, bytesPerFile, true);
+  const heavyCommands: Command[] = [
+    { name: 'bare unified + remark-parse (1 thread), Markdown-heavy', argv: [process.execPath, bareParse, heavy.directory] },
+    lintCommand('gongwen-lint (all rules, JSON), Markdown-heavy', heavy.directory),
+  ];
+  const heavyResults = measure(heavyCommands);
+  report.push(`\nMarkdown-heavy corpus (every section has emphasis, a link, inline code, a list; some a table): ${fileCount} drafts, ${heavy.megabytes.toFixed(1)} MB.\n`);
+  report.push(table(heavyCommands.map((c) => ({ name: c.name, m: heavyResults.get(c.name)!, megabytes: heavy.megabytes, baseline: heavyResults.get(heavyCommands[0].name)!.seconds }))));
 
   const cacheLocation = join(work, 'cache.json');
   rmSync(cacheLocation, { force: true });

@@ -49,8 +49,23 @@ function loadParagraphs(sources: readonly string[]): string[] {
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** One Markdown draft of about `targetBytes`: a title, numbered sections, paragraphs, some defects. */
-function makeDraft(paragraphs: readonly string[], next: () => number, targetBytes: number, index: number): string {
+/**
+ * Markdown syntax for a section of a Markdown-heavy draft: emphasis, a link and inline code in a paragraph,
+ * a list, and now and then a table; all of it goes through remark rather than the plain-line reader.
+ */
+function markdownSection(pick: () => string, next: () => number): string[] {
+  const lines = [`**${pick().slice(0, 10)}**，详见[《实施方案》](https://www.example.gov.cn/${Math.floor(next() * 1000)}.html)，编号\`GW-${Math.floor(next() * 100)}\`。`, ''];
+  for (let item = 1; item <= 3; item++) lines.push(`- ${pick().slice(0, 30)}`);
+  lines.push('');
+  if (next() < 0.3) lines.push('| 项目 | 责任单位 | 完成时限 |', '| --- | --- | --- |', `| ${pick().slice(0, 8)} | 县发展改革局 | 2024年6月 |`, '');
+  return lines;
+}
+
+/**
+ * One Markdown draft of about `targetBytes`: a title, numbered sections, paragraphs, some defects; with
+ * `markdown`, every section also carries the syntax of markdownSection.
+ */
+function makeDraft(paragraphs: readonly string[], next: () => number, targetBytes: number, index: number, markdown: boolean): string {
   const pick = (): string => paragraphs[Math.floor(next() * paragraphs.length)];
   const lines = [`# 关于做好第${index + 1}批重点工作的通知`, '', '各有关单位：', ''];
   let bytes = 0;
@@ -65,6 +80,11 @@ function makeDraft(paragraphs: readonly string[], next: () => number, targetByte
       lines.push(`（${NUMERALS[sub - 1]}）${paragraph}`, '');
       bytes += Buffer.byteLength(paragraph) + 10;
     }
+    if (markdown) {
+      const extra = markdownSection(pick, next);
+      lines.push(...extra);
+      bytes += Buffer.byteLength(extra.join('\n'));
+    }
     if (section === NUMERALS.length) section = 0;
   }
   lines.push('某市人民政府办公室', '', '2024年5月10日', '');
@@ -77,6 +97,8 @@ export interface CorpusOptions {
   bytesPerFile: number;
   seed: number;
   sources: readonly string[];
+  /** Every section with lists, emphasis, links and tables (see markdownSection). */
+  markdown?: boolean;
 }
 
 /** Writes the corpus (replacing the directory) and returns its total size in bytes. */
@@ -88,7 +110,7 @@ export function generateCorpus(options: CorpusOptions): number {
   for (let i = 0; i < options.files; i++) {
     const folder = join(options.directory, `d${String(Math.floor(i / 100)).padStart(3, '0')}`);
     if (i % 100 === 0) mkdirSync(folder, { recursive: true });
-    const draft = makeDraft(paragraphs, next, options.bytesPerFile, i);
+    const draft = makeDraft(paragraphs, next, options.bytesPerFile, i, options.markdown === true);
     const path = join(folder, `draft-${String(i).padStart(5, '0')}.md`);
     writeFileSync(path, draft);
     total += statSync(path).size;
