@@ -26,6 +26,11 @@ const RANGE = /(\d{1,4}(?:[.:]\d{1,2})?)(%|年|月|日|时)?([-–－])(\d{1,4}(
 const CODE_BEFORE = /[A-Za-z0-9./_:#+\-–－ \t]/;
 /** What may not follow a range: it would continue a date (`2024-05-01`), a code or a version. */
 const CODE_AFTER = /[A-Za-z0-9_\-–－]/;
+/**
+ * What every finding contains: `…`, three `.` `。` or `．`, `--`, a lone `—`, or `-` `–` `－` before a digit.
+ * Most blocks have none of these, and one native search lets them skip the scans below (and the URL search).
+ */
+const CANDIDATE = /…|\.\.\.|。。。|．．．|--|(?<!—)—(?!—)|[-–－]\d/;
 const DATE_UNITS = new Set(['年', '月', '日', '时']);
 const FIRST_YEAR = 1000;
 const LAST_YEAR = 2999;
@@ -171,6 +176,7 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document, report) {
     for (const block of document.blocks) {
+      if (!CANDIDATE.test(block.text)) continue;
       const urlSpans = findUrlSpans(block.text);
       // English prose writes its ellipsis as one `…` or `...`; only Chinese text takes `……`.
       if (!isMostlyLatin(block.text, urlSpans)) checkEllipses(block, new SpanCursor(urlSpans), report);

@@ -223,6 +223,62 @@ describe('with the Markdown parser', () => {
   });
 });
 
+describe('findings the block pre-check must not skip', () => {
+  runRuleTests(rule, {
+    valid: [{ name: 'dots and a year range inside a URL', code: '详见https://www.gov.cn/a...b/2020-2024/。' }],
+    invalid: [
+      {
+        name: '。。。 at the start of a block',
+        code: '。。。以上为会议纪要要点',
+        errors: [{ messageId: 'ellipsis', line: 1, column: 1, endColumn: 4, data: { found: '。。。' } }],
+        output: '……以上为会议纪要要点',
+      },
+      {
+        name: '... at the start of a block',
+        code: '...等各项工作',
+        errors: [{ messageId: 'ellipsis', line: 1, column: 1, endColumn: 4 }],
+        output: '……等各项工作',
+      },
+      {
+        name: 'a lone explaining — in a block that also has ——',
+        code: '坚持问题导向——这是方法，我们的目标—即建设现代化强市',
+        errors: [{ messageId: 'dash', line: 1, column: 19, endColumn: 20, data: { found: '—' } }],
+        output: '坚持问题导向——这是方法，我们的目标——即建设现代化强市',
+      },
+      {
+        name: '-- in a block that also has ——',
+        code: '坚持问题导向——这是方法，核心问题--就是抓落实',
+        errors: [{ messageId: 'dash', line: 1, column: 18, endColumn: 20, data: { found: '--' } }],
+        output: '坚持问题导向——这是方法，核心问题——就是抓落实',
+      },
+      {
+        name: 'a range with a full-width hyphen at the start of a block',
+        code: '3－5月为森林防火期',
+        errors: [{ messageId: 'rangeDash', line: 1, column: 1, endColumn: 5 }],
+        output: '3—5月为森林防火期',
+      },
+      {
+        name: 'a range with an en dash at the end of a block',
+        code: '森林防火期为3–5月',
+        errors: [{ messageId: 'rangeDash', line: 1, column: 7, endColumn: 11 }],
+        output: '森林防火期为3—5月',
+      },
+      {
+        name: 'a year range after a URL that has one of its own',
+        code: '详见https://www.gov.cn/2020-2024/，规划期为2021-2025年',
+        errors: [{ messageId: 'rangeDash', line: 1, column: 37, endColumn: 47, data: { found: '2021-2025年' } }],
+        output: '详见https://www.gov.cn/2020-2024/，规划期为2021—2025年',
+      },
+      {
+        name: 'an ellipsis after a URL with dots in it',
+        code: '详见https://www.gov.cn/a...b，具体要求...',
+        errors: [{ messageId: 'ellipsis', line: 1, column: 32, endColumn: 35 }],
+        output: '详见https://www.gov.cn/a...b，具体要求……',
+      },
+    ],
+  });
+});
+
 /**
  * The rule over the real documents in ../shared/corpus/real. Every finding below was read against its document
  * and is genuine; a new or lost finding means the rule's precision or recall changed.

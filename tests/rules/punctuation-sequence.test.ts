@@ -200,6 +200,78 @@ describe('with the Markdown parser', () => {
   });
 });
 
+describe('runs the candidate search must not skip', () => {
+  runRuleTests(rule, {
+    valid: [{ name: 'marks inside a URL and an HTML entity', code: '详见https://www.gov.cn/?a=1,;b=2，请勾选&#9826;，其余不填。' }],
+    invalid: [
+      {
+        name: 'a run at the start of a block',
+        code: '，，加强组织领导',
+        errors: [{ messageId: 'doubled', line: 1, column: 1, endColumn: 3 }],
+        output: '，加强组织领导',
+      },
+      {
+        name: 'a run at the end of a block',
+        code: '压实工作责任；；',
+        errors: [{ messageId: 'doubled', line: 1, column: 7, endColumn: 9 }],
+        output: '压实工作责任；',
+      },
+      {
+        name: 'a full-width space between the marks',
+        code: '加强领导，\u3000；压实责任',
+        errors: [{ messageId: 'mixed', line: 1, column: 5, endColumn: 8, suggestions: ['加强领导，压实责任', '加强领导；压实责任'] }],
+      },
+      {
+        name: 'a tab between the marks',
+        code: '加强领导，\t，压实责任',
+        errors: [{ messageId: 'doubled', line: 1, column: 5, endColumn: 8 }],
+        output: '加强领导，压实责任',
+      },
+      {
+        name: 'a run longer than the two marks that start it',
+        code: '加强领导，，；，压实责任',
+        errors: [{ messageId: 'mixed', line: 1, column: 5, endColumn: 9, data: { marks: '，，；，', choices: '“，”或“；”' } }],
+      },
+      {
+        name: 'a run after a URL whose own marks are not 点号',
+        code: '详见https://www.gov.cn/?a=1,;b=2，，请查阅',
+        errors: [{ messageId: 'doubled', line: 1, column: 31, endColumn: 33 }],
+        output: '详见https://www.gov.cn/?a=1,;b=2，请查阅',
+      },
+      {
+        name: 'half-width marks right after a URL',
+        code: '详见https://www.gov.cn/a.html,;其余不变',
+        errors: [{ messageId: 'mixed', line: 1, column: 28, endColumn: 30, suggestions: ['详见https://www.gov.cn/a.html，其余不变', '详见https://www.gov.cn/a.html；其余不变'] }],
+      },
+      {
+        name: 'a run right after an HTML entity, whose ; is not a 点号',
+        code: '请勾选&#9826;，，其余不填',
+        errors: [{ messageId: 'doubled', line: 1, column: 11, endColumn: 13 }],
+        output: '请勾选&#9826;，其余不填',
+      },
+      {
+        name: 'several findings in one block',
+        code: '推进文化，，教育、等领域；；协调发展',
+        errors: [
+          { messageId: 'doubled', line: 1, column: 5, endColumn: 7 },
+          { messageId: 'commaBeforeDeng', line: 1, column: 9, endColumn: 10 },
+          { messageId: 'doubled', line: 1, column: 13, endColumn: 15 },
+        ],
+        output: '推进文化，教育等领域；协调发展',
+      },
+      {
+        name: 'a mark after —— before another run',
+        code: '工作要求——，一是加强领导；；二是压实责任',
+        errors: [
+          { messageId: 'afterDash', line: 1, column: 7, endColumn: 8 },
+          { messageId: 'doubled', line: 1, column: 14, endColumn: 16 },
+        ],
+        output: '工作要求——，一是加强领导；二是压实责任',
+      },
+    ],
+  });
+});
+
 const punctuationRules = new Set(['punctuation-sequence', 'punctuation-width', 'punctuation-form']);
 const config = { rules: Object.fromEntries(rules.map((r) => [r.id, punctuationRules.has(r.id) ? r.severity : 'off'])) } as const;
 const lint = (text: string) => lintText(text, { config });
