@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.js';
-import { DEFAULT_MARKERS, findBlanks, type BlankKind } from '../src/text/placeholder-scan.js';
+import { DEFAULT_MARKERS, escapeRegExp, findBlanks, prepareBlankScan, type BlankKind, type BlankScan } from '../src/text/placeholder-scan.js';
 
 /** `/source/flags` is a regular expression; anything else is a literal word. */
 const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/s;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Adds the global and Unicode flags every scan needs; returns null for an invalid expression. */
 function compile(source: string, flags = ''): RegExp | null {
@@ -60,6 +56,25 @@ const options = z
   })
   .strict();
 
+type Settings = z.output<typeof options>;
+
+/** The linter passes one settings object per configuration: prepare its scan once, not once per document. */
+const preparedScans = new WeakMap<Settings, BlankScan>();
+
+function scanFor(settings: Settings): BlankScan {
+  let scan = preparedScans.get(settings);
+  if (scan === undefined) {
+    // The schema has already rejected entries that do not compile.
+    scan = prepareBlankScan({
+      allow: settings.allow.map((entry) => compileAllowEntry(entry)!),
+      patterns: settings.patterns.map((entry) => compilePattern(entry)!),
+      markers: settings.markers,
+    });
+    preparedScans.set(settings, scan);
+  }
+  return scan;
+}
+
 export default defineRule({
   id: 'no-placeholder',
   description: '模板中遗留的占位符（X年、某某、○○、【单位名称】、＿＿＿等）',
@@ -83,12 +98,7 @@ export default defineRule({
   } satisfies Record<BlankKind, string>,
   options,
   check(document, report, settings) {
-    // The schema has already rejected entries that do not compile.
-    const scan = {
-      allow: settings.allow.map((entry) => compileAllowEntry(entry)!),
-      patterns: settings.patterns.map((entry) => compilePattern(entry)!),
-      markers: settings.markers,
-    };
+    const scan = scanFor(settings);
     for (const block of document.blocks) {
       for (const blank of findBlanks(block.text, scan)) {
         report({ block, start: blank.start, end: blank.end, messageId: blank.kind, data: { text: blank.quote } });

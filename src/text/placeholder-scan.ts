@@ -39,6 +39,16 @@ export interface BlankScanOptions {
   readonly markers: readonly string[];
 }
 
+/** The options with what every block's scan derives from them, prepared once per configuration. */
+export interface BlankScan {
+  readonly markers: readonly string[];
+  readonly patterns: readonly RegExp[];
+  /** The built-in words and the configured ones, so that no block builds the list again. */
+  readonly allow: readonly RegExp[];
+  /** Matches where any marker word occurs; undefined when there are no markers. */
+  readonly markerHint: RegExp | undefined;
+}
+
 /** Words in which a Latin X is not a blank (`X光`, `x轴`, `X染色体`), checked one X before the word. */
 export const BUILTIN_ALLOW: readonly RegExp[] = [/[XxＸｘ](?:光|射线|线|刀|染色体|轴|坐标|型|形|因素|理论|世代)/g];
 
@@ -640,18 +650,43 @@ function matchRanges(text: string, patterns: readonly RegExp[]): Ranges {
   return merged;
 }
 
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function prepareBlankScan(options: BlankScanOptions): BlankScan {
+  return {
+    markers: options.markers,
+    patterns: options.patterns,
+    allow: [...BUILTIN_ALLOW, ...options.allow],
+    markerHint: options.markers.length > 0 ? new RegExp(options.markers.map(escapeRegExp).join('|')) : undefined,
+  };
+}
+
+/**
+ * Something every built-in blank needs: an X-like character or a square bracket, two `某`/`□`/`○` in a row,
+ * three underscores, or a space just inside a round bracket. Most blocks have none, and one native search
+ * over them replaces the scans below. The marker words have a hint of their own, which also spares the blocks
+ * that need the scans one search per marker.
+ */
+const BLANK_HINT = /[XxＸｘ×【[［]|某某|□□|[○〇][○〇]|[_＿]{3}|[（(〔][ \t\u3000\u00a0]/;
+
+const NO_BLANKS: readonly Blank[] = [];
+
 /** Every blank in a block's text, sorted by position, none overlapping another. */
-export function findBlanks(text: string, options: BlankScanOptions): Blank[] {
+export function findBlanks(text: string, scan: BlankScan): readonly Blank[] {
+  const hasMarker = scan.markerHint !== undefined && scan.markerHint.test(text);
+  if (!hasMarker && scan.patterns.length === 0 && !BLANK_HINT.test(text)) return NO_BLANKS;
   const found: Blank[] = [];
   scanXRuns(text, found);
   scanRepeatedRuns(text, found);
   scanUnderlines(text, found);
   scanBrackets(text, found);
-  scanMarkers(text, options.markers, found);
-  scanPatterns(text, options.patterns, found);
+  if (hasMarker) scanMarkers(text, scan.markers, found);
+  scanPatterns(text, scan.patterns, found);
   if (found.length === 0) return found;
   const excluded = excludedRanges(text);
-  const allowed = matchRanges(text, [...BUILTIN_ALLOW, ...options.allow]);
+  const allowed = matchRanges(text, scan.allow);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Blank[] = [];
   for (const blank of found) {
