@@ -30,13 +30,13 @@ export const CARRY_BLOCKS = 4;
 type MessageId = 'unclosed' | 'unopened' | 'mismatched' | 'nested' | 'replaceMark' | 'useInnerMarks';
 
 /** A same-kind pair closed inside another (`“…“A”…”`); reported once the outer pair turns out closed too. */
-interface NestedPair {
+export interface NestedPair {
   readonly offset: number;
   readonly pair: PairMark;
   readonly closeOffset: number;
 }
 
-interface OpenMark {
+export interface OpenMark {
   readonly offset: number;
   readonly pair: PairMark;
   /** Stack index of the innermost open quote (`“` `‘`) at or below this entry, -1 if none. */
@@ -49,7 +49,7 @@ interface OpenMark {
   nested: NestedPair[] | undefined;
 }
 
-interface Finding {
+export interface Finding {
   readonly start: number;
   readonly end: number;
   readonly messageId: MessageId;
@@ -60,6 +60,19 @@ interface Finding {
 /** Every character the scan acts on, by UTF-16 code, so that other text costs one array read. */
 const IS_PAIRED_MARK = new Uint8Array(0x10000);
 for (const mark of '"\'“”‘’《》〈〉（）〔〕【】［］()[]') IS_PAIRED_MARK[mark.charCodeAt(0)] = 1;
+/**
+ * By UTF-16 code: for an opener the pre-check handles, the code of its closer; 0 for any other character.
+ * The straight quote `"` (opener and closer at once) and the single quotes (`’` is also an apostrophe)
+ * are rare in 公文 and left to the full scan.
+ */
+const PRECHECK_CLOSER_OF = new Uint16Array(0x10000);
+for (const pair of PAIRS) {
+  if (pair !== STRAIGHT_QUOTE && pair !== SINGLE_QUOTE) PRECHECK_CLOSER_OF[pair.open.charCodeAt(0)] = pair.close.charCodeAt(0);
+}
+const DOUBLE_QUOTE_OPEN_CODE = DOUBLE_QUOTE.open.charCodeAt(0);
+const DOUBLE_QUOTE_CLOSE_CODE = DOUBLE_QUOTE.close.charCodeAt(0);
+const TITLE_MARK_OPEN_CODE = TITLE_MARK.open.charCodeAt(0);
+const TITLE_MARK_CLOSE_CODE = TITLE_MARK.close.charCodeAt(0);
 const ASCII_LETTER = /[A-Za-z]/;
 const ENUMERATION_DIGIT = /[0-9０-９]/;
 const CHINESE_NUMERAL = /[一二三四五六七八九十]/;
@@ -100,9 +113,44 @@ function replaceMark(offset: number, found: string, replacement: string): Sugges
   return { messageId: 'replaceMark', data: { found, replacement }, fix: { start: offset, end: offset + 1, text: replacement } };
 }
 
+/**
+ * The pre-check's stack: the codes of the closers still expected, innermost last. Kept at module level so
+ * that the common path allocates nothing per paragraph; the pre-check is synchronous and never re-entered.
+ */
+const expectedClosers: number[] = [];
+
+/**
+ * Whether every mark in `text` is a bracket, double quote or 书名号 that closes the mark opened last, so
+ * that `scanBlock` would find nothing and leave nothing open for later paragraphs. Most paragraphs are
+ * like this, and this check allocates nothing. Anything else gives false and `scanBlock` decides: any
+ * other mark (`"` `'` `‘` `’`), a closer other than the one expected, a mark left open at the end, and a
+ * `“` within a `“` or a `《` within a `《` (which may be nested).
+ */
+export function marksPairTrivially(text: string): boolean {
+  expectedClosers.length = 0;
+  let openDoubleQuotes = 0;
+  let openTitles = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (IS_PAIRED_MARK[code] === 0) continue;
+    const closer = PRECHECK_CLOSER_OF[code];
+    if (closer !== 0) {
+      if (code === DOUBLE_QUOTE_OPEN_CODE && openDoubleQuotes++ > 0) return false;
+      if (code === TITLE_MARK_OPEN_CODE && openTitles++ > 0) return false;
+      expectedClosers.push(closer);
+    } else if (expectedClosers.length > 0 && code === expectedClosers[expectedClosers.length - 1]) {
+      expectedClosers.pop();
+      if (code === DOUBLE_QUOTE_CLOSE_CODE) openDoubleQuotes--;
+      else if (code === TITLE_MARK_CLOSE_CODE) openTitles--;
+    } else {
+      return false;
+    }
+  }
+  return expectedClosers.length === 0;
+}
+
 /** The state of one paragraph after its scan: what it found, and which marks it left open. */
-interface ScannedBlock {
-  readonly block: Block;
+export interface ScannedBlock {
   readonly findings: Finding[];
   /** Full-width marks still open at the end, outermost first; a later paragraph may close them. */
   readonly open: OpenMark[];
@@ -111,9 +159,9 @@ interface ScannedBlock {
 /**
  * Scans one paragraph with a stack of open marks; linear in its length. A closer with no opener in the
  * paragraph is first offered to `closeCarried`, which may match it with a mark left open just before.
+ * Exported so that the tests can hold `marksPairTrivially` to it.
  */
-function scanBlock(block: Block, closeCarried: (pair: PairMark) => boolean): ScannedBlock {
-  const { text } = block;
+export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolean): ScannedBlock {
   const stack: OpenMark[] = [];
   const openCount = new Int32Array(PAIRS.length);
   const findings: Finding[] = [];
@@ -223,7 +271,14 @@ function scanBlock(block: Block, closeCarried: (pair: PairMark) => boolean): Sca
       add(unopenedFinding(i, closed));
     }
   }
-  return { block, findings, open: stack.filter((mark) => mark.pair.fullWidth) };
+  return { findings, open: stack.filter((mark) => mark.pair.fullWidth) };
+}
+
+/** A paragraph that left marks open, and how many findings it has reported so far (at most MAX_FINDINGS_PER_BLOCK). */
+interface CarryingBlock {
+  readonly block: Block;
+  readonly index: number;
+  reported: number;
 }
 
 function unclosedFinding(mark: OpenMark): Finding {
@@ -252,7 +307,7 @@ export default defineRule({
     const { blocks } = document;
     /** Marks left open by recent paragraphs, oldest first, with the paragraph each belongs to (parallel arrays). */
     const carried: OpenMark[] = [];
-    const carriedFrom: (ScannedBlock & { readonly index: number; reported: number })[] = [];
+    const carriedFrom: CarryingBlock[] = [];
     /** Where the unexpired entries begin. */
     let live = 0;
     const reportUnclosed = (entry: number): void => {
@@ -268,10 +323,13 @@ export default defineRule({
       return true;
     };
     for (let index = 0; index < blocks.length; index++) {
-      const scanned = { ...scanBlock(blocks[index], closeCarried), index, reported: 0 };
-      for (const finding of scanned.findings) report({ block: scanned.block, ...finding });
-      scanned.reported = scanned.findings.length;
+      const block = blocks[index];
+      // A paragraph whose marks pair up trivially neither reports nor closes nor leaves anything open.
+      const scanned = marksPairTrivially(block.text) ? undefined : scanBlock(block.text, closeCarried);
+      if (scanned) for (const finding of scanned.findings) report({ block, ...finding });
       while (live < carried.length && carriedFrom[live].index <= index - CARRY_BLOCKS) reportUnclosed(live++);
+      if (!scanned || scanned.open.length === 0) continue;
+      const owner: CarryingBlock = { block, index, reported: scanned.findings.length };
       // A quotation of several paragraphs opens each of them with `“` and closes only in the last
       // (GB/T 15834 §4.1.3.5): the open `“` of a paragraph followed by one that opens with `“` is fine.
       const next = blocks[index + 1];
@@ -280,7 +338,7 @@ export default defineRule({
       for (const mark of scanned.open) {
         if (mark === continuedQuote) continue;
         carried.push(mark);
-        carriedFrom.push(scanned);
+        carriedFrom.push(owner);
       }
     }
     while (live < carried.length) reportUnclosed(live++);

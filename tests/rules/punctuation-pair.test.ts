@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import rule, { CARRY_BLOCKS, MAX_FINDINGS_PER_BLOCK } from '../../rules/punctuation-pair.js';
+import rule, { CARRY_BLOCKS, MAX_FINDINGS_PER_BLOCK, marksPairTrivially, scanBlock } from '../../rules/punctuation-pair.js';
+import { PAIRS } from '../../src/text/pairs.js';
 import { corpusFiles, corpusFindings, readCorpusFile } from '../helpers/corpus.js';
 import { lintWithRule, runRuleTests } from '../helpers/rule-tester.js';
 
@@ -231,6 +233,79 @@ describe('with the Markdown parser', () => {
         errors: [{ messageId: 'unclosed', line: 1, column: 14, endColumn: 15 }],
       },
     ],
+  });
+});
+
+describe('the pre-check that lets most paragraphs skip the full scan', () => {
+  /** What the full scan does with `text` alone: its findings, the marks it leaves open, whether it asked for a carried mark. */
+  function fullScan(text: string): { findings: number; open: number; askedCarried: boolean } {
+    let askedCarried = false;
+    const scanned = scanBlock(text, () => {
+      askedCarried = true;
+      return false;
+    });
+    return { findings: scanned.findings.length, open: scanned.open.length, askedCarried };
+  }
+
+  it('skips paragraphs whose marks pair up simply', () => {
+    for (const text of [
+      '各乡镇人民政府，县直各单位：',
+      '坚持“以公开为常态、不公开为例外”原则，推进决策公开。',
+      '现将《关于印发〈政务公开工作要点〉的通知》转发给你们（见附件1），请认真贯彻执行。',
+      '依据国办发〔2021〕12号文件，【法宝引证码】CLI.12.345678，［2023］第5号，联系电话：(010)12345678。',
+      '他说：“此事（即《条例》第五条）要抓紧。”',
+    ]) {
+      expect(marksPairTrivially(text), text).toBe(true);
+      expect(fullScan(text), text).toEqual({ findings: 0, open: 0, askedCarried: false });
+    }
+  });
+
+  it('does not skip a paragraph the full scan reports, leaves open or closes a carried mark in', () => {
+    for (const text of [
+      '坚持“以公开为常态、不公开为例外原则。',
+      '最迟不超过48小时）。',
+      '》的通知',
+      '（一)加强组织领导。',
+      '接入“蒙速办"平台。',
+      "深化‘放管服'改革。",
+      '要深入学习“关于“放管服”改革的重要论述”。',
+      '现将《关于《条例》实施情况的通知》转发给你们。',
+      '“加强（统筹”协调）。',
+      '1）明确责任分工；',
+    ]) {
+      expect(marksPairTrivially(text), text).toBe(false);
+      expect(fullScan(text), text).not.toEqual({ findings: 0, open: 0, askedCarried: false });
+    }
+  });
+
+  it('leaves straight quotes, single quotes and apostrophes to the full scan', () => {
+    for (const text of ['他说"好的"，随即离开会场。', "Tom's 报告已收到。", '要深入学习“关于‘放管服’改革的重要论述”。', '西安（Xi’an）市人民政府']) {
+      expect(marksPairTrivially(text), text).toBe(false);
+    }
+  });
+
+  it('says yes only where the full scan finds nothing, leaves nothing open and asks for no carried mark', () => {
+    const marks = PAIRS.flatMap((pair) => [pair.open, pair.close]).concat("'");
+    const plain = fc.constantFrom(...'关于做好政务公开工作的通知Xian20');
+    // Well-nested groups, so that many texts pass the pre-check; stray marks dropped in, so that many do not.
+    const { nested } = fc.letrec<{ nested: string; group: string }>((tie) => ({
+      nested: fc.array(fc.oneof({ depthSize: 'small' }, plain, tie('group')), { maxLength: 6 }).map((parts) => parts.join('')),
+      group: fc.tuple(fc.constantFrom(...PAIRS), tie('nested')).map(([pair, inner]) => `${pair.open}${inner}${pair.close}`),
+    }));
+    const text = fc
+      .tuple(nested, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...marks)), { maxLength: 2 }))
+      .map(([base, strays]) => strays.reduce((t, [at, mark]) => t.slice(0, at % (t.length + 1)) + mark + t.slice(at % (t.length + 1)), base));
+    let skipped = 0;
+    fc.assert(
+      fc.property(text, (sample) => {
+        if (!marksPairTrivially(sample)) return;
+        skipped++;
+        expect(fullScan(sample)).toEqual({ findings: 0, open: 0, askedCarried: false });
+      }),
+      { numRuns: 3000 },
+    );
+    // The property is not vacuous: a good share of the samples took the fast path.
+    expect(skipped).toBeGreaterThan(300);
   });
 });
 
