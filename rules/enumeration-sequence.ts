@@ -24,6 +24,12 @@ type System = 'shi' | 'di' | 'qi' | 'shouxian';
  * and the ordinal words. Whether a candidate is an item depends on what stands before and after it.
  */
 const CANDIDATE = /([第其]?)([一二三四五六七八九十]+)(是?)|首先|其次|再次|最后/g;
+/**
+ * What every item holds: a numeral before `是` or after `第`/`其`, or an ordinal word. Numerals are common in
+ * prose (`进一步`, `统一`) and this is not, so one native search passes over most blocks without reading a
+ * candidate.
+ */
+const ITEM_HINT = /[一二三四五六七八九十]是|[第其][一二三四五六七八九十]|首先|其次|再次|最后/;
 
 /** What may stand before an item: the start of a clause. `唯一是` `统一是` `排名第一，` are words, not items. */
 const CLAUSE_START = new Set([...'，。；：！？、,.;:!? \t\u3000\u00a0\n“”"‘’（）()【】…—', OBJECT_REPLACEMENT]);
@@ -106,6 +112,10 @@ class SequenceChecker {
 
   constructor(private readonly report: ReportFunction<MessageId>) {}
 
+  get isOpen(): boolean {
+    return this.open.size > 0;
+  }
+
   reset(): void {
     this.open.clear();
   }
@@ -170,9 +180,10 @@ class SequenceChecker {
 function startsSection(block: Block): boolean {
   if (block.kind === 'heading') return true;
   if (block.kind === 'list-item' && block.ordered) return true;
+  // A sticky match always succeeds and leaves lastIndex after the indent, without building a match array.
   LINE_INDENT.lastIndex = 0;
-  const start = LINE_INDENT.exec(block.text)![0].length;
-  return readMarker(block.text, start) !== undefined;
+  LINE_INDENT.test(block.text);
+  return readMarker(block.text, LINE_INDENT.lastIndex) !== undefined;
 }
 
 function checkMarks(block: Block, member: Member, report: ReportFunction<MessageId>): void {
@@ -205,7 +216,9 @@ export default defineRule({
     const sequences = new SequenceChecker(report);
     for (const block of document.blocks) {
       if (block.kind === 'table-cell') continue;
-      if (startsSection(block)) sequences.reset();
+      // A new section closes the open sequences; with none open there is nothing to close.
+      if (sequences.isOpen && startsSection(block)) sequences.reset();
+      if (!ITEM_HINT.test(block.text)) continue;
       CANDIDATE.lastIndex = 0;
       for (let found = CANDIDATE.exec(block.text); found !== null; found = CANDIDATE.exec(block.text)) {
         const member = readMember(block.text, found);

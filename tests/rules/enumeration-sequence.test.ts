@@ -40,6 +40,45 @@ runRuleTests(enumerationSequence, {
     '党的二十大报告提出，一是要坚持党的全面领导，二是要坚持以人民为中心。',
   ],
   invalid: [
+    // Each paragraph holds one item of one form, so that the pre-search for items skips none of them.
+    {
+      code: lines('一是加快项目前期工作。', '三是强化用地要素保障。'),
+      errors: [{ messageId: 'gap', line: 2, column: 1, data: { found: '三是', expected: '二是', previous: '一是' } }],
+    },
+    {
+      code: lines('十是严格督导考核。', '十二是及时总结经验。'),
+      errors: [{ messageId: 'badStart', line: 1, column: 1, data: { found: '十是', expected: '一是' } }, { messageId: 'gap', line: 2, column: 1, data: { found: '十二是', expected: '十一是' } }],
+    },
+    {
+      code: lines('第一，坚持稳中求进。', '第三，持续改善民生。'),
+      errors: [{ messageId: 'gap', line: 2, column: 1, data: { found: '第三', expected: '第二' } }],
+    },
+    {
+      code: lines('其一，思想认识不到位。', '其三，工作措施不扎实。'),
+      errors: [{ messageId: 'gap', line: 2, column: 1, data: { found: '其三', expected: '其二' } }],
+    },
+    {
+      code: lines('首先，要提高政治站位。', '二是要压实工作责任。'),
+      errors: [{ messageId: 'mixed', line: 2, column: 1, data: { found: '二是', previous: '首先', expected: '其次' } }],
+    },
+    {
+      code: lines('首先，要提高政治站位。其次，要压实工作责任。', '其次，要加强督促检查。'),
+      errors: [{ messageId: 'repeat', line: 2, column: 1, data: { found: '其次', expected: '再次' } }],
+    },
+    {
+      code: lines('首先，要提高政治站位。', '再次，要加强督促检查。'),
+      errors: [{ messageId: 'gap', line: 2, column: 1, data: { found: '再次', expected: '其次' } }],
+    },
+    {
+      // A new section closes the open sequence: its 二是 does not continue the first section's.
+      code: lines('（一）稳增长。一是扩大有效投资。二是提振消费。', '（二）促改革。二是深化国企改革。'),
+      errors: [{ messageId: 'badStart', line: 2, column: 8, data: { found: '二是', expected: '一是' } }],
+    },
+    {
+      // `最后` closes the sequence, so that the 二是 after it has nothing to continue.
+      code: lines('首先，要提高政治站位。', '最后，要加强督促检查。', '二是要压实工作责任。'),
+      errors: [{ messageId: 'badStart', line: 3, column: 1, data: { found: '二是', expected: '一是' } }],
+    },
     {
       code: '当前主要任务：一是稳增长；二是促改革；四是惠民生。',
       errors: [{ messageId: 'gap', line: 1, column: 20, endColumn: 22, data: { found: '四是', expected: '三是', previous: '二是' }, suggestions: ['当前主要任务：一是稳增长；二是促改革；三是惠民生。'] }],
