@@ -57,7 +57,7 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
   --cache                       只重新检查改动过的文件
   --cache-location <路径>       缓存文件的位置（默认 .gongwenlintcache）
   --shard <序号/总数>           只检查全部文件中的一份，如 --shard 1/4，用于并行的 CI 任务
-  --concurrency <数量|auto>     检查用的线程数（默认 auto：文件足够多时每个 CPU 一个线程）
+  --concurrency <数量|auto>     检查用的线程数（默认 auto：文件足够多时用 CPU 数减一个线程）
 
   -h, --help                    显示本帮助
   -v, --version                 显示版本号
