@@ -43,7 +43,8 @@ export class LintCache {
   static async load(location: string, version: string): Promise<LintCache> {
     let data: CacheFile = { version, entries: {} };
     try {
-      const parsed = JSON.parse(await readFile(location, 'utf8')) as Partial<CacheFile>;
+      // Read as bytes and decoded at once: readFile's own decoding goes through a streaming decoder, slowly.
+      const parsed = JSON.parse((await readFile(location)).toString('utf8')) as Partial<CacheFile>;
       if (parsed.version === version && parsed.entries && typeof parsed.entries === 'object') {
         data = { version, entries: parsed.entries };
       }
