@@ -96,6 +96,11 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(source: string) {
+    // Without a CR, the native indexOf finds the line ends far faster than a loop over every character.
+    if (!source.includes('\r')) {
+      for (let end = source.indexOf('\n'); end !== -1; end = source.indexOf('\n', end + 1)) this.starts.push(end + 1);
+      return;
+    }
     for (let i = 0; i < source.length; i++) {
       const code = source.charCodeAt(i);
       if (code === 10) this.starts.push(i + 1);

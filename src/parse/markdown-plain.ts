@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { hasDefinitions, isBlank, lines, MultiLineBlockTracker, parseInSections, shiftPositions, startsSection } from './markdown-sections.js';
 
 /**
@@ -17,8 +17,12 @@ import { hasDefinitions, isBlank, lines, MultiLineBlockTracker, parseInSections,
  * the shared corpus and on generated input.
  */
 
-/** Characters that make a line need remark wherever they stand: inline syntax, tables, escapes, references, NUL. */
-const NEEDS_MARKDOWN = /[\\`*_[\]<>&~|\0]/g;
+/**
+ * Characters that may make a line need remark wherever they stand: inline syntax, escapes, references,
+ * NUL. `_` and `&` are often harmless (see isHarmless). `>` and `|` matter only at a line start (a quote;
+ * a table needs a delimiter row, which starts with `|`, `-`, `:` or a space), which opensBlock catches.
+ */
+const NEEDS_MARKDOWN = /[\\`*_[\]<&~\0]/g;
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -27,11 +31,50 @@ const BYTE_ORDER_MARK = 0xfeff;
 
 /**
  * Characters that may open a block when they start a line: `#` headings (handled apart), `>` quotes, `-`
- * `+` lists, thematic breaks and setext underlines, `=` setext underlines, `:` table delimiter rows, space
- * and tab (indentation). The ones in NEEDS_MARKDOWN are caught there.
+ * `+` lists, thematic breaks and setext underlines, `=` setext underlines, `:` and `|` table delimiter
+ * rows, space and tab (indentation). The ones in NEEDS_MARKDOWN are caught there.
  */
 function opensBlock(code: number): boolean {
-  return code === SPACE || code === TAB || code === 0x2d || code === 0x2b || code === 0x3d || code === 0x3a;
+  return code === SPACE || code === TAB || code === 0x2d || code === 0x2b || code === 0x3d || code === 0x3a || code === 0x3e || code === 0x7c;
+}
+
+/** An ASCII letter or digit, or a CJK ideograph: neither space nor punctuation to CommonMark. */
+function isWordCharacter(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || (code >= 0x3400 && code <= 0x9fff);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+}
+
+/**
+ * Whether the NEEDS_MARKDOWN character at `at` is literal text for certain: an `_` between two word
+ * characters (`PM_2.5`) can neither open nor close emphasis, and an `&` starts no character reference
+ * unless `#` or a name closed by `;` follows (`&9826;`, `R&D`, `5&6` are text; `&amp;` goes to remark).
+ */
+function isHarmless(source: string, at: number, start: number, end: number): boolean {
+  const code = source.charCodeAt(at);
+  if (code === 0x5f) return at > start && at + 1 < end && isWordCharacter(source.charCodeAt(at - 1)) && isWordCharacter(source.charCodeAt(at + 1));
+  if (code === 0x26) {
+    let cursor = at + 1;
+    if (cursor < end && source.charCodeAt(cursor) === 0x23) return false;
+    if (cursor >= end || !isAsciiLetter(source.charCodeAt(cursor))) return true;
+    while (cursor < end && isWordCharacter(source.charCodeAt(cursor)) && source.charCodeAt(cursor) < 0x80) cursor++;
+    return cursor >= end || source.charCodeAt(cursor) !== 0x3b;
+  }
+  return false;
+}
+
+/** Whether every NEEDS_MARKDOWN character of `source[start, end)`, the first at `first`, is harmless. */
+function onlyHarmlessSpecials(source: string, first: number, start: number, end: number): boolean {
+  for (let at = first; at < end; at++) {
+    NEEDS_MARKDOWN.lastIndex = at;
+    const found = NEEDS_MARKDOWN.exec(source);
+    if (!found || found.index >= end) return true;
+    at = found.index;
+    if (!isHarmless(source, at, start, end)) return false;
+  }
+  return true;
 }
 
 function isDigit(code: number): boolean {
@@ -50,26 +93,29 @@ function startsOrderedItem(source: string, start: number, end: number): boolean 
   return after === SPACE || after === TAB;
 }
 
-type PlainLine = { kind: 'heading'; depth: 1 | 2 | 3 | 4 | 5 | 6; contentStart: number } | { kind: 'paragraph' };
+/** A plain line; `contentEnd` is where its text ends, before trailing spaces (which Markdown drops). */
+type PlainLine = { kind: 'heading'; depth: 1 | 2 | 3 | 4 | 5 | 6; contentStart: number; contentEnd: number } | { kind: 'paragraph'; contentEnd: number };
 
-/** Reads `source[start, end)`, which holds no NEEDS_MARKDOWN character, as a plain line, or null. */
+/** Reads `source[start, end)`, whose NEEDS_MARKDOWN characters are harmless, as a plain line, or null. */
 function plainLine(source: string, start: number, end: number): PlainLine | null {
   const first = source.charCodeAt(start);
-  const last = source.charCodeAt(end - 1);
-  if (last === SPACE || last === TAB) return null;
+  let contentEnd = end;
+  while (contentEnd > start && source.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+  // Tabs at the line end are left to remark.
+  if (source.charCodeAt(contentEnd - 1) === TAB) return null;
   if (first === HASH) {
     let cursor = start;
     while (cursor < end && source.charCodeAt(cursor) === HASH) cursor++;
     const depth = cursor - start;
     const after = source.charCodeAt(cursor);
     if (depth > 6 || (after !== SPACE && after !== TAB)) return null;
-    while (cursor < end && (source.charCodeAt(cursor) === SPACE || source.charCodeAt(cursor) === TAB)) cursor++;
+    while (cursor < contentEnd && (source.charCodeAt(cursor) === SPACE || source.charCodeAt(cursor) === TAB)) cursor++;
     // A `#` left in the content could be a closing sequence; such headings go to remark.
-    if (cursor === end || source.lastIndexOf('#', end - 1) >= cursor) return null;
-    return { kind: 'heading', depth: depth as 1 | 2 | 3 | 4 | 5 | 6, contentStart: cursor };
+    if (cursor >= contentEnd || source.lastIndexOf('#', contentEnd - 1) >= cursor) return null;
+    return { kind: 'heading', depth: depth as 1 | 2 | 3 | 4 | 5 | 6, contentStart: cursor, contentEnd };
   }
   if (opensBlock(first) || startsOrderedItem(source, start, end)) return null;
-  return { kind: 'paragraph' };
+  return { kind: 'paragraph', contentEnd };
 }
 
 interface Line {
@@ -83,18 +129,32 @@ function point(line: Line, offset: number): { line: number; column: number; offs
   return { line: line.number, column: offset - line.start + 1, offset };
 }
 
-/** mdast nodes for a plain group: each heading line is a heading, each run of other lines a paragraph. */
+/** The text node of paragraph lines `first`…`last` of a group: their text without trailing spaces, joined by their line endings. */
+function paragraphText(source: string, group: readonly Line[], first: number, last: number): Text {
+  let value = '';
+  for (let i = first; i <= last; i++) {
+    value += source.slice(group[i].start, group[i].plain!.contentEnd);
+    if (i < last) value += source.slice(group[i].end, group[i + 1].start);
+  }
+  const position = { start: point(group[first], group[first].start), end: point(group[last], group[last].plain!.contentEnd) };
+  return { type: 'text', value, position };
+}
+
+/**
+ * mdast nodes for a plain group: each heading line is a heading, each run of other lines a paragraph, in
+ * which two or more trailing spaces before a line ending make a hard break.
+ */
 function plainNodes(source: string, group: readonly Line[], into: RootContent[]): void {
   let index = 0;
   while (index < group.length) {
     const line = group[index];
     const plain = line.plain!;
     if (plain.kind === 'heading') {
-      const position = { start: point(line, plain.contentStart), end: point(line, line.end) };
+      const position = { start: point(line, plain.contentStart), end: point(line, plain.contentEnd) };
       const heading: Heading = {
         type: 'heading',
         depth: plain.depth,
-        children: [{ type: 'text', value: source.slice(plain.contentStart, line.end), position }],
+        children: [{ type: 'text', value: source.slice(plain.contentStart, plain.contentEnd), position }],
         position: { start: point(line, line.start), end: point(line, line.end) },
       };
       into.push(heading);
@@ -103,11 +163,19 @@ function plainNodes(source: string, group: readonly Line[], into: RootContent[])
     }
     let last = index;
     while (last + 1 < group.length && group[last + 1].plain!.kind === 'paragraph') last++;
-    const position = { start: point(line, line.start), end: point(group[last], group[last].end) };
+    const children: PhrasingContent[] = [];
+    let pieceStart = index;
+    for (let i = index; i <= last; i++) {
+      const hardBreak = i < last && group[i].end - group[i].plain!.contentEnd >= 2;
+      if (!hardBreak && i < last) continue;
+      children.push(paragraphText(source, group, pieceStart, i));
+      if (hardBreak) children.push({ type: 'break', position: { start: point(group[i], group[i].plain!.contentEnd), end: point(group[i + 1], group[i + 1].start) } });
+      pieceStart = i + 1;
+    }
     const paragraph: Paragraph = {
       type: 'paragraph',
-      children: [{ type: 'text', value: source.slice(line.start, group[last].end), position }],
-      position,
+      children,
+      position: { start: point(line, line.start), end: point(group[last], group[last].plain!.contentEnd) },
     };
     into.push(paragraph);
     index = last + 1;
@@ -174,7 +242,7 @@ export function parseWithPlainGroups(source: string, parse: (text: string) => Ro
       NEEDS_MARKDOWN.lastIndex = start;
       nextSpecial = NEEDS_MARKDOWN.exec(source)?.index ?? Infinity;
     }
-    const plain = nextSpecial < end ? null : plainLine(source, start, end);
+    const plain = nextSpecial >= end || onlyHarmlessSpecials(source, nextSpecial, start, end) ? plainLine(source, start, end) : null;
     if (plain === null) groupPlain = false;
     group.push({ start, end, number, plain });
   }

@@ -65,6 +65,9 @@ const FRONT_MATTER_FENCE = /^(?:-{3}|\+{3})[ \t]*$/;
 /** An HTML block of another kind (6 or 7), or inline HTML at a line start: both end at a blank line at the latest. */
 const HTML_LINE = /^ {0,3}</;
 
+/** First characters of the lines that can open a fence or an HTML block: space, `` ` ``, `~`, `<`. */
+const MAY_OPEN = new Set([0x20, 0x60, 0x7e, 0x3c]);
+
 type ConstructState = 'none' | 'front-matter' | 'fence' | 'html' | 'until-blank' | 'unknown';
 
 /**
@@ -120,6 +123,8 @@ export class MultiLineBlockTracker {
         if (this.opensMultiLineBlock(line)) this.state = 'unknown';
         return true;
       case 'none':
+        // Only a line opening with a space, `` ` ``, `~` or `<` can open anything: most lines stop here.
+        if (!MAY_OPEN.has(line.charCodeAt(0))) return false;
         if (this.opensMultiLineBlock(line)) {
           if (line.charCodeAt(0) === 0x20) this.state = 'unknown';
         } else if (HTML_LINE.test(line)) {

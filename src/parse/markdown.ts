@@ -1,17 +1,32 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { findCommentDirectives } from '../directives.js';
 import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type BlockKind, type Directive, type GwDocument } from '../document.js';
 import { parseText } from './text.js';
 import { parseInSections } from './markdown-sections.js';
 import { parseWithPlainGroups } from './markdown-plain.js';
-import { gfmWithoutAutolinkLiterals } from './gfm.js';
 
-/** Built once: `parse` only, never `run`, so no transformer state is shared between documents. */
-const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+/**
+ * remark, once loaded. Most drafts never need it (see markdown-plain.ts), and loading it was a third of
+ * the start-up of a run over a few files, so the asynchronous entry points load it on demand.
+ */
+let remarkParse: ((text: string) => Root) | undefined;
+
+/** Thrown by parseMarkdown when a draft needs remark before loadMarkdownParser (or useMarkdownParser) ran. */
+export class MarkdownParserNotLoadedError extends Error {
+  constructor() {
+    super('remark is not loaded: await loadMarkdownParser() first');
+  }
+}
+
+export async function loadMarkdownParser(): Promise<void> {
+  remarkParse ??= (await import('./remark.js')).parseWithRemark;
+}
+
+/** For synchronous entry points (lintText) that import remark.ts up front. */
+export function useMarkdownParser(parse: (text: string) => Root): void {
+  remarkParse = parse;
+}
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -83,6 +98,11 @@ function characterReferenceAt(source: string, at: number, end: number): { source
  * ever disagree in a way not listed, the rest of the value is kept, mapped to the point of disagreement.
  */
 export function appendAlignedText(builder: BlockTextBuilder, source: string, value: string, start: number, end: number): void {
+  // The common case, and always so for plain lines: the value is the source itself (compared natively).
+  if (end - start === value.length && !value.includes('\r') && source.startsWith(value, start)) {
+    builder.appendSource(value, start);
+    return;
+  }
   let valueIndex = 0;
   let sourceIndex = start;
   let runStart = 0;
@@ -234,6 +254,8 @@ function isSpaceOrTab(code: number): boolean {
   return code === SPACE || code === TAB;
 }
 
+class TooDeepForRemark extends Error {}
+
 /** Whether some line opens with more than MAX_CONTAINER_MARKERS quote or list markers; one linear pass. */
 function hasDeepContainerPrefix(source: string): boolean {
   const length = source.length;
@@ -310,13 +332,17 @@ export interface MarkdownOptions {
  * than linearly.
  */
 export function parseMarkdown(source: string, options: MarkdownOptions = {}): GwDocument {
-  if (hasDeepContainerPrefix(source)) return { ...parseText(source), format: 'markdown' };
   let tree: Root;
-  const parse = (text: string): Root => processor.parse(text);
+  // Only what goes to remark is checked for depth: a line that deep is never a plain line.
+  const parse = (text: string): Root => {
+    if (remarkParse === undefined) throw new MarkdownParserNotLoadedError();
+    if (hasDeepContainerPrefix(text)) throw new TooDeepForRemark();
+    return remarkParse(text);
+  };
   try {
     tree = options.remarkOnly ? parseInSections(source, parse) : parseWithPlainGroups(source, parse);
   } catch (error) {
-    if (error instanceof RangeError) return { ...parseText(source), format: 'markdown' };
+    if (error instanceof RangeError || error instanceof TooDeepForRemark) return { ...parseText(source), format: 'markdown' };
     throw error;
   }
   const blocks: Block[] = [];

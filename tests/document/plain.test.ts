@@ -55,7 +55,6 @@ describe('plain groups', () => {
     ['indentation (from the blank line before, see startsSection)', '    缩进的代码'],
     ['a setext underline', '标题\n==='],
     ['a table', '| 项目 | 金额 |\n| --- | --- |\n| 甲 | 1 |'],
-    ['a trailing space (hard break)', '第一行  \n第二行'],
     ['a heading with a closing sequence', '## 标题 ##'],
     ['a heading without its space', '##标题'],
     ['seven hashes', '####### 不是标题'],
@@ -64,6 +63,8 @@ describe('plain groups', () => {
     ['a block quote', '> 引文'],
     ['a strikethrough', '~~删除~~'],
     ['NUL', '甲\0乙'],
+    ['an underscore that could open emphasis', '甲，_乙_。'],
+    ['a tab at the line end', '第一行，\t\n第二行。'],
   ])('sends %s to remark', (name, text) => {
     const piece = name.includes('blank line before') ? `\n${text}` : text;
     expect(givenToRemark(`正文。\n\n${text}\n\n正文。\n`)).toEqual([piece]);
@@ -71,6 +72,13 @@ describe('plain groups', () => {
   });
 
   it.each([
+    ['an underscore inside a word', 'PM_2.5年均浓度下降'],
+    ['an ampersand that starts no reference', '&9826;电视　R与D之外'],
+    ['a bar and a greater-than sign inside a line', '甲|乙，丙>丁'],
+    ['an ampersand before a word with no semicolon', 'R&D经费投入'],
+    ['trailing spaces, which Markdown drops', '第一行， \n第二行。  '],
+    ['a heading with trailing spaces', '## 三、主要任务  '],
+    ['a hard break of two trailing spaces', '第一行，  \n第二行。'],
     ['a date', '2024年5月10日'],
     ['a decimal', '1.5亿元'],
     ['a time', '8:30开会'],
@@ -80,6 +88,24 @@ describe('plain groups', () => {
   ])('keeps %s on the plain path', (_name, text) => {
     expect(givenToRemark(`${text}\n`)).toEqual([]);
     expectSameAsRemark(`${text}\n`);
+  });
+
+  it('drops trailing spaces and reads two or more before a line ending as a hard break', () => {
+    const source = '## 一、总体要求  \n\n第一行， \n第二行，  \n第三行。  \n';
+    expect(givenToRemark(source)).toEqual([]);
+    expect(parseMarkdown(source).blocks.map((block) => [block.text, block.segments])).toEqual([
+      ['一、总体要求', [{ textStart: 0, sourceStart: 3 }]],
+      [
+        '第一行，\n第二行，\n第三行。',
+        [
+          { textStart: 0, sourceStart: 13 },
+          { textStart: 4, sourceStart: 18 },
+          { textStart: 9, sourceStart: 25 },
+          { textStart: 10, sourceStart: 26 },
+        ],
+      ],
+    ]);
+    expectSameAsRemark(source);
   });
 
   it('follows fences, HTML blocks and front matter over blank lines', () => {
@@ -138,9 +164,34 @@ describe('plain groups give the blocks a parse by remark alone gives', () => {
   /** Lines built to sit on the border between plain and Markdown. */
   const LINE_STARTS = ['', '', '', '# ', '## ', '###### ', '####### ', '#', '1. ', '1.5', '2) ', '10.', '- ', '+ ', '* ', '> ', '    ', '\t', ' ', '=', '---', ':', '|', '```', '~~~', '````', '  ```', '``` a`b', '<!--', '   <!--', '<?', '<script>', '<![CDATA[', '<!A', '<div>', '<span>', '&amp;', '\u3000\u3000', '\u00a0', '\f', '\v'];
   const LINE_ENDS = ['', '', '', ' ', '  ', '\t', ' #', '#', '\\', '|', '-->', '?>', ']]>', '>', '</script>', '```'];
-  const line = fc.tuple(fc.constantFrom(...LINE_STARTS), draftText(8).map((text) => text.replace(/[\r\n]/g, '')), fc.constantFrom(...LINE_ENDS)).map((parts) => parts.join(''));
+  /** Characters the plain reader lets through in some places and not in others. */
+  const INLINE = ['PM_2.5', '中_文', 'a_b', '_x', 'x_', '__', 'a__b', '_', '&9826;', '&#38;', '&amp;', '&Amp', '& ', '&', '5&6', 'R&D', 'A|B', '|', 'a>b', '>', '*', '~'];
+  const inlineText = fc.array(fc.oneof(draftText(3), fc.constantFrom(...INLINE)), { maxLength: 6 }).map((parts) => parts.join('').replace(/[\r\n]/g, ''));
+  const line = fc.tuple(fc.constantFrom(...LINE_STARTS), inlineText, fc.constantFrom(...LINE_ENDS)).map((parts) => parts.join(''));
   const ending = fc.constantFrom('\n', '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', '\n \n');
   const document = fc.array(fc.tuple(line, ending).map(([text, end]) => text + end), { maxLength: 14 }).map((parts) => parts.join(''));
+
+  /** Mostly plain lines, so that the plain reader's own paths (trailing spaces, breaks, headings) are what is compared. */
+  const plainishLine = fc
+    .tuple(
+      fc.constantFrom('', '', '', '# ', '## ', '\u3000\u3000', '#'),
+      fc.array(fc.constantFrom(...'关于做好通知工作，。；、“”（）《》', 'PM_2.5', 'R&D', '&9826;', '甲|乙', 'a>b', '_'), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),
+      fc.constantFrom('', '', '', ' ', '  ', '   ', '\t', ' #'),
+    )
+    .map((parts) => parts.join(''));
+  const plainishDocument = fc.array(fc.tuple(plainishLine, ending).map(([text, end]) => text + end), { maxLength: 10 }).map((parts) => parts.join(''));
+
+  it('on generated documents of mostly plain lines', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(plainishDocument, (source) => {
+        expectSameAsRemark(source);
+        if (givenToRemark(source).length === 0) plain++;
+      }),
+      { numRuns: 1500 },
+    );
+    expect(plain).toBeGreaterThan(300);
+  });
 
   it('on generated documents', () => {
     fc.assert(
