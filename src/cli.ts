@@ -282,6 +282,7 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   const resolver = new ConfigResolver({ cwd, configFile: options.configFile, cliRules: options.cliRules });
   const rules = resolver.rulesFor(options.stdinFilename === undefined ? resolve(cwd, 'stdin') : filePath);
   const format = linter.formatForPath(options.stdinFilename);
+  if (format === 'markdown') await linter.loadMarkdownParser();
   const lintOnce = (text: string): LintResult =>
     linter.lintSource(text, { filePath, format, rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
   if (!options.fix) return { result: lintOnce(draft.text) };

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { rulesById } from '../rules/index.js';
 import { fixText } from './fix.js';
 import { BinaryFileError, readDraft, writeDraft, type Draft } from './io.js';
-import { formatForPath, lintSource, type LintResult } from './linter.js';
+import { formatForPath, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, type LintResult } from './linter.js';
 import { countMessages, errorMessage, problemMessage } from './results.js';
 import type { ResolvedRules } from './config/resolve-rules.js';
 
@@ -64,8 +64,8 @@ export async function lintOneFile(
   const sourceOptions = { filePath, format: formatForPath(filePath), rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const lintOnce = (text: string): LintResult => lintSource(text, sourceOptions, rulesById);
   try {
-    if (!options.fix) return { ...lintOnce(draft.text), contentHash };
-    const fixed = fixText(draft.text, lintOnce);
+    if (!options.fix) return { ...(await withMarkdownParser(() => lintOnce(draft.text))), contentHash };
+    const fixed = await withMarkdownParser(() => fixText(draft.text, lintOnce));
     if (fixed.output === draft.text) return fixed.result;
     if (options.fix === true) {
       try {
@@ -79,6 +79,17 @@ export async function lintOneFile(
     return { ...fixed.result, output: fixed.output, source: draft.text };
   } catch (error) {
     return countMessages(filePath, [problemMessage(errorMessage(error))]);
+  }
+}
+
+/** Runs `lint`, loading remark and running it again if the draft turned out to need it. */
+async function withMarkdownParser<T>(lint: () => T): Promise<T> {
+  try {
+    return lint();
+  } catch (error) {
+    if (!(error instanceof MarkdownParserNotLoadedError)) throw error;
+    await loadMarkdownParser();
+    return lint();
   }
 }
 

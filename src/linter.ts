@@ -1,5 +1,7 @@
 import { LineIndex, toSourceOffset, type Block, type Directive, type DocumentFormat, type GwDocument } from './document.js';
 import { parseMarkdown } from './parse/markdown.js';
+
+export { loadMarkdownParser, MarkdownParserNotLoadedError } from './parse/markdown.js';
 import { parseText } from './parse/text.js';
 import { formatMessage, type Report, type Rule, type TextEdit } from './rule.js';
 import type { ResolvedRules } from './config/resolve-rules.js';

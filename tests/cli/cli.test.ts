@@ -204,6 +204,24 @@ describe('formats', () => {
   });
 });
 
+describe('Markdown that needs remark', () => {
+  // Plain drafts never load remark; these need it, on the main thread and in worker threads alike.
+  const MARKDOWN = '# 通知\n\n- 第一项工作已经完成,下一步继续推进。\n- 第二项见`附件`。\n\n正文已经完成。\n';
+
+  it.each([['1'], ['2']])('parses a list and inline code with --concurrency %s', (threads) => {
+    const cwd = project({ '甲.md': MARKDOWN, '乙.md': MARKDOWN, '丙.md': '# 通知\n\n正文已经完成。\n' });
+    const result = run(['.', '--format', 'json', '--concurrency', threads], { cwd });
+    expect(result.stderr).toBe('');
+    const entries = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    const found = entries.map((entry) => [entry.filePath.slice(cwd.length + 1), entry.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)]);
+    expect(found).toEqual([
+      ['丙.md', []],
+      ['乙.md', ['punctuation-width 3:12']],
+      ['甲.md', ['punctuation-width 3:12']],
+    ]);
+  });
+});
+
 describe('standard input', () => {
   const codeSpan = '请运行`完成,下一步`命令。\n';
 
