@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, readFileSync } from 'node:fs';
 import { access, chmod, chown, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 
 /** A draft as read from disk: its decoded text and what is needed to write it back byte for byte. */
 export interface Draft {
@@ -66,6 +66,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
+ * iconv-lite, required on first use: only GB18030/GBK drafts and `--encoding` need it, and nearly every
+ * draft is UTF-8. It is CommonJS, so it loads synchronously inside the synchronous decoding path.
+ */
+let iconvModule: typeof import('iconv-lite') | undefined;
+function iconv(): typeof import('iconv-lite') {
+  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+  return iconvModule;
+}
+
+/**
  * Strict UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), a BOM kept as a character.
  * `isUtf8` validates with SIMD; a fatal TextDecoder did the same at a third of the speed.
  */
@@ -112,7 +122,7 @@ function bodyBytes(text: string, encoding: string): Buffer {
     case 'utf-16be':
       return encodeUtf16(text, true);
     default:
-      return iconv.encode(text, encoding);
+      return iconv().encode(text, encoding);
   }
 }
 
@@ -132,7 +142,7 @@ export function encodeDraft(text: string, draft: Pick<Draft, 'encoding' | 'bom'>
 /** Decodes with an encoding the user named; refuses bytes that would not be written back unchanged. */
 function decodeAs(bytes: Uint8Array, name: string, filePath: string): Draft {
   const encoding = canonicalEncoding(name);
-  if (encoding !== 'utf-16le' && encoding !== 'utf-16be' && !iconv.encodingExists(encoding)) {
+  if (encoding !== 'utf-16le' && encoding !== 'utf-16be' && !iconv().encodingExists(encoding)) {
     throw new DraftReadError(filePath, `${filePath}：不支持的编码“${name}”。可用 utf-8、utf-16le、utf-16be、gb18030、gbk 等`);
   }
   const bomPrefix = encoding === 'utf-16le' ? UTF16LE_BOM : encoding === 'utf-16be' ? UTF16BE_BOM : encoding === 'utf-8' ? UTF8_BOM : [];
@@ -143,7 +153,7 @@ function decodeAs(bytes: Uint8Array, name: string, filePath: string): Draft {
   else if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     text = body.length % 2 === 0 ? decodeUtf16(body, encoding === 'utf-16be') : undefined;
   } else {
-    text = iconv.decode(Buffer.from(body), encoding, { stripBOM: false });
+    text = iconv().decode(Buffer.from(body), encoding, { stripBOM: false });
   }
   const draft: Draft = { text: text ?? '', encoding, bom };
   if (text === undefined || !sameBytes(encodeDraft(draft.text, draft), bytes)) {
@@ -175,7 +185,7 @@ export function decodeDraft(bytes: Uint8Array, options: ReadDraftOptions & { fil
   if (bytes.includes(0)) throw new BinaryFileError(filePath, '含有 NUL 字节');
   const utf8 = decodeUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', bom: false };
-  const gb18030 = iconv.decode(Buffer.from(bytes), 'gb18030', { stripBOM: false });
+  const gb18030 = iconv().decode(Buffer.from(bytes), 'gb18030', { stripBOM: false });
   const draft: Draft = { text: gb18030, encoding: 'gb18030', bom: false };
   if (sameBytes(encodeDraft(gb18030, draft), bytes)) return draft;
   throw new BinaryFileError(filePath, '既不是有效的 UTF-8，也不是有效的 GB18030/GBK');

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import YAML from 'yaml';
 import { rules as defaultRegistry } from '../../rules/index.js';
 import type { Rule, Severity } from '../rule.js';
 import {
@@ -71,7 +71,15 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
+/** yaml, required on first use: only YAML config files need it. CommonJS, so it loads synchronously. */
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlModule;
+}
+
 function parseYaml(text: string, source: string): unknown {
+  const YAML = yaml();
   try {
     // An empty file is an empty config, not an error.
     return YAML.parse(text) ?? {};
