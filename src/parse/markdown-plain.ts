@@ -1,20 +1,21 @@
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Root } from 'mdast';
+import { BlockTextBuilder, type Segment } from '../document.js';
 import { hasDefinitions, isBlank, lines, MultiLineBlockTracker, parseInSections, shiftPositions, startsSection } from './markdown-sections.js';
 
 /**
  * Most 公文 drafts are `#` headings and paragraphs of Chinese prose with no Markdown syntax in them at
  * all, and remark spends most of a lint run tokenizing exactly those. So the document is split into
  * groups of lines separated by blank lines; a group whose every line is plain (defined below) is turned
- * into mdast headings and paragraphs here, and every other group goes to remark, several in a row as one
+ * into heading and paragraph blocks here, and every other group goes to remark, several in a row as one
  * piece, with its positions moved to the whole document.
  *
  * Why the result equals a parse of the whole: a plain line starts at column 0 with a character that opens
  * no block, so after a blank line it closes every open container (list, quote, indented code); a plain
  * group never continues a construct that runs over blank lines (MultiLineBlockTracker follows front
  * matter, fences and HTML blocks); and a plain line holds no character that inline syntax, tables or
- * hard breaks need, so its text is the source itself. A document with link reference definitions goes to
- * remark whole, since a definition acts across groups. tests/document/plain.test.ts compares both ways on
- * the shared corpus and on generated input.
+ * hard breaks need, so its text is the source itself, less trailing spaces. A document with link
+ * reference definitions goes to remark whole, since a definition acts across groups.
+ * tests/document/plain.test.ts compares both ways on the shared corpus and on generated input.
  */
 
 /**
@@ -125,73 +126,67 @@ interface Line {
   readonly plain: PlainLine | null;
 }
 
-function point(line: Line, offset: number): { line: number; column: number; offset: number } {
-  return { line: line.number, column: offset - line.start + 1, offset };
-}
-
-/** The text node of paragraph lines `first`…`last` of a group: their text without trailing spaces, joined by their line endings. */
-function paragraphText(source: string, group: readonly Line[], first: number, last: number): Text {
-  let value = '';
-  for (let i = first; i <= last; i++) {
-    value += source.slice(group[i].start, group[i].plain!.contentEnd);
-    if (i < last) value += source.slice(group[i].end, group[i + 1].start);
-  }
-  const position = { start: point(group[first], group[first].start), end: point(group[last], group[last].plain!.contentEnd) };
-  return { type: 'text', value, position };
+/** Where the blocks of a document go, in document order. */
+export interface PlainGroupSink {
+  /** remark's tree of a stretch that needed it, its positions already moved to the whole source. */
+  markdown(tree: Root): void;
+  heading(depth: number, text: string, segments: Segment[]): void;
+  paragraph(text: string, segments: Segment[]): void;
 }
 
 /**
- * mdast nodes for a plain group: each heading line is a heading, each run of other lines a paragraph, in
- * which two or more trailing spaces before a line ending make a hard break.
+ * Text and segments of a plain group's heading line or paragraph lines, exactly as the remark path builds
+ * them (see appendAlignedText): trailing spaces dropped, a soft line ending becomes `\n` mapped to where
+ * the line ends, two or more trailing spaces make a hard break, `\n` too but with no source of its own.
  */
-function plainNodes(source: string, group: readonly Line[], into: RootContent[]): void {
+function plainBlockText(source: string, group: readonly Line[], first: number, last: number, contentStart: number): { text: string; segments: Segment[] } {
+  const line = group[first];
+  if (first === last) {
+    const text = source.slice(contentStart, line.plain!.contentEnd);
+    return { text, segments: [{ textStart: 0, sourceStart: contentStart }] };
+  }
+  const builder = new BlockTextBuilder();
+  for (let i = first; i <= last; i++) {
+    const { start, end, plain } = group[i];
+    builder.appendSource(source.slice(start, plain!.contentEnd), start);
+    if (i === last) break;
+    if (end - plain!.contentEnd >= 2) builder.appendSynthetic('\n', end);
+    else builder.appendSource('\n', end);
+  }
+  return builder.build(line.start);
+}
+
+/** Hands the blocks of a plain group to the sink: each heading line a heading, each run of other lines a paragraph. */
+function emitPlainGroup(source: string, group: readonly Line[], sink: PlainGroupSink): void {
   let index = 0;
   while (index < group.length) {
-    const line = group[index];
-    const plain = line.plain!;
+    const plain = group[index].plain!;
     if (plain.kind === 'heading') {
-      const position = { start: point(line, plain.contentStart), end: point(line, plain.contentEnd) };
-      const heading: Heading = {
-        type: 'heading',
-        depth: plain.depth,
-        children: [{ type: 'text', value: source.slice(plain.contentStart, plain.contentEnd), position }],
-        position: { start: point(line, line.start), end: point(line, line.end) },
-      };
-      into.push(heading);
+      const { text, segments } = plainBlockText(source, group, index, index, plain.contentStart);
+      sink.heading(plain.depth, text, segments);
       index++;
       continue;
     }
     let last = index;
     while (last + 1 < group.length && group[last + 1].plain!.kind === 'paragraph') last++;
-    const children: PhrasingContent[] = [];
-    let pieceStart = index;
-    for (let i = index; i <= last; i++) {
-      const hardBreak = i < last && group[i].end - group[i].plain!.contentEnd >= 2;
-      if (!hardBreak && i < last) continue;
-      children.push(paragraphText(source, group, pieceStart, i));
-      if (hardBreak) children.push({ type: 'break', position: { start: point(group[i], group[i].plain!.contentEnd), end: point(group[i + 1], group[i + 1].start) } });
-      pieceStart = i + 1;
-    }
-    const paragraph: Paragraph = {
-      type: 'paragraph',
-      children,
-      position: { start: point(line, line.start), end: point(group[last], group[last].plain!.contentEnd) },
-    };
-    into.push(paragraph);
+    const { text, segments } = plainBlockText(source, group, index, last, group[index].start);
+    sink.paragraph(text, segments);
     index = last + 1;
   }
 }
 
 /**
- * The mdast tree of `source`: plain groups read here, the rest by `parse` (through parseInSections, so
- * long stretches of Markdown are still cut into sections).
+ * Reads `source` into the sink: plain groups here, the rest by `parse` (through parseInSections, so long
+ * stretches of Markdown are still cut into sections).
  */
-export function parseWithPlainGroups(source: string, parse: (text: string) => Root): Root {
+export function readPlainGroups(source: string, parse: (text: string) => Root, sink: PlainGroupSink): void {
   // micromark drops a byte order mark; the line scan simply starts after it.
   const from = source.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
   // A second mark right after the first is dropped by micromark too; such a file is left to remark whole.
-  if (hasDefinitions(source) || source.charCodeAt(from) === BYTE_ORDER_MARK) return parseInSections(source, parse);
-  const children: RootContent[] = [];
+  if (hasDefinitions(source) || source.charCodeAt(from) === BYTE_ORDER_MARK) {
+    sink.markdown(parseInSections(source, parse));
+    return;
+  }
   const tracker = new MultiLineBlockTracker();
   let group: Line[] = [];
   let groupPlain = true;
@@ -207,14 +202,14 @@ export function parseWithPlainGroups(source: string, parse: (text: string) => Ro
     if (!pending) return;
     const tree = parseInSections(source.slice(pending.start, pending.end), parse);
     shiftPositions(tree, pending.start, pending.line - 1);
-    for (const child of tree.children) children.push(child);
+    sink.markdown(tree);
     pending = undefined;
   };
   const closeGroup = (): void => {
     if (group.length === 0) return;
     if (groupPlain) {
       flushPending();
-      plainNodes(source, group, children);
+      emitPlainGroup(source, group, sink);
     } else {
       // From the blank line before when the group's first line cannot start a text (see startsSection).
       const first = blankBefore && !startsSection(source.slice(group[0].start, group[0].end)) ? blankBefore : group[0];
@@ -248,10 +243,4 @@ export function parseWithPlainGroups(source: string, parse: (text: string) => Ro
   }
   closeGroup();
   flushPending();
-  const lastLine = Math.max(number, 1);
-  return {
-    type: 'root',
-    children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lastLine, column: 1, offset: source.length } },
-  };
 }

@@ -4,7 +4,7 @@ import { findCommentDirectives } from '../directives.js';
 import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type BlockKind, type Directive, type GwDocument } from '../document.js';
 import { parseText } from './text.js';
 import { parseInSections } from './markdown-sections.js';
-import { parseWithPlainGroups } from './markdown-plain.js';
+import { readPlainGroups } from './markdown-plain.js';
 
 /**
  * remark, once loaded. Most drafts never need it (see markdown-plain.ts), and loading it was a third of
@@ -323,30 +323,8 @@ export interface MarkdownOptions {
   readonly remarkOnly?: boolean;
 }
 
-/**
- * Reads Markdown into blocks. Code, HTML, front matter, definitions and thematic breaks are not text; HTML
- * comments are read for suppression directives. Deep nesting is walked with an explicit stack; input
- * nested too deep for remark itself (see MAX_CONTAINER_MARKERS) is read as plain text instead. Groups of
- * lines with no Markdown syntax in them are read without remark (see markdown-plain.ts), and long stretches
- * that need remark are parsed in sections (see markdown-sections.ts), because remark slows down faster
- * than linearly.
- */
-export function parseMarkdown(source: string, options: MarkdownOptions = {}): GwDocument {
-  let tree: Root;
-  // Only what goes to remark is checked for depth: a line that deep is never a plain line.
-  const parse = (text: string): Root => {
-    if (remarkParse === undefined) throw new MarkdownParserNotLoadedError();
-    if (hasDeepContainerPrefix(text)) throw new TooDeepForRemark();
-    return remarkParse(text);
-  };
-  try {
-    tree = options.remarkOnly ? parseInSections(source, parse) : parseWithPlainGroups(source, parse);
-  } catch (error) {
-    if (error instanceof RangeError || error instanceof TooDeepForRemark) return { ...parseText(source), format: 'markdown' };
-    throw error;
-  }
-  const blocks: Block[] = [];
-  const directives: Directive[] = [];
+/** Appends the blocks of a remark tree (or part of one) to `blocks`, in document order. */
+function appendTreeBlocks(tree: Root, source: string, blocks: Block[], directives: Directive[]): void {
   const emitBlock = (
     kind: BlockKind,
     node: Nodes,
@@ -413,6 +391,38 @@ export function parseMarkdown(source: string, options: MarkdownOptions = {}): Gw
         // code, thematicBreak, yaml, toml, definition: not prose.
         break;
     }
+  }
+}
+
+/**
+ * Reads Markdown into blocks. Code, HTML, front matter, definitions and thematic breaks are not text; HTML
+ * comments are read for suppression directives. Deep nesting is walked with an explicit stack; input
+ * nested too deep for remark itself (see MAX_CONTAINER_MARKERS) is read as plain text instead. Groups of
+ * lines with no Markdown syntax in them are read without remark (see markdown-plain.ts), and long stretches
+ * that need remark are parsed in sections (see markdown-sections.ts), because remark slows down faster
+ * than linearly.
+ */
+export function parseMarkdown(source: string, options: MarkdownOptions = {}): GwDocument {
+  // Only what goes to remark is checked for depth: a line that deep is never a plain line.
+  const parse = (text: string): Root => {
+    if (remarkParse === undefined) throw new MarkdownParserNotLoadedError();
+    if (hasDeepContainerPrefix(text)) throw new TooDeepForRemark();
+    return remarkParse(text);
+  };
+  const blocks: Block[] = [];
+  const directives: Directive[] = [];
+  try {
+    if (options.remarkOnly) appendTreeBlocks(parseInSections(source, parse), source, blocks, directives);
+    else {
+      readPlainGroups(source, parse, {
+        markdown: (tree) => appendTreeBlocks(tree, source, blocks, directives),
+        heading: (depth, text, segments) => blocks.push({ index: blocks.length, kind: 'heading', text, segments, depth, listDepth: 0, quoteDepth: 0 }),
+        paragraph: (text, segments) => blocks.push({ index: blocks.length, kind: 'paragraph', text, segments, listDepth: 0, quoteDepth: 0 }),
+      });
+    }
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TooDeepForRemark) return { ...parseText(source), format: 'markdown' };
+    throw error;
   }
   return { format: 'markdown', source, blocks, directives };
 }

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { gfmWithoutAutolinkLiterals } from '../../src/parse/gfm.js';
-import { parseWithPlainGroups } from '../../src/parse/markdown-plain.js';
+import { readPlainGroups } from '../../src/parse/markdown-plain.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
 import { draftText } from '../properties/arbitraries.js';
@@ -15,10 +15,15 @@ const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals).use
 /** The texts the plain path handed to remark. */
 function givenToRemark(source: string): string[] {
   const given: string[] = [];
-  parseWithPlainGroups(source, (text) => {
-    given.push(text);
-    return processor.parse(text);
-  });
+  const ignore = (): void => undefined;
+  readPlainGroups(
+    source,
+    (text) => {
+      given.push(text);
+      return processor.parse(text);
+    },
+    { markdown: ignore, heading: ignore, paragraph: ignore },
+  );
   return given;
 }
 
