@@ -15,16 +15,21 @@ import {
 
 type MessageId = 'halfWidth' | 'halfWidthPair' | 'halfWidthUnpaired';
 
-/** Half-width marks checked one run at a time (`,` `;` `:` `?` `!`); brackets are checked as pairs. */
-const RUN_MARKS = new Set([',', ';', ':', '?', '!']);
-const OPEN = new Set(['(', '（']);
-const CLOSE = new Set([')', '）']);
 /** How much of a bracket's content, or of a run of marks, a message quotes. */
 const QUOTED_CONTENT = 10;
 
 const CURLY_QUOTES = new Set([0x2018, 0x2019, 0x201c, 0x201d]);
 /** Every finding involves one of these; a block without any (most Chinese prose) is skipped by one native search. */
 const ANY_HALF_WIDTH_MARK = /[,;:?!()]/;
+/** Only half-width brackets are reported, so a block without one needs no pairing. */
+const HALF_WIDTH_BRACKET = /[()]/;
+/** Brackets and marks are found by native search, so that the Chinese text between them costs nothing. */
+const BRACKET = /[()（）]/g;
+/** Half-width marks checked one run at a time (`,` `;` `:` `?` `!`); brackets are checked as pairs. */
+const RUN_MARK = /[,;:?!]/g;
+/** A text without ASCII letters is not mostly Latin; this native search spares the count over the text. */
+const ASCII_LETTER = /[A-Za-z]/;
+const NO_CHINESE_BRACKETS: ReadonlySet<number> = new Set();
 
 function isAsciiAlphanumeric(codePoint: number): boolean {
   return (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
@@ -76,6 +81,15 @@ interface Bracket {
   readonly halfWidth: boolean;
 }
 
+/** counts[i]: how many Chinese-text code units precede offset i; answers "is there Chinese inside?" in O(1). */
+function countChineseBefore(text: string): Int32Array {
+  const counts = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    counts[i + 1] = counts[i] + (isChineseTextChar(text.charCodeAt(i)) || isSurrogate(text.charCodeAt(i)) ? 1 : 0);
+  }
+  return counts;
+}
+
 /**
  * Pairs the round brackets of a block, half- and full-width alike (so that `（一)` pairs up), and reports the
  * half-width ones that stand in Chinese text. Returns the offsets of those half-width brackets, which count as
@@ -84,19 +98,17 @@ interface Bracket {
 function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): Set<number> {
   const { text } = block;
   const chineseBrackets = new Set<number>();
-  /** chineseBefore[i]: how many Chinese-text code units precede offset i; answers "is there Chinese inside?" in O(1). */
-  const chineseBefore = new Int32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) {
-    chineseBefore[i + 1] = chineseBefore[i] + (isChineseTextChar(text.charCodeAt(i)) || isSurrogate(text.charCodeAt(i)) ? 1 : 0);
-  }
+  // Built on the first half-width pair only: most blocks have none.
+  let chineseBefore: Int32Array | undefined;
   const open: Bracket[] = [];
   const unpaired: Bracket[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (!OPEN.has(char) && !CLOSE.has(char)) continue;
+  BRACKET.lastIndex = 0;
+  for (let match = BRACKET.exec(text); match !== null; match = BRACKET.exec(text)) {
+    const i = match.index;
     if (urls.contains(i)) continue;
-    const bracket = { at: i, halfWidth: char === '(' || char === ')' };
-    if (OPEN.has(char)) {
+    const code = text.charCodeAt(i);
+    const bracket = { at: i, halfWidth: code === 0x28 || code === 0x29 };
+    if (code === 0x28 || code === 0xff08) {
       open.push(bracket);
       continue;
     }
@@ -106,6 +118,7 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
       continue;
     }
     if (opener.halfWidth && bracket.halfWidth) {
+      chineseBefore ??= countChineseBefore(text);
       const before = codePointBeforeSpaces(text, opener.at);
       const after = codePointAfter(text, skipSpaces(text, i + 1));
       const chinese =
@@ -145,9 +158,14 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
   return chineseBrackets;
 }
 
+function isRunMark(code: number): boolean {
+  return code === 0x2c || code === 0x3b || code === 0x3a || code === 0x3f || code === 0x21;
+}
+
 /** Whether a half-width `, ; : ? !` stands at `at` as punctuation (not in a URL, not ending `&nbsp;`). */
 function isHalfWidthMark(text: string, at: number, urls: SpanCursor): boolean {
-  return RUN_MARKS.has(text[at]) && !urls.contains(at) && !(text[at] === ';' && isEntitySemicolon(text, at));
+  const code = text.charCodeAt(at);
+  return isRunMark(code) && !urls.contains(at) && !(code === 0x3b && isEntitySemicolon(text, at));
 }
 
 /** Reports runs of half-width `, ; : ? !` beside Chinese text, with the full-width marks as the fix. */
@@ -155,10 +173,13 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
   const { text } = block;
   const isChineseAt = (offset: number, codePoint: number): boolean =>
     isChineseTextChar(codePoint) || ((codePoint === 0x28 || codePoint === 0x29) && chineseBrackets.has(offset));
-  for (let i = 0; i < text.length; i++) {
+  RUN_MARK.lastIndex = 0;
+  for (let match = RUN_MARK.exec(text); match !== null; match = RUN_MARK.exec(text)) {
+    const i = match.index;
     if (!isHalfWidthMark(text, i, urls)) continue;
     let end = i + 1;
     while (end < text.length && isHalfWidthMark(text, end, urls)) end++;
+    RUN_MARK.lastIndex = end;
     const next = skipSpaces(text, end);
     const after = codePointAfter(text, next);
     const before = codePointBefore(text, i);
@@ -173,7 +194,6 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
       const data = { found: quoteMarks(marks), fixed: quoteMarks(fixed) };
       report({ block, start: i, end, messageId: 'halfWidth', data, fix: { start: i, end: fixEnd, text: fixed } });
     }
-    i = end - 1;
   }
 }
 
@@ -190,10 +210,11 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document, report) {
     for (const block of document.blocks) {
-      if (!ANY_HALF_WIDTH_MARK.test(block.text)) continue;
-      const urlSpans = findUrlSpans(block.text);
-      if (isMostlyLatin(block.text, urlSpans)) continue;
-      const chineseBrackets = checkBrackets(block, new SpanCursor(urlSpans), report);
+      const { text } = block;
+      if (!ANY_HALF_WIDTH_MARK.test(text)) continue;
+      const urlSpans = findUrlSpans(text);
+      if (ASCII_LETTER.test(text) && isMostlyLatin(text, urlSpans)) continue;
+      const chineseBrackets = HALF_WIDTH_BRACKET.test(text) ? checkBrackets(block, new SpanCursor(urlSpans), report) : NO_CHINESE_BRACKETS;
       checkMarks(block, new SpanCursor(urlSpans), chineseBrackets, report);
     }
   },

@@ -44,6 +44,9 @@ runRuleTests(rule, {
     { code: '执行`a,b;c`命令后查看结果。', format: 'md' },
     { code: '详见[政策解读](https://www.gov.cn/zhengce/?a=1,2)。', format: 'md' },
     { code: '共投入专项资金1,260万元。', format: 'md' },
+    // The rule skips the letter count of a block without ASCII letters; these check that both cases still count.
+    { name: 'an English heading in capitals', code: 'ANNEX: LIST OF PARTICIPATING AGENCIES (参会单位名单)' },
+    { name: 'English in lower case', code: 'for details, see the draft (征求意见稿) and annex ii.' },
   ],
   invalid: [
     {
@@ -226,6 +229,53 @@ runRuleTests(rule, {
       code: '一、工作开展情况\r\n加强科技人才工作,夯实发展基础。\r\n',
       errors: [{ messageId: 'halfWidth', line: 2, column: 9, endColumn: 10 }],
       output: '一、工作开展情况\r\n加强科技人才工作，夯实发展基础。\r\n',
+    },
+    // The rule searches blocks for half-width marks and brackets natively and skips the rest: every kind of
+    // finding, with each mark or bracket alone in its block, at the start and end of a block, and beside URLs.
+    {
+      name: 'an opening bracket alone',
+      code: '请于5月10日前报送(逾期不予受理',
+      errors: [{ messageId: 'halfWidthUnpaired', line: 1, column: 11, endColumn: 12, data: { found: '(', fixed: '（' } }],
+    },
+    {
+      name: 'a half-width bracket opening a full-width one',
+      code: '(一）加强组织领导',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 1, endColumn: 2, data: { found: '(', fixed: '（' } }],
+      output: '（一）加强组织领导',
+    },
+    {
+      name: 'a mark whose only Chinese neighbour is a half-width bracket in Chinese text',
+      code: '具体安排如下(详见附表):',
+      errors: [
+        { messageId: 'halfWidthPair', line: 1, column: 7, endColumn: 13, data: { found: '(详见附表)' } },
+        { messageId: 'halfWidth', line: 1, column: 13, endColumn: 14, data: { found: ':' } },
+      ],
+      output: '具体安排如下(详见附表)：',
+    },
+    {
+      name: 'a mark at the start of a block',
+      code: '各区县人民政府\n\n,市政府各部门：',
+      format: 'md',
+      errors: [{ messageId: 'halfWidth', line: 3, column: 1, endColumn: 2 }],
+      output: '各区县人民政府\n\n，市政府各部门：',
+    },
+    {
+      name: 'a mark right after a URL',
+      code: '详见https://www.gov.cn/a.html?id=1,2,请认真落实',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 35, endColumn: 36 }],
+      output: '详见https://www.gov.cn/a.html?id=1,2，请认真落实',
+    },
+    {
+      name: 'a mark after a Han character outside the Basic Multilingual Plane',
+      code: '经办人为王𠮷,联系电话010-12345678',
+      errors: [{ messageId: 'halfWidth', line: 1, column: 8, endColumn: 9 }],
+      output: '经办人为王𠮷，联系电话010-12345678',
+    },
+    {
+      name: 'brackets between Latin text around a Han character outside the Basic Multilingual Plane',
+      code: '该字已收入GB 18030 (𠮷) 字符集',
+      errors: [{ messageId: 'halfWidthPair', line: 1, column: 15, endColumn: 19 }],
+      output: '该字已收入GB 18030 （𠮷） 字符集',
     },
     {
       code: '运行 `npm test`,然后提交结果',
