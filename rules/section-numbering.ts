@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Block, GwDocument } from '../src/document.js';
 import { defineRule, type Report } from '../src/rule.js';
-import { LINE_INDENT, Level, formatMarker, readListMarker, readMarker, type NumberingMarker } from '../src/text/numbering-markers.js';
+import { Level, formatMarker, readListMarker, readMarker, skipLineIndent, type NumberingMarker } from '../src/text/numbering-markers.js';
 
 const messages = {
   wrongForm: '序号“{{found}}”的形式不对，应写作“{{expected}}”',
@@ -20,6 +20,10 @@ type MessageId = keyof typeof messages;
 
 /** A heading depth deeper than any Markdown heading: numbered items in body text. */
 const BODY_DEPTH = 7;
+
+/** The first characters of the lines the three patterns below can match: only such lines are tried. */
+const FU = '附'.charCodeAt(0);
+const ZHU = '注'.charCodeAt(0);
 
 /** `附件` `附件1` `附件2：` on a line of their own: an attachment starts its own outline. */
 const ATTACHMENT_HEADING = /附件[0-9０-９一二三四五六七八九十]*[：:]?[ \t\u3000\u00a0]*(?:\n|$)/y;
@@ -63,21 +67,22 @@ class OutlineChecker {
   private lastArticle = 0;
   /**
    * The last number of each level whose sequence was closed by a new parent. Many documents number a level on
-   * across parents (`一、（一）（二）二、（三）`), which is as correct as restarting at one.
+   * across parents (`一、（一）（二）二、（三）`), which is as correct as restarting at one. Indexed by level: an array
+   * is cheaper to make for every document than a Map.
    */
-  private lastClosed = new Map<Level, OpenLevel>();
+  private lastClosed: (OpenLevel | undefined)[] = [];
 
   constructor(private readonly report: (report: Report<MessageId>) => void) {}
 
   reset(): void {
     this.stack = [];
     this.lastArticle = 0;
-    this.lastClosed.clear();
+    this.lastClosed = [];
   }
 
   private pop(): OpenLevel {
     const closed = this.stack.pop()!;
-    this.lastClosed.set(closed.level, closed);
+    this.lastClosed[closed.level] = closed;
     return closed;
   }
 
@@ -127,13 +132,13 @@ class OutlineChecker {
   /** Closes `item`'s level and everything under it, forgetting their numbers, and opens it again at `item`. */
   private restartFrom(item: Item): void {
     this.stack.pop();
-    for (const level of [...this.lastClosed.keys()]) if (level >= item.level) this.lastClosed.delete(level);
+    this.lastClosed.length = Math.min(this.lastClosed.length, item.level);
     this.stack.push({ level: item.level, number: item.number, written: item.written, headingDepth: item.headingDepth });
   }
 
   /** A new sequence not starting at one must go on from the same level under the previous parent. */
   private checkStart(item: Item): void {
-    const before = this.lastClosed.get(item.level);
+    const before = this.lastClosed[item.level];
     if (before === undefined) {
       this.reportNumber(item, 'badStart', 1);
       return;
@@ -187,9 +192,11 @@ class OutlineChecker {
    * A Markdown heading without a number. Between numbered siblings of its depth it is a missing number; anywhere
    * else it is a new parent, which closes the numbered levels of its depth and below.
    */
-  unnumberedHeading(block: Block, depth: number, next: Item | undefined): void {
+  unnumberedHeading(block: Block, depth: number, blocks: readonly Block[]): void {
     const siblingIndex = this.stack.findIndex((open) => open.headingDepth === depth);
     const sibling = siblingIndex === -1 ? undefined : this.stack[siblingIndex];
+    // Looking ahead can cross the rest of the document (a title heading): only a numbered sibling needs it.
+    const next = sibling === undefined ? undefined : nextHeadingItem(blocks, block.index, depth);
     if (sibling !== undefined && next !== undefined && next.headingDepth === depth && next.level === sibling.level && next.number > sibling.number) {
       const heading = snippet(block.text);
       if (next.number === sibling.number + 2) {
@@ -217,9 +224,7 @@ class OutlineChecker {
 /** The numbered item a block opens with, if any (headings and list items are only ever read at their start). */
 function itemAt(block: Block, at: number): Item | undefined {
   const headingDepth = block.kind === 'heading' ? (block.depth ?? 1) : BODY_DEPTH;
-  LINE_INDENT.lastIndex = at;
-  const start = at + LINE_INDENT.exec(block.text)![0].length;
-  const marker = readMarker(block.text, start, block.kind === 'heading');
+  const marker = readMarker(block.text, skipLineIndent(block.text, at), block.kind === 'heading');
   if (!marker) return undefined;
   return { block, level: marker.level, number: marker.number, written: marker.written, start: marker.start, end: marker.end, marker, headingDepth };
 }
@@ -285,19 +290,19 @@ export default defineRule({
       if (block.kind === 'heading') {
         const item = itemAt(block, 0);
         if (item) visit(item);
-        else outline.unnumberedHeading(block, block.depth ?? 1, nextHeadingItem(blocks, block.index, block.depth ?? 1));
+        else outline.unnumberedHeading(block, block.depth ?? 1, blocks);
         continue;
       }
       let lineStart = 0;
       while (lineStart <= block.text.length) {
-        LINE_INDENT.lastIndex = lineStart;
-        const contentStart = lineStart + LINE_INDENT.exec(block.text)![0].length;
-        if (startsWith(ATTACHMENT_HEADING, block.text, contentStart)) {
+        const contentStart = skipLineIndent(block.text, lineStart);
+        const first = block.text.charCodeAt(contentStart);
+        if (first === FU && startsWith(ATTACHMENT_HEADING, block.text, contentStart)) {
           outline.reset();
-        } else if (startsWith(DECIMAL_HEADING, block.text, contentStart)) {
+        } else if (first >= 0x30 && first <= 0x39 && startsWith(DECIMAL_HEADING, block.text, contentStart)) {
           outline.decimalHeading();
         } else {
-          const lead = startsWith(LIST_LEAD, block.text, contentStart);
+          const lead = first === FU || first === ZHU ? startsWith(LIST_LEAD, block.text, contentStart) : 0;
           const item = itemAt(block, contentStart + lead);
           if (lead > 0 && item) outline.reset();
           if (item) visit(item);

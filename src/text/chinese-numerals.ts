@@ -4,13 +4,30 @@
  */
 
 const DIGITS = '〇一二三四五六七八九';
+const HUNDRED = '百'.charCodeAt(0);
 
 /** The characters a Chinese section number may be made of. */
 export const CHINESE_NUMERAL_CHARS = '一二三四五六七八九十百〇零';
 
+/**
+ * The value of each numeral character by UTF-16 code (〇 and 零 0, 一 … 九 1–9, 十 10, 百 100), -1 for any other
+ * character. A table, because it is asked about the first character of every line a rule reads a marker from.
+ */
+const NUMERAL_VALUES = new Int8Array(0x10000).fill(-1);
+for (let value = 0; value < DIGITS.length; value++) NUMERAL_VALUES[DIGITS.charCodeAt(value)] = value;
+NUMERAL_VALUES['零'.charCodeAt(0)] = 0;
+NUMERAL_VALUES['十'.charCodeAt(0)] = 10;
+NUMERAL_VALUES[HUNDRED] = 100;
+
+/** The value of the numeral character with UTF-16 code `code` (as `charCodeAt` returns it, NaN past the end), or -1. */
+export function numeralValue(code: number): number {
+  return code >= 0 && code < NUMERAL_VALUES.length ? NUMERAL_VALUES[code] : -1;
+}
+
+/** The value of a digit character 一 … 九, or -1. */
 function digitValue(char: string): number {
-  const value = DIGITS.indexOf(char);
-  return value >= 1 ? value : -1;
+  const value = numeralValue(char.charCodeAt(0));
+  return value >= 1 && value <= 9 ? value : -1;
 }
 
 /** Reads a number below 100: `五`, `十`, `十二`, `二十`, `二十三`. */
@@ -41,9 +58,8 @@ function parseBelowHundred(text: string): number | undefined {
 
 /** The value of a canonical Chinese numeral from 1 to 999, or undefined for anything else. */
 export function parseChineseNumeral(text: string): number | undefined {
-  const hundredAt = text.indexOf('百');
-  if (hundredAt === -1) return parseBelowHundred(text);
-  if (hundredAt !== 1) return undefined;
+  // 百 can only stand second; a 百 anywhere else also fails `parseBelowHundred`, so there is no need to search.
+  if (text.charCodeAt(1) !== HUNDRED) return parseBelowHundred(text);
   const hundreds = digitValue(text[0]);
   if (hundreds <= 0) return undefined;
   const rest = text.slice(2);

@@ -2,7 +2,7 @@
  * Section-number markers at the start of a line (层次序号, GB/T 9704-2012 §7.3.3): `一、` `（一）` `1.` `（1）`,
  * their common wrong forms (`一.` `（一）、` `1、` `(一)`), and the legal-style `第一章` `第一节` `第一条`.
  */
-import { formatChineseNumeral, parseChineseNumeral, parseDigits } from './chinese-numerals.js';
+import { formatChineseNumeral, numeralValue, parseChineseNumeral, parseDigits } from './chinese-numerals.js';
 
 /** Outline levels from the top down; the value orders them. */
 export const Level = {
@@ -37,31 +37,83 @@ export interface NumberingMarker {
 /** What a line may start with before its marker: spaces, tabs, U+3000 and no-break spaces (signature padding). */
 export const LINE_INDENT = /[ \t\u3000\u00a0]*/y;
 
+/** Where the indentation (the characters of `LINE_INDENT`) starting at `at` ends. */
+export function skipLineIndent(text: string, at: number): number {
+  let end = at;
+  for (let code = text.charCodeAt(end); code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0; code = text.charCodeAt(end)) end++;
+  return end;
+}
+
 const NUMERAL = '[一二三四五六七八九十百零〇]+';
 const LEGAL = new RegExp(`第(${NUMERAL})([章节条])`, 'y');
-/** The opening bracket may be missing (`三）改革开放…`), a slip that still shows the level. */
-const PAREN_CHINESE = new RegExp(`([（(]?)(${NUMERAL})([）)])([、.．，,]?)`, 'y');
-const PAREN_ARABIC = /([（(])([0-9０-９]{1,3})([）)])([、.．，,]?)/y;
-const CHINESE = new RegExp(`(${NUMERAL})([、.．，,])`, 'y');
-const ARABIC = /([0-9０-９]{1,3})([.．、])/y;
-
-const SPACE_AFTER_LEGAL = /[ \t\u3000\u00a0]/;
-const DIGIT = /[0-9０-９]/;
-const CHINESE_NUMERAL_CHAR = /[一二三四五六七八九十]/;
 /**
  * `一、二月份` `一、二类` `三、四线城市` `一、二、三级`: a run of numerals joined by 顿号 that counts something,
  * not a section number.
  */
 const COUNTED_RUN = /[一二三四五六七八九十]+[、月季年类级等批期产线档个种项次号]/y;
-/** Han ideographs and full-width punctuation: text after a bracket marker that makes it Chinese. */
-const CHINESE_TEXT = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’]/;
 
+const SPACE_AFTER_LEGAL = /[ \t\u3000\u00a0]/;
 const LEGAL_LEVELS: Readonly<Record<string, Level>> = { 章: Level.Chapter, 节: Level.Section, 条: Level.Article };
 const LEGAL_UNITS = ['章', '节', '条'];
 
-function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
-  pattern.lastIndex = at;
-  return pattern.exec(text);
+// Characters are compared as UTF-16 codes: `text[at]` would build a one-character string for each.
+const DI = 0x7b2c; // 第
+const DUNHAO = 0x3001; // 、
+
+function isOpenBracket(code: number): boolean {
+  return code === 0xff08 || code === 0x28; // （ (
+}
+
+function isCloseBracket(code: number): boolean {
+  return code === 0xff09 || code === 0x29; // ） )
+}
+
+/** What may follow a bracket marker by mistake (`（一）、` `（1）.`), and a bare Chinese numeral (`一、`, wrongly `一.`). */
+function isMarkAfterNumeral(code: number): boolean {
+  return code === DUNHAO || isDot(code) || code === 0xff0c || code === 0x2c; // ， ,
+}
+
+/** `.` and `．`, which follow Arabic digits (and, wrongly, `1、`). */
+function isDot(code: number): boolean {
+  return code === 0x2e || code === 0xff0e;
+}
+
+/** ASCII or full-width digits. */
+function isDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** 一 … 十, the numerals a Chinese marker may start with. */
+function isLeadingNumeral(code: number): boolean {
+  const value = numeralValue(code);
+  return value >= 1 && value <= 10;
+}
+
+/** Han ideographs and full-width punctuation: text after a bracket marker that makes it Chinese. */
+function isChineseText(code: number): boolean {
+  return (
+    (code >= 0x3400 && code <= 0x9fff) ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0xff01 && code <= 0xff5e) ||
+    code === 0x201c || // “
+    code === 0x201d || // ”
+    code === 0x2018 || // ‘
+    code === 0x2019 // ’
+  );
+}
+
+/** Where the run of numeral characters (一 … 十, 百, 零, 〇) from `at` ends. */
+function numeralRunEnd(text: string, at: number): number {
+  let end = at;
+  while (numeralValue(text.charCodeAt(end)) >= 0) end++;
+  return end;
+}
+
+/** Where the run of at most three digits from `at` ends: a fourth digit then fails the mark that must follow. */
+function digitRunEnd(text: string, at: number): number {
+  let end = at;
+  while (end < at + 3 && isDigit(text.charCodeAt(end))) end++;
+  return end;
 }
 
 function usesFullWidthDigits(digits: string): boolean {
@@ -97,7 +149,8 @@ interface MarkerParts {
   number: number;
   start: number;
   end: number;
-  text: string;
+  written: string;
+  /** The correct form; pass `written` itself when it is right, so that comparing the two is instant. */
   correct: string;
   fixable: boolean;
   fullWidthDigits?: boolean;
@@ -110,7 +163,7 @@ function marker(parts: MarkerParts): NumberingMarker {
     number: parts.number,
     start: parts.start,
     end: parts.end,
-    written: parts.text.slice(parts.start, parts.end),
+    written: parts.written,
     correct: parts.correct,
     fixable: parts.fixable,
     fullWidthDigits: parts.fullWidthDigits ?? false,
@@ -118,9 +171,115 @@ function marker(parts: MarkerParts): NumberingMarker {
   };
 }
 
-/** Whether the text after a half-width bracket marker is Chinese, so that the brackets must be full-width. */
-function followedByChinese(text: string, at: number): boolean {
-  return at < text.length && CHINESE_TEXT.test(text[at]);
+/** `第一章` `第二节` `第三条`. */
+function readLegal(text: string, at: number, inHeading: boolean): NumberingMarker | undefined {
+  LEGAL.lastIndex = at;
+  const found = LEGAL.exec(text);
+  if (!found) return undefined;
+  const end = at + found[0].length;
+  const next = text[end];
+  if (!inHeading && next !== undefined && next !== '\n' && !SPACE_AFTER_LEGAL.test(next)) return undefined;
+  const number = parseChineseNumeral(found[1]);
+  if (number === undefined) return undefined;
+  return marker({ level: LEGAL_LEVELS[found[2]], number, start: at, end, written: found[0], correct: found[0], fixable: false });
+}
+
+/**
+ * `（一）`, whose numerals run from `numeralStart` to `numeralEnd` and are followed by a closing bracket. The opening
+ * bracket may be missing (`三）改革开放…`, then `numeralStart` is `at`), a slip that still shows the level.
+ */
+function readParenChinese(text: string, at: number, numeralStart: number, numeralEnd: number): NumberingMarker | undefined {
+  const numeral = text.slice(numeralStart, numeralEnd);
+  const number = parseChineseNumeral(numeral);
+  if (number === undefined) return undefined;
+  const hasMark = isMarkAfterNumeral(text.charCodeAt(numeralEnd + 1));
+  const end = numeralEnd + (hasMark ? 2 : 1);
+  const written = text.slice(at, end);
+  const open = numeralStart > at ? written[0] : '';
+  const close = text[numeralEnd];
+  const right = open === '（' && close === '）' && !hasMark;
+  const halfWidth = open === '(' || close === ')';
+  return marker({
+    level: Level.ParenChinese,
+    number,
+    start: at,
+    end,
+    written,
+    correct: right ? written : `（${numeral}）`,
+    fixable: !halfWidth || isChineseText(text.charCodeAt(end)),
+  });
+}
+
+/** `（1）`; half-width `(1)` only before Chinese text. */
+function readParenArabic(text: string, at: number): NumberingMarker | undefined {
+  const digitsEnd = digitRunEnd(text, at + 1);
+  if (digitsEnd === at + 1 || !isCloseBracket(text.charCodeAt(digitsEnd))) return undefined;
+  const hasMark = isMarkAfterNumeral(text.charCodeAt(digitsEnd + 1));
+  const end = digitsEnd + (hasMark ? 2 : 1);
+  const open = text[at];
+  const close = text[digitsEnd];
+  // `(1)` before English or a formula is not a 公文 section number.
+  if ((open === '(' || close === ')') && !isChineseText(text.charCodeAt(end))) return undefined;
+  const digits = text.slice(at + 1, digitsEnd);
+  const written = text.slice(at, end);
+  const right = open === '（' && close === '）' && !hasMark;
+  return marker({
+    level: Level.ParenArabic,
+    number: parseDigits(digits),
+    start: at,
+    end,
+    written,
+    correct: right ? written : `（${digits}）`,
+    fixable: true,
+    fullWidthDigits: usesFullWidthDigits(digits),
+  });
+}
+
+/** `1.` `1．`, and the wrong `1、`. */
+function readArabic(text: string, at: number): NumberingMarker | undefined {
+  const digitsEnd = digitRunEnd(text, at);
+  const markCode = text.charCodeAt(digitsEnd);
+  if (!isDot(markCode) && markCode !== DUNHAO) return undefined;
+  const end = digitsEnd + 1;
+  // `7.9公里`, `3.5%`, `2021.6.15`, `1、2月份`: a digit after the mark makes it a number, not a marker.
+  if (isDigit(text.charCodeAt(end))) return undefined;
+  const digits = text.slice(at, digitsEnd);
+  if (digits.length > 1 && (digits[0] === '0' || digits[0] === '０')) return undefined;
+  const written = text.slice(at, end);
+  const mark = text[digitsEnd];
+  const dot = mark === '、' ? '.' : mark;
+  return marker({
+    level: Level.Arabic,
+    number: parseDigits(digits),
+    start: at,
+    end,
+    written,
+    correct: mark === dot ? written : `${digits}${dot}`,
+    fixable: true,
+    fullWidthDigits: usesFullWidthDigits(digits),
+    dot,
+  });
+}
+
+/** `一、`, the wrong `一.` `一．` `一，`, and `三）` with its opening bracket lost. */
+function readChinese(text: string, at: number): NumberingMarker | undefined {
+  const numeralEnd = numeralRunEnd(text, at);
+  const after = text.charCodeAt(numeralEnd);
+  if (isCloseBracket(after)) return readParenChinese(text, at, at, numeralEnd);
+  if (!isMarkAfterNumeral(after)) return undefined;
+  const numeral = text.slice(at, numeralEnd);
+  const number = parseChineseNumeral(numeral);
+  if (number === undefined) return undefined;
+  const end = numeralEnd + 1;
+  if (isLeadingNumeral(text.charCodeAt(end))) {
+    COUNTED_RUN.lastIndex = end;
+    if (COUNTED_RUN.test(text)) return undefined;
+  }
+  const mark = text[numeralEnd];
+  // `一.5` and `三,000` are no outline; `二、2026年工作安排` is.
+  if (mark !== '、' && isDigit(text.charCodeAt(end))) return undefined;
+  const written = text.slice(at, end);
+  return marker({ level: Level.Chinese, number, start: at, end, written, correct: mark === '、' ? written : `${numeral}、`, fixable: true });
 }
 
 /**
@@ -129,78 +288,16 @@ function followedByChinese(text: string, at: number): boolean {
  * (`第一条规定的…`).
  */
 export function readMarker(text: string, at: number, inHeading = false): NumberingMarker | undefined {
-  const char = text[at];
-  if (char === undefined) return undefined;
-  if (char === '第') {
-    const found = matchAt(LEGAL, text, at);
-    if (!found) return undefined;
-    const end = at + found[0].length;
-    const next = text[end];
-    if (!inHeading && next !== undefined && next !== '\n' && !SPACE_AFTER_LEGAL.test(next)) return undefined;
-    const number = parseChineseNumeral(found[1]);
-    if (number === undefined) return undefined;
-    const level = LEGAL_LEVELS[found[2]];
-    return marker({ level, number, start: at, end, text, correct: found[0], fixable: false });
+  // The first character tells which form to try; most lines open with text and are turned away without a regex.
+  const first = text.charCodeAt(at);
+  if (first === DI) return readLegal(text, at, inHeading);
+  if (isOpenBracket(first)) {
+    const numeralEnd = numeralRunEnd(text, at + 1);
+    if (numeralEnd > at + 1 && isCloseBracket(text.charCodeAt(numeralEnd))) return readParenChinese(text, at, at + 1, numeralEnd);
+    return readParenArabic(text, at);
   }
-  const chinese = char === '（' || char === '(' || CHINESE_NUMERAL_CHAR.test(char) ? matchAt(PAREN_CHINESE, text, at) : null;
-  if (chinese) {
-    const number = parseChineseNumeral(chinese[2]);
-    if (number === undefined) return undefined;
-    const end = at + chinese[0].length;
-    const correct = `（${chinese[2]}）`;
-    const halfWidth = chinese[1] === '(' || chinese[3] === ')';
-    return marker({ level: Level.ParenChinese, number, start: at, end, text, correct, fixable: !halfWidth || followedByChinese(text, end) });
-  }
-  if (char === '（' || char === '(') {
-    const arabic = matchAt(PAREN_ARABIC, text, at);
-    if (!arabic) return undefined;
-    const end = at + arabic[0].length;
-    const halfWidth = arabic[1] === '(' || arabic[3] === ')';
-    // `(1)` before English or a formula is not a 公文 section number.
-    if (halfWidth && !followedByChinese(text, end)) return undefined;
-    return marker({
-      level: Level.ParenArabic,
-      number: parseDigits(arabic[2]),
-      start: at,
-      end,
-      text,
-      correct: `（${arabic[2]}）`,
-      fixable: true,
-      fullWidthDigits: usesFullWidthDigits(arabic[2]),
-    });
-  }
-  if (DIGIT.test(char)) {
-    const found = matchAt(ARABIC, text, at);
-    if (!found) return undefined;
-    const end = at + found[0].length;
-    // `7.9公里`, `3.5%`, `2021.6.15`, `1、2月份`: a digit after the mark makes it a number, not a marker.
-    if (end < text.length && DIGIT.test(text[end])) return undefined;
-    if (found[1].length > 1 && (found[1][0] === '0' || found[1][0] === '０')) return undefined;
-    const fullWidthDigits = usesFullWidthDigits(found[1]);
-    const dot = found[2] === '、' ? '.' : found[2];
-    return marker({
-      level: Level.Arabic,
-      number: parseDigits(found[1]),
-      start: at,
-      end,
-      text,
-      correct: `${found[1]}${dot}`,
-      fixable: true,
-      fullWidthDigits,
-      dot,
-    });
-  }
-  if (CHINESE_NUMERAL_CHAR.test(char)) {
-    const found = matchAt(CHINESE, text, at);
-    if (!found) return undefined;
-    const number = parseChineseNumeral(found[1]);
-    if (number === undefined) return undefined;
-    const end = at + found[0].length;
-    if (matchAt(COUNTED_RUN, text, end)) return undefined;
-    // `一.5` and `三,000` are no outline; `二、2026年工作安排` is.
-    if (found[2] !== '、' && end < text.length && DIGIT.test(text[end])) return undefined;
-    return marker({ level: Level.Chinese, number, start: at, end, text, correct: `${found[1]}、`, fixable: true });
-  }
+  if (isDigit(first)) return readArabic(text, at);
+  if (isLeadingNumeral(first)) return readChinese(text, at);
   return undefined;
 }
 
