@@ -1,10 +1,23 @@
 import { z } from 'zod';
-import { OBJECT_REPLACEMENT, toSourceOffset, type Block, type GwDocument } from '../src/document.js';
+import { toSourceOffset, type Block, type GwDocument } from '../src/document.js';
 import { defineRule } from '../src/rule.js';
 
-/** Marks that leave a sentence open. `：` is not among them: see the rule's doc page. */
-const COMMA_MARKS = new Set(['，', '、', ',']);
-const SEMICOLON_MARKS = new Set(['；', ';']);
+// Marks are compared as UTF-16 codes: most paragraphs end with `。`, and reading it as a string costs an allocation.
+
+/** Marks that leave a sentence open: `，` `、` `,`. `：` is not among them: see the rule's doc page. */
+function isCommaMark(code: number): boolean {
+  return code === 0xff0c || code === 0x3001 || code === 0x2c;
+}
+
+/** `；` `;`: fine at the end of an item of a run, flagged elsewhere. */
+function isSemicolonMark(code: number): boolean {
+  return code === 0xff1b || code === 0x3b;
+}
+
+/** `：` `:`, which introduces a run of items. */
+function isColonMark(code: number): boolean {
+  return code === 0xff1a || code === 0x3a;
+}
 
 /** A paragraph of Chinese prose, not an English or code line that happens to end with a comma. */
 const HAN = /[\u3400-\u9fff]/;
@@ -30,10 +43,11 @@ function lastVisible(text: string): number {
   return end;
 }
 
-function lastMark(block: Block | undefined): string | undefined {
-  if (!block) return undefined;
+/** The UTF-16 code of a block's last visible character, -1 if none. */
+function lastMarkCode(block: Block | undefined): number {
+  if (!block) return -1;
   const end = lastVisible(block.text);
-  return end >= 0 ? block.text[end] : undefined;
+  return end >= 0 ? block.text.charCodeAt(end) : -1;
 }
 
 /** Where a paragraph's end is not a sentence end: headings, table cells. */
@@ -49,8 +63,8 @@ function isProse(block: Block): boolean {
  */
 function semicolonIsFine(block: Block, previous: Block | undefined, next: Block | undefined): boolean {
   if (block.kind === 'list-item' || ENUMERATION_START.test(block.text)) return true;
-  const before = lastMark(previous);
-  if (before !== undefined && (before === '：' || before === ':' || SEMICOLON_MARKS.has(before))) return true;
+  const before = lastMarkCode(previous);
+  if (isColonMark(before) || isSemicolonMark(before)) return true;
   return next !== undefined && isProse(next) && !ENUMERATION_START.test(next.text);
 }
 
@@ -115,10 +129,14 @@ function measureLayout(document: GwDocument): Layout {
   return { indented: indented > 0 && indented * 4 >= paragraphs, blankSeparated: blankSeparated > 0 && blankSeparated * 4 >= pairs };
 }
 
-/** Whether `next` is the same paragraph going on after a line break, by the layout of the text. */
-function continuesOnNextLine(document: GwDocument, layout: Layout, block: Block, next: Block | undefined): boolean {
+/** Whether `next` starts on the line after `block`, both top-level paragraphs: only then can the layout join them. */
+function isOnNextLine(document: GwDocument, block: Block, next: Block | undefined): next is Block {
   if (!next || !isTopLevelParagraph(block) || !isTopLevelParagraph(next)) return false;
-  if (lineBreaksBetween(document.source, sourceEnd(block), sourceStart(next)) !== 1) return false;
+  return lineBreaksBetween(document.source, sourceEnd(block), sourceStart(next)) === 1;
+}
+
+/** Whether a paragraph on the line after another is the same paragraph going on, by the layout of the text. */
+function continuesByLayout(document: GwDocument, layout: Layout, next: Block): boolean {
   return layout.blankSeparated || (layout.indented && !isSpaceBefore(document.source, sourceStart(next)));
 }
 
@@ -141,18 +159,21 @@ export default defineRule({
       if (!isProse(block)) continue;
       const { text } = block;
       const end = lastVisible(text);
-      if (end < 0 || text[end] === OBJECT_REPLACEMENT) continue;
-      const mark = text[end];
-      const semicolon = SEMICOLON_MARKS.has(mark);
-      if (!semicolon && !COMMA_MARKS.has(mark)) continue;
+      if (end < 0) continue;
+      const code = text.charCodeAt(end);
+      const semicolon = isSemicolonMark(code);
+      if (!semicolon && !isCommaMark(code)) continue;
       // A half-width mark after Latin letters or digits ends an entity (`&nbsp;`), code or a number, not prose.
-      if (mark.charCodeAt(0) < 0x80 && end > 0 && text.charCodeAt(end - 1) < 0x80) continue;
+      if (code < 0x80 && end > 0 && text.charCodeAt(end - 1) < 0x80) continue;
       if (!HAN.test(text) || (end < 8 && MARKER_ONLY.test(text.slice(0, end + 1)))) continue;
       const next = blocks[index + 1];
       if (semicolon && semicolonIsFine(block, blocks[index - 1], next)) continue;
-      layout ??= measureLayout(document);
-      if (continuesOnNextLine(document, layout, block, next)) continue;
-      const data = { mark };
+      // The layout counts every paragraph of the text, so it is measured only when a line break could be a wrap.
+      if (isOnNextLine(document, block, next)) {
+        layout ??= measureLayout(document);
+        if (continuesByLayout(document, layout, next)) continue;
+      }
+      const data = { mark: text[end] };
       report({
         block,
         start: end,
