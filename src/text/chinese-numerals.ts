@@ -4,6 +4,7 @@
  */
 
 const DIGITS = '〇一二三四五六七八九';
+const TEN = '十'.charCodeAt(0);
 const HUNDRED = '百'.charCodeAt(0);
 
 /** The characters a Chinese section number may be made of. */
@@ -16,7 +17,7 @@ export const CHINESE_NUMERAL_CHARS = '一二三四五六七八九十百〇零';
 const NUMERAL_VALUES = new Int8Array(0x10000).fill(-1);
 for (let value = 0; value < DIGITS.length; value++) NUMERAL_VALUES[DIGITS.charCodeAt(value)] = value;
 NUMERAL_VALUES['零'.charCodeAt(0)] = 0;
-NUMERAL_VALUES['十'.charCodeAt(0)] = 10;
+NUMERAL_VALUES[TEN] = 10;
 NUMERAL_VALUES[HUNDRED] = 100;
 
 /** The value of the numeral character with UTF-16 code `code` (as `charCodeAt` returns it, NaN past the end), or -1. */
@@ -24,33 +25,33 @@ export function numeralValue(code: number): number {
   return code >= 0 && code < NUMERAL_VALUES.length ? NUMERAL_VALUES[code] : -1;
 }
 
-/** The value of a digit character 一 … 九, or -1. */
-function digitValue(char: string): number {
-  const value = numeralValue(char.charCodeAt(0));
+/** The value of a digit character 一 … 九 by UTF-16 code, or -1. */
+function digitValue(code: number): number {
+  const value = numeralValue(code);
   return value >= 1 && value <= 9 ? value : -1;
 }
 
-/** Reads a number below 100: `五`, `十`, `十二`, `二十`, `二十三`. */
+/** Reads a number below 100: `五`, `十`, `十二`, `二十`, `二十三`. Characters are compared as codes: no one-character strings. */
 function parseBelowHundred(text: string): number | undefined {
   if (text.length === 1) {
-    if (text === '十') return 10;
-    const value = digitValue(text);
+    if (text.charCodeAt(0) === TEN) return 10;
+    const value = digitValue(text.charCodeAt(0));
     return value > 0 ? value : undefined;
   }
   if (text.length === 2) {
-    if (text[0] === '十') {
-      const ones = digitValue(text[1]);
+    if (text.charCodeAt(0) === TEN) {
+      const ones = digitValue(text.charCodeAt(1));
       return ones > 0 ? 10 + ones : undefined;
     }
-    if (text[1] === '十') {
-      const tens = digitValue(text[0]);
+    if (text.charCodeAt(1) === TEN) {
+      const tens = digitValue(text.charCodeAt(0));
       return tens >= 2 ? tens * 10 : undefined;
     }
     return undefined;
   }
-  if (text.length === 3 && text[1] === '十') {
-    const tens = digitValue(text[0]);
-    const ones = digitValue(text[2]);
+  if (text.length === 3 && text.charCodeAt(1) === TEN) {
+    const tens = digitValue(text.charCodeAt(0));
+    const ones = digitValue(text.charCodeAt(2));
     return tens >= 2 && ones > 0 ? tens * 10 + ones : undefined;
   }
   return undefined;
@@ -60,20 +61,20 @@ function parseBelowHundred(text: string): number | undefined {
 export function parseChineseNumeral(text: string): number | undefined {
   // 百 can only stand second; a 百 anywhere else also fails `parseBelowHundred`, so there is no need to search.
   if (text.charCodeAt(1) !== HUNDRED) return parseBelowHundred(text);
-  const hundreds = digitValue(text[0]);
+  const hundreds = digitValue(text.charCodeAt(0));
   if (hundreds <= 0) return undefined;
   const rest = text.slice(2);
   if (rest.length === 0) return hundreds * 100;
   // 一百零五 and 一百〇五 write a zero before a lone unit digit; 一百一十 writes the ten's 一.
   if (rest.length === 2 && (rest[0] === '零' || rest[0] === '〇')) {
-    const ones = digitValue(rest[1]);
+    const ones = digitValue(rest.charCodeAt(1));
     return ones > 0 ? hundreds * 100 + ones : undefined;
   }
-  if (rest.length >= 2 && rest[1] === '十') {
-    const tens = digitValue(rest[0]);
+  if (rest.length >= 2 && rest.charCodeAt(1) === TEN) {
+    const tens = digitValue(rest.charCodeAt(0));
     if (tens <= 0) return undefined;
     if (rest.length === 2) return hundreds * 100 + tens * 10;
-    const ones = rest.length === 3 ? digitValue(rest[2]) : -1;
+    const ones = rest.length === 3 ? digitValue(rest.charCodeAt(2)) : -1;
     return ones > 0 ? hundreds * 100 + tens * 10 + ones : undefined;
   }
   return undefined;

@@ -60,12 +60,17 @@ const LEGAL_UNITS = ['章', '节', '条'];
 const DI = 0x7b2c; // 第
 const DUNHAO = 0x3001; // 、
 
+const FULL_WIDTH_OPEN = 0xff08; // （
+const FULL_WIDTH_CLOSE = 0xff09; // ）
+const HALF_WIDTH_OPEN = 0x28; // (
+const HALF_WIDTH_CLOSE = 0x29; // )
+
 function isOpenBracket(code: number): boolean {
-  return code === 0xff08 || code === 0x28; // （ (
+  return code === FULL_WIDTH_OPEN || code === HALF_WIDTH_OPEN;
 }
 
 function isCloseBracket(code: number): boolean {
-  return code === 0xff09 || code === 0x29; // ） )
+  return code === FULL_WIDTH_CLOSE || code === HALF_WIDTH_CLOSE;
 }
 
 /** What may follow a bracket marker by mistake (`（一）、` `（1）.`), and a bare Chinese numeral (`一、`, wrongly `一.`). */
@@ -195,10 +200,10 @@ function readParenChinese(text: string, at: number, numeralStart: number, numera
   const hasMark = isMarkAfterNumeral(text.charCodeAt(numeralEnd + 1));
   const end = numeralEnd + (hasMark ? 2 : 1);
   const written = text.slice(at, end);
-  const open = numeralStart > at ? written[0] : '';
-  const close = text[numeralEnd];
-  const right = open === '（' && close === '）' && !hasMark;
-  const halfWidth = open === '(' || close === ')';
+  const open = numeralStart > at ? text.charCodeAt(at) : -1;
+  const close = text.charCodeAt(numeralEnd);
+  const right = open === FULL_WIDTH_OPEN && close === FULL_WIDTH_CLOSE && !hasMark;
+  const halfWidth = open === HALF_WIDTH_OPEN || close === HALF_WIDTH_CLOSE;
   return marker({
     level: Level.ParenChinese,
     number,
@@ -216,13 +221,13 @@ function readParenArabic(text: string, at: number): NumberingMarker | undefined 
   if (digitsEnd === at + 1 || !isCloseBracket(text.charCodeAt(digitsEnd))) return undefined;
   const hasMark = isMarkAfterNumeral(text.charCodeAt(digitsEnd + 1));
   const end = digitsEnd + (hasMark ? 2 : 1);
-  const open = text[at];
-  const close = text[digitsEnd];
+  const open = text.charCodeAt(at);
+  const close = text.charCodeAt(digitsEnd);
   // `(1)` before English or a formula is not a 公文 section number.
-  if ((open === '(' || close === ')') && !isChineseText(text.charCodeAt(end))) return undefined;
+  if ((open === HALF_WIDTH_OPEN || close === HALF_WIDTH_CLOSE) && !isChineseText(text.charCodeAt(end))) return undefined;
   const digits = text.slice(at + 1, digitsEnd);
   const written = text.slice(at, end);
-  const right = open === '（' && close === '）' && !hasMark;
+  const right = open === FULL_WIDTH_OPEN && close === FULL_WIDTH_CLOSE && !hasMark;
   return marker({
     level: Level.ParenArabic,
     number: parseDigits(digits),
@@ -244,17 +249,16 @@ function readArabic(text: string, at: number): NumberingMarker | undefined {
   // `7.9公里`, `3.5%`, `2021.6.15`, `1、2月份`: a digit after the mark makes it a number, not a marker.
   if (isDigit(text.charCodeAt(end))) return undefined;
   const digits = text.slice(at, digitsEnd);
-  if (digits.length > 1 && (digits[0] === '0' || digits[0] === '０')) return undefined;
+  if (digits.length > 1 && parseDigits(digits[0]) === 0) return undefined;
   const written = text.slice(at, end);
-  const mark = text[digitsEnd];
-  const dot = mark === '、' ? '.' : mark;
+  const dot = markCode === DUNHAO ? '.' : text[digitsEnd];
   return marker({
     level: Level.Arabic,
     number: parseDigits(digits),
     start: at,
     end,
     written,
-    correct: mark === dot ? written : `${digits}${dot}`,
+    correct: markCode === DUNHAO ? `${digits}${dot}` : written,
     fixable: true,
     fullWidthDigits: usesFullWidthDigits(digits),
     dot,
@@ -275,11 +279,10 @@ function readChinese(text: string, at: number): NumberingMarker | undefined {
     COUNTED_RUN.lastIndex = end;
     if (COUNTED_RUN.test(text)) return undefined;
   }
-  const mark = text[numeralEnd];
   // `一.5` and `三,000` are no outline; `二、2026年工作安排` is.
-  if (mark !== '、' && isDigit(text.charCodeAt(end))) return undefined;
+  if (after !== DUNHAO && isDigit(text.charCodeAt(end))) return undefined;
   const written = text.slice(at, end);
-  return marker({ level: Level.Chinese, number, start: at, end, written, correct: mark === '、' ? written : `${numeral}、`, fixable: true });
+  return marker({ level: Level.Chinese, number, start: at, end, written, correct: after === DUNHAO ? written : `${numeral}、`, fixable: true });
 }
 
 /**

@@ -66,6 +66,7 @@ runRuleTests(sectionNumbering, {
     lines('一、关于财政税收', '二、关于社会保障', '三、关于人员安置', '关于进一步支持文化企业发展的规定', '一、关于财政税收', '二、关于投资融资'),
     // A decimal outline heading is the parent of the items under it.
     lines('2.1　指挥部职责', '（1）掌握市场形势；', '（2）组织实施应急措施。', '2.2　办公室职责', '（1）承担日常工作；'),
+    lines('2.1　指挥部职责', '（1）掌握市场形势；', '2.2　成员单位职责', '（一）市发展改革委：负责综合协调。'),
     // Markdown (read as plain lines until the Markdown parser lands, and as headings after).
     { code: lines('# 关于加强基层治理的意见', '', '## 一、总体要求', '', '## 二、主要任务', '', '### （一）健全组织体系', '', '### （二）完善服务功能', '', '## 三、组织保障'), format: 'md' },
     { code: lines('## 一、工作回顾', '', '过去一年，我们主要做了以下工作：', '', '## 二、存在的问题', '', '## 三、下一步打算', '', '## 附件'), format: 'md' },
@@ -80,6 +81,10 @@ runRuleTests(sectionNumbering, {
     lines('一、 总体要求', '二、 重点任务'),
     lines('关于2021年度考核结果的通报', '一、考核情况', '二、2022年工作安排', '三、“十四五”时期目标'),
     lines('一、基本原则', '1.坚持统筹规划。', '2.坚持需求导向。', '二、实施步骤', '（一）试点阶段', '（二）推广阶段'),
+    // A counted run may start with 十, as a marker may: `九、十月份` counts months.
+    '九、十月份全市空气质量优良天数比例同比提高。',
+    // Half-width brackets before English are no marker, also after indentation.
+    lines('　　(1) see the attached schedule', '\t(3) contact the secretariat'),
   ],
   invalid: [
     // Gaps, repeats and reversals, with the expected number in the message and as a suggestion.
@@ -253,6 +258,74 @@ runRuleTests(sectionNumbering, {
     {
       code: lines('关于2022年工作安排的报告', '一、2021年工作回顾', '三、2022年工作安排'),
       errors: [{ messageId: 'gap', line: 3, column: 1, data: { expected: '二、' } }],
+    },
+    // Markers are read after any indentation: spaces, tabs, U+3000 and no-break spaces.
+    {
+      code: lines(' 一、总体要求', '\t二、重点任务', '\u00a0\u00a0四、保障措施', '　　五、组织实施'),
+      errors: [{ messageId: 'gap', line: 3, column: 3, data: { found: '四、', expected: '三、' } }],
+    },
+    // Every form is read, whatever character it opens with.
+    {
+      code: lines('第一章　总则', '第三章　附则'),
+      errors: [{ messageId: 'gap', line: 2, column: 1, data: { found: '第三章', expected: '第二章' } }],
+    },
+    {
+      code: lines('（一）加强领导', '(三)明确责任'),
+      errors: [
+        { messageId: 'wrongForm', line: 2, column: 1, data: { found: '(三)', expected: '（三）' } },
+        { messageId: 'gap', line: 2, column: 1, data: { found: '(三)', expected: '（二）' } },
+      ],
+      output: lines('（一）加强领导', '（三）明确责任'),
+    },
+    {
+      code: lines('（1）申请书；', '（3）身份证明。'),
+      errors: [{ messageId: 'gap', line: 2, column: 1, data: { found: '（3）', expected: '（2）' } }],
+    },
+    {
+      code: lines('(1)“双随机”抽查；', '(2)‘互联网+’监管。'),
+      errors: [
+        { messageId: 'wrongForm', line: 1, column: 1, data: { found: '(1)', expected: '（1）' } },
+        { messageId: 'wrongForm', line: 2, column: 1, data: { found: '(2)', expected: '（2）' } },
+      ],
+      output: lines('（1）“双随机”抽查；', '（2）‘互联网+’监管。'),
+    },
+    {
+      code: lines('８．完善制度。', '１０．强化保障。'),
+      errors: [
+        { messageId: 'badStart', line: 1, column: 1, data: { found: '８．', expected: '１．' } },
+        { messageId: 'gap', line: 2, column: 1, data: { found: '１０．', expected: '９．' } },
+      ],
+    },
+    {
+      code: lines('一,指导思想', '三、基本原则'),
+      errors: [
+        { messageId: 'wrongForm', line: 1, column: 1, data: { found: '一,', expected: '一、' } },
+        { messageId: 'gap', line: 2, column: 1, data: { found: '三、', expected: '二、' } },
+      ],
+      output: lines('一、指导思想', '三、基本原则'),
+    },
+    // An attachment heading and a note list reset the outline only on lines that start with them.
+    {
+      code: lines('一、工作目标', '二、工作任务', '附件', '一、总体安排', '三、分工'),
+      errors: [{ messageId: 'gap', line: 5, column: 1, data: { found: '三、', expected: '二、' } }],
+    },
+    {
+      code: lines('（一）项目概况', '（二）资金安排', '注：（一）本表数据截至6月底。', '（三）资金单位为万元。'),
+      errors: [{ messageId: 'gap', line: 4, column: 1, data: { found: '（三）', expected: '（二）' } }],
+    },
+    // An unnumbered heading between numbered siblings: one number missing, or more.
+    {
+      code: lines('## 一、总体要求', '', '## 二、主要任务', '', '## 加强宣传引导', '', '## 四、组织保障'),
+      format: 'md',
+      errors: [{ messageId: 'missingNumber', line: 5, column: 4, data: { heading: '加强宣传引导', expected: '三、' } }],
+    },
+    {
+      code: lines('# 实施方案', '', '## 一、总体要求', '', '### 说明', '', '## 二、主要任务', '', '## 加强宣传引导', '', '## 五、组织保障'),
+      format: 'md',
+      errors: [
+        { messageId: 'unnumberedHeading', line: 9, column: 4, data: { heading: '加强宣传引导', sibling: '二、' } },
+        { messageId: 'gap', line: 11, column: 4, data: { found: '五、', expected: '三、' } },
+      ],
     },
   ],
 });
