@@ -27,8 +27,6 @@ const HALF_WIDTH_BRACKET = /[()]/;
 const BRACKET = /[()（）]/g;
 /** Half-width marks checked one run at a time (`,` `;` `:` `?` `!`); brackets are checked as pairs. */
 const RUN_MARK = /[,;:?!]/g;
-/** A text without ASCII letters is not mostly Latin; this native search spares the count over the text. */
-const ASCII_LETTER = /[A-Za-z]/;
 const NO_CHINESE_BRACKETS: ReadonlySet<number> = new Set();
 
 function isAsciiAlphanumeric(codePoint: number): boolean {
@@ -213,7 +211,7 @@ export default defineRule({
       const { text } = block;
       if (!ANY_HALF_WIDTH_MARK.test(text)) continue;
       const urlSpans = findUrlSpans(text);
-      if (ASCII_LETTER.test(text) && isMostlyLatin(text, urlSpans)) continue;
+      if (isMostlyLatin(text, urlSpans)) continue;
       const chineseBrackets = HALF_WIDTH_BRACKET.test(text) ? checkBrackets(block, new SpanCursor(urlSpans), report) : NO_CHINESE_BRACKETS;
       checkMarks(block, new SpanCursor(urlSpans), chineseBrackets, report);
     }

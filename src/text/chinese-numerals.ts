@@ -7,9 +7,6 @@ const DIGITS = '〇一二三四五六七八九';
 const TEN = '十'.charCodeAt(0);
 const HUNDRED = '百'.charCodeAt(0);
 
-/** The characters a Chinese section number may be made of. */
-export const CHINESE_NUMERAL_CHARS = '一二三四五六七八九十百〇零';
-
 /**
  * The value of each numeral character by UTF-16 code (〇 and 零 0, 一 … 九 1–9, 十 10, 百 100), -1 for any other
  * character. A table, because it is asked about the first character of every line a rule reads a marker from.

@@ -4,6 +4,8 @@
  * Kept small and stable: other rules import it.
  */
 
+const ASCII_LETTER = /[A-Za-z]/;
+
 /** Whether a code point is a Han character (CJK Unified Ideographs, extensions A–H, compatibility). */
 export function isHan(codePoint: number): boolean {
   return (
@@ -175,6 +177,8 @@ function isAsciiLetter(code: number): boolean {
  * with a long link still counts as Chinese.
  */
 export function isMostlyLatin(text: string, urlSpans: readonly Span[]): boolean {
+  // Without an ASCII letter the answer is no; one native search spares the loop for nearly every paragraph.
+  if (!ASCII_LETTER.test(text)) return false;
   let latin = 0;
   let han = 0;
   let span = 0;
