@@ -45,8 +45,8 @@ const MAIN_THREAD_BATCH = 4;
 
 /**
  * One thread per CPU but one: V8's own threads (concurrent marking, compilers) keep about half a core busy
- * for every thread that lints, so on two CPUs a worker never paid (2,000 drafts: 0.72 s on the main
- * thread alone, 0.88 s with a worker; 10,000: 1.91 s and 1.93 s).
+ * for every thread that lints, so on two CPUs a worker never paid (2,000 drafts: 0.55 s on the main
+ * thread alone, 0.66 s with a worker; 10,000: 1.51 s and 1.57 s; see docs/benchmarks.md).
  */
 function threadCount(files: number, concurrency: number | undefined): number {
   if (concurrency !== undefined) return Math.max(1, Math.min(concurrency, files));
