@@ -172,7 +172,8 @@ export function sectionBoundaries(source: string, minimumSize = SECTION_SIZE): n
   let previousBlank = false;
   for (const [start, end] of lines(source)) {
     const line = source.slice(start, end);
-    const cutBefore = previousBlank && start - sectionStart >= minimumSize && !isBlank(line) && startsSection(line);
+    const blank = isBlank(line);
+    const cutBefore = previousBlank && !blank && start - sectionStart >= minimumSize && startsSection(line);
     if (tracker.insideConstruct(line)) {
       previousBlank = false;
       continue;
@@ -181,7 +182,7 @@ export function sectionBoundaries(source: string, minimumSize = SECTION_SIZE): n
       boundaries.push(start);
       sectionStart = start;
     }
-    previousBlank = isBlank(line);
+    previousBlank = blank;
   }
   // A last section shorter than the minimum is joined to the one before.
   if (boundaries.length > 0 && source.length - boundaries[boundaries.length - 1] < minimumSize) boundaries.pop();
