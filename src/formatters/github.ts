@@ -11,9 +11,8 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff. */
-const github: Formatter = (results, context) => {
-  const lines: string[] = [];
+/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff. A line at a time. */
+const github: Formatter = function* (results, context) {
   for (const result of results) {
     const file = escapeProperty(displayPath(result.filePath, context.cwd));
     for (const message of result.messages) {
@@ -28,10 +27,9 @@ const github: Formatter = (results, context) => {
         );
       }
       properties.push(`title=${escapeProperty(message.ruleId ?? 'gongwen-lint')}`);
-      lines.push(`::${command} ${properties.join(',')}::${escapeData(message.message)}`);
+      yield `::${command} ${properties.join(',')}::${escapeData(message.message)}\n`;
     }
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 };
 
 export default github;

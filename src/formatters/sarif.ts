@@ -44,35 +44,58 @@ function physicalLocation(message: LintMessage, location: { uri: string; uriBase
   return physical;
 }
 
+/** `JSON.stringify(value, null, 2)` for a value that stands `depth` levels deep in the whole log. */
+function nested(value: unknown, depth: number): string {
+  // JSON strings hold no raw line break, so every line break is indentation.
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/** An array `depth` levels deep, pretty-printed as JSON.stringify would, yielded an element at a time. */
+function* nestedArray<T>(items: Iterable<T>, depth: number, toJson: (item: T) => unknown): Generator<string> {
+  const indent = '  '.repeat(depth + 1);
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[\n' : ',\n'}${indent}${nested(toJson(item), depth + 1)}`;
+    first = false;
+  }
+  yield first ? '[]' : `\n${'  '.repeat(depth)}]`;
+}
+
+/** Stand in the log for the arrays written piece by piece (see sarif); a NUL never occurs in a path or message. */
+const STREAMED = { artifacts: '\u0000gongwen-lint:artifacts', results: '\u0000gongwen-lint:results' };
+
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Findings are results; a problem with a
- * file itself (unreadable, undecodable) is a tool execution notification, since no rule found it.
+ * file itself (unreadable, undecodable) is a tool execution notification, since no rule found it. The log
+ * is yielded in pieces (artifacts and results one at a time) so that the report of ten thousand files never
+ * stands in memory whole; joined, it is exactly `JSON.stringify(log, null, 2)`.
  */
-const sarif: Formatter = (results, context) => {
+const sarif: Formatter = function* (results, context) {
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]));
-  const artifacts: Record<string, unknown>[] = [];
-  const sarifResults: Record<string, unknown>[] = [];
+  const locations = results.map((result) => artifactLocation(result.filePath, context.cwd));
   const notifications: Record<string, unknown>[] = [];
-  for (const result of results) {
-    const location = artifactLocation(result.filePath, context.cwd);
-    const artifactIndex = artifacts.length;
-    artifacts.push({ location });
+  results.forEach((result, artifactIndex) => {
     for (const message of result.messages) {
-      const locations = [{ physicalLocation: physicalLocation(message, location, artifactIndex) }];
-      if (message.fatal) {
-        notifications.push({ level: 'error', message: { text: message.message }, locations });
-        continue;
+      if (!message.fatal) continue;
+      const messageLocations = [{ physicalLocation: physicalLocation(message, locations[artifactIndex], artifactIndex) }];
+      notifications.push({ level: 'error', message: { text: message.message }, locations: messageLocations });
+    }
+  });
+  function* sarifResults(): Generator<Record<string, unknown>> {
+    for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
+      for (const message of results[artifactIndex].messages) {
+        if (message.fatal) continue;
+        const sarifResult: Record<string, unknown> = {};
+        if (message.ruleId !== null) {
+          sarifResult.ruleId = message.ruleId;
+          const index = ruleIndex.get(message.ruleId);
+          if (index !== undefined) sarifResult.ruleIndex = index;
+        }
+        sarifResult.level = level(message.severity);
+        sarifResult.message = { text: message.message };
+        sarifResult.locations = [{ physicalLocation: physicalLocation(message, locations[artifactIndex], artifactIndex) }];
+        yield sarifResult;
       }
-      const sarifResult: Record<string, unknown> = {};
-      if (message.ruleId !== null) {
-        sarifResult.ruleId = message.ruleId;
-        const index = ruleIndex.get(message.ruleId);
-        if (index !== undefined) sarifResult.ruleIndex = index;
-      }
-      sarifResult.level = level(message.severity);
-      sarifResult.message = { text: message.message };
-      sarifResult.locations = locations;
-      sarifResults.push(sarifResult);
     }
   }
   const log = {
@@ -96,13 +119,20 @@ const sarif: Formatter = (results, context) => {
         },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(context.cwd.endsWith(sep) ? context.cwd : context.cwd + sep).href } },
-        artifacts,
-        results: sarifResults,
+        artifacts: STREAMED.artifacts,
+        results: STREAMED.results,
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // The log's own text, cut where the two arrays stand; they are three levels deep (log, runs, run).
+  const [head, rest] = JSON.stringify(log, null, 2).split(JSON.stringify(STREAMED.artifacts));
+  const [middle, tail] = rest.split(JSON.stringify(STREAMED.results));
+  yield head;
+  yield* nestedArray(locations, 3, (location) => ({ location }));
+  yield middle;
+  yield* nestedArray(sarifResults(), 3, (result) => result);
+  yield `${tail}\n`;
 };
 
 export default sarif;

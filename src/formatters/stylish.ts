@@ -32,10 +32,12 @@ function position(message: LintMessage): string {
   return message.line > 0 ? `${message.line}:${message.column}` : '';
 }
 
-/** The default, human-readable format: findings grouped by file, each with the sentence it was found in. */
-const stylish: Formatter = (results, context) => {
+/**
+ * The default, human-readable format: findings grouped by file, each with the sentence it was found in.
+ * Yielded a file at a time, then the summary.
+ */
+const stylish: Formatter = function* (results, context) {
   const colors = pc.createColors(context.color);
-  const output: string[] = [];
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
@@ -46,7 +48,7 @@ const stylish: Formatter = (results, context) => {
     warnings += result.warningCount;
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
-    output.push(colors.underline(displayPath(result.filePath, context.cwd)));
+    const output = [colors.underline(displayPath(result.filePath, context.cwd))];
     // A loop, not Math.max(...list): a draft can have more findings than a call can take arguments.
     let positionWidth = 0;
     let messageWidth = 0;
@@ -65,18 +67,19 @@ const stylish: Formatter = (results, context) => {
         output.push(indent + excerptLine, indent + markerLine);
       }
     }
-    output.push('');
+    // Each file's findings end with an empty line.
+    yield `${output.join('\n')}\n\n`;
   }
   const total = errors + warnings;
-  if (total === 0) return '';
+  if (total === 0) return;
   const summaryColor = errors > 0 ? colors.red : colors.yellow;
-  output.push(summaryColor(colors.bold(`✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`)));
+  const summary = [summaryColor(colors.bold(`✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`))];
   const fixable = [
     ...(fixableErrors > 0 ? [`${fixableErrors} 个错误`] : []),
     ...(fixableWarnings > 0 ? [`${fixableWarnings} 个警告`] : []),
   ];
-  if (fixable.length > 0) output.push(summaryColor(`  其中 ${fixable.join('、')}可用 --fix 自动修正。`));
-  return `${output.join('\n')}\n`;
+  if (fixable.length > 0) summary.push(summaryColor(`  其中 ${fixable.join('、')}可用 --fix 自动修正。`));
+  yield `${summary.join('\n')}\n`;
 };
 
 export default stylish;

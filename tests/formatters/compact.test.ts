@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
-import compact from '../../src/formatters/compact.js';
+import { outputText } from '../../src/formatters/index.js';
+import compactFormatter from '../../src/formatters/compact.js';
 import { context, results } from './fixtures.js';
+
+const compact: (...args: Parameters<typeof compactFormatter>) => string = (...args) => outputText(compactFormatter(...args));
 
 it('prints one line per finding: file:line:col: severity message [rule]', () => {
   expect(compact(results, context())).toBe(

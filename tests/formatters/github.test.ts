@@ -1,7 +1,10 @@
 import { expect, it } from 'vitest';
-import github from '../../src/formatters/github.js';
+import { outputText } from '../../src/formatters/index.js';
+import githubFormatter from '../../src/formatters/github.js';
 import type { LintResult } from '../../src/linter.js';
 import { context, cwd, results } from './fixtures.js';
+
+const github: (...args: Parameters<typeof githubFormatter>) => string = (...args) => outputText(githubFormatter(...args));
 
 it('prints a workflow command per finding, escaping properties and data', () => {
   expect(github(results, context())).toBe(

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import sarif from '../../src/formatters/sarif.js';
+import { outputText } from '../../src/formatters/index.js';
+import sarifFormatter from '../../src/formatters/sarif.js';
 import { context, results, ruleMetas } from './fixtures.js';
+
+const sarif: (...args: Parameters<typeof sarifFormatter>) => string = (...args) => outputText(sarifFormatter(...args));
 
 /** `any` because parsed SARIF is untyped JSON: the structural checks below are what give it a shape. */
 type Json = any;
@@ -139,5 +142,17 @@ describe('sarif', () => {
     expect(outside.runs[0].artifacts).toEqual([{ location: { uri: 'file:///tmp/%E9%80%9A%E7%9F%A5.md' } }]);
     expect(outside.runs[0].invocations[0].executionSuccessful).toBe(true);
     expectSarif210(outside);
+  });
+});
+
+describe('written in pieces', () => {
+  it.each([
+    ['findings and a file that could not be read', results],
+    ['no files', []],
+  ])('joins to exactly the pretty-printed log (%s)', (_name, given) => {
+    const pieces = [...sarifFormatter(given, context())];
+    const text = pieces.join('');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    if (given.length > 0) expect(pieces.length).toBeGreaterThan(given.length);
   });
 });

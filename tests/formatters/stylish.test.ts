@@ -1,9 +1,12 @@
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import stylish from '../../src/formatters/stylish.js';
+import { outputText } from '../../src/formatters/index.js';
+import stylishFormatter from '../../src/formatters/stylish.js';
 import type { LintResult } from '../../src/linter.js';
 import { context, cwd, results } from './fixtures.js';
+
+const stylish: (...args: Parameters<typeof stylishFormatter>) => string = (...args) => outputText(stylishFormatter(...args));
 
 describe('stylish', () => {
   it('groups findings by file with position, severity, message, rule and a marked excerpt', () => {
