@@ -2,10 +2,10 @@ import { rules, rulesById } from '../rules/index.js';
 import { resolveRules, type RulesConfig } from './config/resolve-rules.js';
 import { formatForPath, lintSource, type LintResult } from './linter.js';
 import { useMarkdownParser } from './parse/markdown.js';
-import { parseWithRemark } from './parse/remark.js';
+import * as remark from './parse/remark.js';
 
 // lintText is synchronous, so the library entry loads remark up front (the CLI loads it on demand).
-useMarkdownParser(parseWithRemark);
+useMarkdownParser(remark);
 
 export type { GwDocument, Block, BlockKind, Segment, Directive } from './document.js';
 export type { Rule, Report, TextEdit, Severity } from './rule.js';

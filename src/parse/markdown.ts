@@ -1,4 +1,3 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import { findCommentDirectives } from '../directives.js';
 import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type BlockKind, type Directive, type GwDocument } from '../document.js';
@@ -10,7 +9,7 @@ import { readPlainGroups } from './markdown-plain.js';
  * remark, once loaded. Most drafts never need it (see markdown-plain.ts), and loading it was a third of
  * the start-up of a run over a few files, so the asynchronous entry points load it on demand.
  */
-let remarkParse: ((text: string) => Root) | undefined;
+let remark: typeof import('./remark.js') | undefined;
 
 /** Thrown by parseMarkdown when a draft needs remark before loadMarkdownParser (or useMarkdownParser) ran. */
 export class MarkdownParserNotLoadedError extends Error {
@@ -20,12 +19,18 @@ export class MarkdownParserNotLoadedError extends Error {
 }
 
 export async function loadMarkdownParser(): Promise<void> {
-  remarkParse ??= (await import('./remark.js')).parseWithRemark;
+  remark ??= await import('./remark.js');
 }
 
 /** For synchronous entry points (lintText) that import remark.ts up front. */
-export function useMarkdownParser(parse: (text: string) => Root): void {
-  remarkParse = parse;
+export function useMarkdownParser(loaded: typeof import('./remark.js')): void {
+  remark = loaded;
+}
+
+/** remark, which must be loaded by now: only text that came out of remark gets here. */
+function loadedRemark(): typeof import('./remark.js') {
+  if (remark === undefined) throw new MarkdownParserNotLoadedError();
+  return remark;
 }
 
 const TAB = 0x09;
@@ -85,7 +90,7 @@ function characterReferenceAt(source: string, at: number, end: number): { source
   const nameStart = cursor;
   while (cursor < end && cursor - nameStart < NAMED_REFERENCE_MAX && isAsciiAlphanumeric(source.charCodeAt(cursor))) cursor++;
   if (cursor === nameStart || cursor >= end || source.charCodeAt(cursor) !== 0x3b) return null;
-  const decoded = decodeNamedCharacterReference(source.slice(nameStart, cursor));
+  const decoded = loadedRemark().decodeNamedCharacterReference(source.slice(nameStart, cursor));
   return decoded === false ? null : { sourceLength: cursor + 1 - at, valueLength: decoded.length };
 }
 
@@ -405,9 +410,9 @@ function appendTreeBlocks(tree: Root, source: string, blocks: Block[], directive
 export function parseMarkdown(source: string, options: MarkdownOptions = {}): GwDocument {
   // Only what goes to remark is checked for depth: a line that deep is never a plain line.
   const parse = (text: string): Root => {
-    if (remarkParse === undefined) throw new MarkdownParserNotLoadedError();
+    const { parseWithRemark } = loadedRemark();
     if (hasDeepContainerPrefix(text)) throw new TooDeepForRemark();
-    return remarkParse(text);
+    return parseWithRemark(text);
   };
   const blocks: Block[] = [];
   const directives: Directive[] = [];
