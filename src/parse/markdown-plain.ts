@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { BlockTextBuilder, type Segment } from '../document.js';
+import { isAsciiAlphanumeric, isAsciiLetter, isDecimalDigit, isSpaceOrTab } from './characters.js';
 import { hasDefinitions, isBlank, lines, MultiLineBlockTracker, parseInSections, shiftPositions, startsSection } from './markdown-sections.js';
 
 /**
@@ -41,11 +42,7 @@ function opensBlock(code: number): boolean {
 
 /** An ASCII letter or digit, or a CJK ideograph: neither space nor punctuation to CommonMark. */
 function isWordCharacter(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || (code >= 0x3400 && code <= 0x9fff);
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  return isAsciiAlphanumeric(code) || (code >= 0x3400 && code <= 0x9fff);
 }
 
 /**
@@ -60,7 +57,7 @@ function isHarmless(source: string, at: number, start: number, end: number): boo
     let cursor = at + 1;
     if (cursor < end && source.charCodeAt(cursor) === 0x23) return false;
     if (cursor >= end || !isAsciiLetter(source.charCodeAt(cursor))) return true;
-    while (cursor < end && isWordCharacter(source.charCodeAt(cursor)) && source.charCodeAt(cursor) < 0x80) cursor++;
+    while (cursor < end && isAsciiAlphanumeric(source.charCodeAt(cursor))) cursor++;
     return cursor >= end || source.charCodeAt(cursor) !== 0x3b;
   }
   return false;
@@ -78,20 +75,16 @@ function onlyHarmlessSpecials(source: string, first: number, start: number, end:
   return true;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 /** Whether the line opens an ordered list item: 1–9 digits, `.` or `)`, then a space, a tab or the line end. */
 function startsOrderedItem(source: string, start: number, end: number): boolean {
   let cursor = start;
-  while (cursor < end && isDigit(source.charCodeAt(cursor))) cursor++;
+  while (cursor < end && isDecimalDigit(source.charCodeAt(cursor))) cursor++;
   const digits = cursor - start;
   if (digits === 0 || digits > 9 || cursor === end) return false;
   const delimiter = source.charCodeAt(cursor);
   if (delimiter !== 0x2e && delimiter !== 0x29) return false;
   const after = cursor + 1 < end ? source.charCodeAt(cursor + 1) : SPACE;
-  return after === SPACE || after === TAB;
+  return isSpaceOrTab(after);
 }
 
 /** A plain line; `contentEnd` is where its text ends, before trailing spaces (which Markdown drops). */
@@ -110,7 +103,7 @@ function plainLine(source: string, start: number, end: number): PlainLine | null
     const depth = cursor - start;
     const after = source.charCodeAt(cursor);
     if (depth > 6 || (after !== SPACE && after !== TAB)) return null;
-    while (cursor < contentEnd && (source.charCodeAt(cursor) === SPACE || source.charCodeAt(cursor) === TAB)) cursor++;
+    while (cursor < contentEnd && isSpaceOrTab(source.charCodeAt(cursor))) cursor++;
     // A `#` left in the content could be a closing sequence; such headings go to remark.
     if (cursor >= contentEnd || source.lastIndexOf('#', contentEnd - 1) >= cursor) return null;
     return { kind: 'heading', depth: depth as 1 | 2 | 3 | 4 | 5 | 6, contentStart: cursor, contentEnd };

@@ -1,6 +1,7 @@
 import type { ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import { findCommentDirectives } from '../directives.js';
 import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type BlockKind, type Directive, type GwDocument } from '../document.js';
+import { isAsciiAlphanumeric, isDecimalDigit, isSpaceOrTab } from './characters.js';
 import { parseText } from './text.js';
 import { parseInSections } from './markdown-sections.js';
 import { readPlainGroups } from './markdown-plain.js';
@@ -50,16 +51,8 @@ function isAsciiPunctuation(code: number): boolean {
   return (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
 }
 
-function isDecimalDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 function isHexDigit(code: number): boolean {
   return isDecimalDigit(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
-}
-
-function isAsciiAlphanumeric(code: number): boolean {
-  return isDecimalDigit(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /**
@@ -103,7 +96,7 @@ function characterReferenceAt(source: string, at: number, end: number): { source
  * ever disagree in a way not listed, the rest of the value is kept, mapped to the point of disagreement.
  */
 export function appendAlignedText(builder: BlockTextBuilder, source: string, value: string, start: number, end: number): void {
-  // The common case, and always so for plain lines: the value is the source itself (compared natively).
+  // The common case: the value is the source itself (compared natively).
   if (end - start === value.length && !value.includes('\r') && source.startsWith(value, start)) {
     builder.appendSource(value, start);
     return;
@@ -130,7 +123,7 @@ export function appendAlignedText(builder: BlockTextBuilder, source: string, val
     }
     flush();
     if (valueCode === LF || valueCode === CR) {
-      while (sourceIndex < end && (source.charCodeAt(sourceIndex) === SPACE || source.charCodeAt(sourceIndex) === TAB)) sourceIndex++;
+      while (sourceIndex < end && isSpaceOrTab(source.charCodeAt(sourceIndex))) sourceIndex++;
       const lineEnd = sourceIndex < end ? source.charCodeAt(sourceIndex) : -1;
       if (lineEnd !== LF && lineEnd !== CR) break;
       builder.appendSource('\n', sourceIndex);
@@ -254,10 +247,6 @@ const STAR = 0x2a;
 const DOT = 0x2e;
 const CLOSE_PAREN = 0x29;
 const MAX_ORDERED_DIGITS = 9;
-
-function isSpaceOrTab(code: number): boolean {
-  return code === SPACE || code === TAB;
-}
 
 class TooDeepForRemark extends Error {}
 
