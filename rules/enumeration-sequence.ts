@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { OBJECT_REPLACEMENT, type Block, type GwDocument } from '../src/document.js';
-import { defineRule, type ReportFunction } from '../src/rule.js';
-import { formatChineseNumeral, parseChineseNumeral } from '../src/text/chinese-numerals.js';
-import { LINE_INDENT, readMarker } from '../src/text/numbering-markers.js';
+import { OBJECT_REPLACEMENT, type Block, type GwDocument } from '../src/core/document.js';
+import { defineRule, type ReportFunction } from '../src/core/rule.js';
+import { formatChineseNumeral, parseChineseNumeral } from '../src/core/text/chinese-numerals.js';
+import { LINE_INDENT, readMarker } from '../src/core/text/numbering-markers.js';
 
 const messages = {
   gap: '列举“{{found}}”前缺少“{{expected}}”（上一项是“{{previous}}”）：请补上缺少的一项，或改为“{{expected}}”',

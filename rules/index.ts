@@ -1,4 +1,4 @@
-import type { Rule } from '../src/rule.js';
+import type { Rule } from '../src/core/rule.js';
 import enumerationSequence from './enumeration-sequence.js';
 import noPlaceholder from './no-placeholder.js';
 import paragraphEnd from './paragraph-end.js';

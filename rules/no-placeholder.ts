@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.js';
-import { DEFAULT_MARKERS, escapeRegExp, findBlanks, prepareBlankScan, type BlankKind, type BlankScan } from '../src/text/placeholder-scan.js';
+import { defineRule } from '../src/core/rule.js';
+import { DEFAULT_MARKERS, escapeRegExp, findBlanks, prepareBlankScan, type BlankKind, type BlankScan } from '../src/core/text/placeholder-scan.js';
 
 /** `/source/flags` is a regular expression; anything else is a literal word. */
 const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/s;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { toSourceOffset, type Block, type GwDocument } from '../src/document.js';
-import { defineRule } from '../src/rule.js';
+import { toSourceOffset, type Block, type GwDocument } from '../src/core/document.js';
+import { defineRule } from '../src/core/rule.js';
 
 // Marks are compared as UTF-16 codes: most paragraphs end with `。`, and reading it as a string costs an allocation.
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Block } from '../src/document.js';
-import { defineRule, type ReportFunction } from '../src/rule.js';
-import { SpanCursor, codePointAfter, codePointBefore, findUrlSpans, isChineseTextChar, isHan, isMostlyLatin } from '../src/text/punctuation.js';
+import type { Block } from '../src/core/document.js';
+import { defineRule, type ReportFunction } from '../src/core/rule.js';
+import { SpanCursor, codePointAfter, codePointBefore, findUrlSpans, isChineseTextChar, isHan, isMostlyLatin } from '../src/core/text/punctuation.js';
 
 type MessageId = 'ellipsis' | 'dash' | 'rangeDash' | 'valueRange' | 'useText';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Block } from '../src/document.js';
-import { defineRule, type MessageData, type Suggestion, type TextEdit } from '../src/rule.js';
+import type { Block } from '../src/core/document.js';
+import { defineRule, type MessageData, type Suggestion, type TextEdit } from '../src/core/rule.js';
 import {
   DOUBLE_QUOTE,
   FULL_WIDTH_OF,
@@ -13,7 +13,7 @@ import {
   STRAIGHT_QUOTE,
   TITLE_MARK,
   type PairMark,
-} from '../src/text/pairs.js';
+} from '../src/core/text/pairs.js';
 
 /**
  * At most this many findings per paragraph: a paragraph of 100,000 `（` is one mistake repeated, and a

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Block } from '../src/document.js';
-import { defineRule, type ReportFunction, type Suggestion, type TextEdit } from '../src/rule.js';
+import type { Block } from '../src/core/document.js';
+import { defineRule, type ReportFunction, type Suggestion, type TextEdit } from '../src/core/rule.js';
 import {
   SpanCursor,
   codePointAfter,
@@ -10,7 +10,7 @@ import {
   isChineseTextChar,
   isEntitySemicolon,
   toFullWidthMark,
-} from '../src/text/punctuation.js';
+} from '../src/core/text/punctuation.js';
 
 type MessageId = 'doubled' | 'mixed' | 'tooMany' | 'afterDash' | 'commaBeforeDeng' | 'keepOnly' | 'remove';
 

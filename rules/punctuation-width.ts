@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Block } from '../src/document.js';
-import { defineRule, type ReportFunction } from '../src/rule.js';
+import type { Block } from '../src/core/document.js';
+import { defineRule, type ReportFunction } from '../src/core/rule.js';
 import {
   FULL_WIDTH_OF,
   SpanCursor,
@@ -11,7 +11,7 @@ import {
   isChineseTextChar,
   isEntitySemicolon,
   isMostlyLatin,
-} from '../src/text/punctuation.js';
+} from '../src/core/text/punctuation.js';
 
 type MessageId = 'halfWidth' | 'halfWidthPair' | 'halfWidthUnpaired';
 

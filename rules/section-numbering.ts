@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Block, GwDocument } from '../src/document.js';
-import { defineRule, type Report } from '../src/rule.js';
-import { Level, formatMarker, readListMarker, readMarker, skipLineIndent, type NumberingMarker } from '../src/text/numbering-markers.js';
+import type { Block, GwDocument } from '../src/core/document.js';
+import { defineRule, type Report } from '../src/core/rule.js';
+import { Level, formatMarker, readListMarker, readMarker, skipLineIndent, type NumberingMarker } from '../src/core/text/numbering-markers.js';
 
 const messages = {
   wrongForm: '序号“{{found}}”的形式不对，应写作“{{expected}}”',

@@ -1,16 +1,16 @@
 import { rules, rulesById } from '../rules/index.js';
-import { resolveRules, type RulesConfig } from './config/resolve-rules.js';
-import { formatForPath, lintSource, type LintResult } from './linter.js';
-import { useMarkdownParser } from './parse/markdown.js';
-import * as remark from './parse/remark.js';
+import { resolveRules, type RulesConfig } from './core/config/resolve-rules.js';
+import { formatForPath, lintSource, type LintResult } from './core/linter.js';
+import { useMarkdownParser } from './core/parse/markdown.js';
+import * as remark from './core/parse/remark.js';
 
 // lintText is synchronous, so the library entry loads remark up front (the CLI loads it on demand).
 useMarkdownParser(remark);
 
-export type { GwDocument, Block, BlockKind, Segment, Directive } from './document.js';
-export type { Rule, Report, TextEdit, Severity } from './rule.js';
-export type { LintMessage, LintResult, SourceFix, Excerpt } from './linter.js';
-export { ConfigError, type RulesConfig, type RuleSetting } from './config/resolve-rules.js';
+export type { GwDocument, Block, BlockKind, Segment, Directive } from './core/document.js';
+export type { Rule, Report, TextEdit, Severity } from './core/rule.js';
+export type { LintMessage, LintResult, SourceFix, Excerpt } from './core/linter.js';
+export { ConfigError, type RulesConfig, type RuleSetting } from './core/config/resolve-rules.js';
 export { rules };
 
 export interface LintTextOptions {
@@ -28,7 +28,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const resolved = resolveRules(rules, options.config?.rules ? [{ source: 'lintText config', rules: options.config.rules }] : []);
   return lintSource(text, { filePath, format, rules: resolved, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
 }
-export { lintFiles, type FileLintResult, type LintFilesOptions } from './lint-files.js';
-export { lintOneFile } from './lint-one-file.js';
-export { calculateConfigForFile } from './config/load.js';
-export { parseRuleFlag } from './config/rule-flag.js';
+export { lintFiles, type FileLintResult, type LintFilesOptions } from './node/lint-files.js';
+export { lintOneFile } from './node/lint-one-file.js';
+export { calculateConfigForFile } from './node/config/load.js';
+export { parseRuleFlag } from './core/config/rule-flag.js';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_JSON_SCHEMA_PATH, generateConfigJsonSchema, renderConfigJsonSchema } from '../../src/config/json-schema.js';
+import { CONFIG_JSON_SCHEMA_PATH, generateConfigJsonSchema, renderConfigJsonSchema } from '../../src/core/config/json-schema.js';
 import { rules } from '../../rules/index.js';
 
 describe('schema/gongwenrc.schema.json', () => {
-  it('is what the code generates (regenerate with: npm run build && node dist/src/config/write-schema.js)', () => {
+  it('is what the code generates (regenerate with: npm run build && node dist/src/node/config/write-schema.js)', () => {
     const committed = readFileSync(new URL(`../../${CONFIG_JSON_SCHEMA_PATH}`, import.meta.url), 'utf8');
     expect(committed).toBe(renderConfigJsonSchema());
   });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigResolver, calculateConfigForFile, loadConfigFile } from '../../src/config/load.js';
-import { ConfigError } from '../../src/config/resolve-rules.js';
-import { parseRuleFlag } from '../../src/config/rule-flag.js';
+import { ConfigResolver, calculateConfigForFile, loadConfigFile } from '../../src/node/config/load.js';
+import { ConfigError } from '../../src/core/config/resolve-rules.js';
+import { parseRuleFlag } from '../../src/core/config/rule-flag.js';
 import { rules } from '../../rules/index.js';
 import { makeTree } from '../files/make-tree.js';
 

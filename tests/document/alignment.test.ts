@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BlockTextBuilder, toSourceOffset, type Block } from '../../src/document.js';
-import { appendAlignedText, parseMarkdown } from '../../src/parse/markdown.js';
+import { BlockTextBuilder, toSourceOffset, type Block } from '../../src/core/document.js';
+import { appendAlignedText, parseMarkdown } from '../../src/core/parse/markdown.js';
 import { lintText } from '../../src/index.js';
 import { mappingMismatches } from './mapping.js';
 

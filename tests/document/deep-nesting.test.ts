@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../src/parse/markdown.js';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
 import { lintText } from '../../src/index.js';
 import { mappingMismatches, texts } from './mapping.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCommentDirectives, parseDirective, parseHtmlCommentDirective } from '../../src/directives.js';
-import { parseMarkdown } from '../../src/parse/markdown.js';
+import { findCommentDirectives, parseDirective, parseHtmlCommentDirective } from '../../src/core/directives.js';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
 import { lintText } from '../../src/index.js';
 
 describe('directive comments', () => {

@@ -1,4 +1,4 @@
-import { OBJECT_REPLACEMENT, toSourceOffset, type Block, type GwDocument } from '../../src/document.js';
+import { OBJECT_REPLACEMENT, toSourceOffset, type Block, type GwDocument } from '../../src/core/document.js';
 
 export interface MappingMismatch {
   block: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex, OBJECT_REPLACEMENT, toSourceOffset, type GwDocument } from '../../src/document.js';
+import { LineIndex, OBJECT_REPLACEMENT, toSourceOffset, type GwDocument } from '../../src/core/document.js';
 import { lintText } from '../../src/index.js';
-import { parseMarkdown } from '../../src/parse/markdown.js';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
 import { mappingMismatches, sourceAt, texts } from './mapping.js';
 
 /** Parses and checks that every character maps back to itself before any other assertion. */

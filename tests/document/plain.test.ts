@@ -4,9 +4,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { gfmWithoutAutolinkLiterals } from '../../src/parse/gfm.js';
-import { readPlainGroups } from '../../src/parse/markdown-plain.js';
-import { parseMarkdown } from '../../src/parse/markdown.js';
+import { gfmWithoutAutolinkLiterals } from '../../src/core/parse/gfm.js';
+import { readPlainGroups } from '../../src/core/parse/markdown-plain.js';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
 import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
 import { draftText } from '../properties/arbitraries.js';
 

@@ -2,9 +2,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { parseInSections, sectionBoundaries } from '../../src/parse/markdown-sections.js';
-import { parseMarkdown } from '../../src/parse/markdown.js';
-import { gfmWithoutAutolinkLiterals } from '../../src/parse/gfm.js';
+import { parseInSections, sectionBoundaries } from '../../src/core/parse/markdown-sections.js';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
+import { gfmWithoutAutolinkLiterals } from '../../src/core/parse/gfm.js';
 
 const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex, OBJECT_REPLACEMENT, toSourceOffset } from '../../src/document.js';
-import { parseText } from '../../src/parse/text.js';
+import { LineIndex, OBJECT_REPLACEMENT, toSourceOffset } from '../../src/core/document.js';
+import { parseText } from '../../src/core/parse/text.js';
 import { mappingMismatches, texts } from './mapping.js';
 
 function parse(source: string) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandPatterns, type ExpandOptions } from '../../src/files.js';
+import { expandPatterns, type ExpandOptions } from '../../src/node/files.js';
 import { makeTree } from './make-tree.js';
 
 function options(cwd: string, extra: Partial<ExpandOptions> = {}): ExpandOptions {

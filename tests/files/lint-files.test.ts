@@ -1,8 +1,8 @@
 import { chmodSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/resolve-rules.js';
-import { lintFiles, type LintFilesOptions } from '../../src/lint-files.js';
+import { ConfigError } from '../../src/core/config/resolve-rules.js';
+import { lintFiles, type LintFilesOptions } from '../../src/node/lint-files.js';
 import { CLEAN_DRAFT, COMMA_DRAFT, makeTree } from './make-tree.js';
 
 function options(cwd: string, extra: Partial<LintFilesOptions> = {}): LintFilesOptions {

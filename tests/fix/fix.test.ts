@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { applyFixes, fixText, MAX_FIX_PASSES } from '../../src/fix.js';
-import type { LintMessage, LintResult } from '../../src/linter.js';
-import { defineRule } from '../../src/rule.js';
+import { applyFixes, fixText, MAX_FIX_PASSES } from '../../src/core/fix.js';
+import type { LintMessage, LintResult } from '../../src/core/linter.js';
+import { defineRule } from '../../src/core/rule.js';
 import { linterFor, sampleDoubledStop, sampleHalfWidthComma, sampleMarkerBrackets, sampleNoOpFix, sampleRules } from './sample-rules.js';
 
 /** A finding with just what applyFixes reads. */

@@ -4,9 +4,9 @@
  * changes only punctuation, so the fix properties must hold for them.
  */
 import { z } from 'zod';
-import type { DocumentFormat } from '../../src/document.js';
-import { lintDocument, parseDocument, type LintResult } from '../../src/linter.js';
-import { defineRule, type Rule } from '../../src/rule.js';
+import type { DocumentFormat } from '../../src/core/document.js';
+import { lintDocument, parseDocument, type LintResult } from '../../src/core/linter.js';
+import { defineRule, type Rule } from '../../src/core/rule.js';
 
 const HAN = /\p{Script=Han}/u;
 

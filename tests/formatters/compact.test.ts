@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { outputText } from '../../src/formatters/index.js';
-import compactFormatter from '../../src/formatters/compact.js';
+import { outputText } from '../../src/node/formatters/index.js';
+import compactFormatter from '../../src/node/formatters/compact.js';
 import { context, results } from './fixtures.js';
 
 const compact: (...args: Parameters<typeof compactFormatter>) => string = (...args) => outputText(compactFormatter(...args));

@@ -1,5 +1,5 @@
-import type { RuleMeta, FormatterContext } from '../../src/formatters/types.js';
-import type { LintResult } from '../../src/linter.js';
+import type { RuleMeta, FormatterContext } from '../../src/node/formatters/types.js';
+import type { LintResult } from '../../src/core/linter.js';
 
 export const cwd = '/home/user/公文';
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { outputText } from '../../src/formatters/index.js';
-import githubFormatter from '../../src/formatters/github.js';
-import type { LintResult } from '../../src/linter.js';
+import { outputText } from '../../src/node/formatters/index.js';
+import githubFormatter from '../../src/node/formatters/github.js';
+import type { LintResult } from '../../src/core/linter.js';
 import { context, cwd, results } from './fixtures.js';
 
 const github: (...args: Parameters<typeof githubFormatter>) => string = (...args) => outputText(githubFormatter(...args));

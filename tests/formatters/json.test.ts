@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { outputText } from '../../src/formatters/index.js';
-import jsonFormatter from '../../src/formatters/json.js';
+import { outputText } from '../../src/node/formatters/index.js';
+import jsonFormatter from '../../src/node/formatters/json.js';
 import { context, results } from './fixtures.js';
 
 const json: typeof jsonFormatter = (results, context) => outputText(jsonFormatter(results, context));

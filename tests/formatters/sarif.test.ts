@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outputText } from '../../src/formatters/index.js';
-import sarifFormatter from '../../src/formatters/sarif.js';
+import { outputText } from '../../src/node/formatters/index.js';
+import sarifFormatter from '../../src/node/formatters/sarif.js';
 import { context, results, ruleMetas } from './fixtures.js';
 
 const sarif: (...args: Parameters<typeof sarifFormatter>) => string = (...args) => outputText(sarifFormatter(...args));

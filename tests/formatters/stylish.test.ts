@@ -1,9 +1,9 @@
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { outputText } from '../../src/formatters/index.js';
-import stylishFormatter from '../../src/formatters/stylish.js';
-import type { LintResult } from '../../src/linter.js';
+import { outputText } from '../../src/node/formatters/index.js';
+import stylishFormatter from '../../src/node/formatters/stylish.js';
+import type { LintResult } from '../../src/core/linter.js';
 import { context, cwd, results } from './fixtures.js';
 
 const stylish: (...args: Parameters<typeof stylishFormatter>) => string = (...args) => outputText(stylishFormatter(...args));

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { unifiedDiff } from '../../src/formatters/unified-diff.js';
+import { unifiedDiff } from '../../src/node/formatters/unified-diff.js';
 
 it('prints a unified diff with the Chinese file name as written', () => {
   const before = '关于做好年底工作的通知\n\n工作已经完成,下一步继续推进。\n请各单位认真落实。\n';

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { expect, it } from 'vitest';
-import { displayWidth } from '../../src/formatters/width.js';
+import { displayWidth } from '../../src/node/formatters/width.js';
 
 it('agrees with string-width on every BMP code point', () => {
   const disagreements: string[] = [];

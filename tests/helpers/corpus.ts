@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { LintMessage } from '../../src/linter.js';
-import type { Rule } from '../../src/rule.js';
+import type { LintMessage } from '../../src/core/linter.js';
+import type { Rule } from '../../src/core/rule.js';
 import { lintWithRule } from './rule-tester.js';
 
 /** The published documents in ../shared (CI lays it beside the project too). */

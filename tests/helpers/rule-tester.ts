@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rulesById } from '../../rules/index.js';
-import { resolveRules } from '../../src/config/resolve-rules.js';
-import { applyFixes } from '../../src/fix.js';
-import { lintDocument, parseDocument, type LintMessage } from '../../src/linter.js';
-import type { Rule } from '../../src/rule.js';
+import { resolveRules } from '../../src/core/config/resolve-rules.js';
+import { applyFixes } from '../../src/core/fix.js';
+import { lintDocument, parseDocument, type LintMessage } from '../../src/core/linter.js';
+import type { Rule } from '../../src/core/rule.js';
 
 type Format = 'md' | 'txt';
 

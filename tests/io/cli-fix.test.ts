@@ -3,11 +3,11 @@ import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeDraft } from '../../src/io.js';
+import { decodeDraft } from '../../src/node/io.js';
 import { fixtures } from '../fixtures/encodings/generate.mjs';
 
 /** The built binary: `npm test` builds before running the tests. */
-const CLI = resolve('dist/src/cli.js');
+const CLI = resolve('dist/src/node/cli.js');
 const fixtureDirectory = resolve('tests/fixtures/encodings');
 
 let project: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { BinaryFileError, DraftReadError, decodeDraft, encodeDraft } from '../../src/io.js';
+import { BinaryFileError, DraftReadError, decodeDraft, encodeDraft } from '../../src/node/io.js';
 import { fixtures } from '../fixtures/encodings/generate.mjs';
 
 const fixtureDirectory = join(import.meta.dirname, '../fixtures/encodings');

@@ -2,7 +2,7 @@ import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BinaryFileError, DraftReadError, DraftWriteError, readDraft, writeDraft } from '../../src/io.js';
+import { BinaryFileError, DraftReadError, DraftWriteError, readDraft, writeDraft } from '../../src/node/io.js';
 import { fixtures } from '../fixtures/encodings/generate.mjs';
 
 const fixtureDirectory = join(import.meta.dirname, '../fixtures/encodings');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lintFiles, type FileLintResult, type LintFilesOptions } from '../../src/lint-files.js';
+import { lintFiles, type FileLintResult, type LintFilesOptions } from '../../src/node/lint-files.js';
 
 let directory: string;
 const draft = '关于X年度工作的通知\n\n各单位,现将有关事项通知如下。。\n';

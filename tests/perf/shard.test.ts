@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseShard, selectShard } from '../../src/shard.js';
+import { parseShard, selectShard } from '../../src/node/shard.js';
 
 describe('parseShard', () => {
   it('reads i/n', () => {

@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type * as LintFilesModule from '../../src/lint-files.js';
+import type * as LintFilesModule from '../../src/node/lint-files.js';
 import type * as CorpusModule from '../../bench/corpus.js';
 
-// Worker threads load the built dist/src/lint-worker.js, so this test uses the built modules (`npm test` builds first).
+// Worker threads load the built dist/src/node/lint-worker.js, so this test uses the built modules (`npm test` builds first).
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 let directory: string;
 let lintFiles: typeof LintFilesModule.lintFiles;
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'src/lint-worker.js'))) throw new Error('run `npm run build` first (npm test does)');
-  ({ lintFiles } = (await import(join(dist, 'src/lint-files.js'))) as typeof LintFilesModule);
+  if (!existsSync(join(dist, 'src/node/lint-worker.js'))) throw new Error('run `npm run build` first (npm test does)');
+  ({ lintFiles } = (await import(join(dist, 'src/node/lint-files.js'))) as typeof LintFilesModule);
   const { generateCorpus } = (await import(join(dist, 'bench/corpus.js'))) as typeof CorpusModule;
   directory = mkdtempSync(join(tmpdir(), 'gongwen-workers-'));
   generateCorpus({
@@ -37,7 +37,7 @@ it('finds exactly the same, in the same order, on one thread and on several', as
 
 it('prints the same JSON from the CLI with --concurrency 1 and 3, and rejects a bad value', async () => {
   const { spawnSync } = await import('node:child_process');
-  const run = (...args: string[]) => spawnSync(process.execPath, [join(dist, 'src/cli.js'), '--format', 'json', ...args, directory], { encoding: 'utf8' });
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(dist, 'src/node/cli.js'), '--format', 'json', ...args, directory], { encoding: 'utf8' });
   const one = run('--concurrency', '1');
   const three = run('--concurrency', '3');
   expect(one.status).toBe(1);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, fixText } from '../../src/fix.js';
-import { BinaryFileError, decodeDraft, encodeDraft, type Draft } from '../../src/io.js';
+import { applyFixes, fixText } from '../../src/core/fix.js';
+import { BinaryFileError, decodeDraft, encodeDraft, type Draft } from '../../src/node/io.js';
 import { lintText } from '../../src/index.js';
-import type { LintResult } from '../../src/linter.js';
+import type { LintResult } from '../../src/core/linter.js';
 import { linterFor, sampleRules } from '../fix/sample-rules.js';
 import { draftText, encodableDraftText } from './arbitraries.js';
 import { withoutPunctuationAndMarkers } from './fix-scope.js';

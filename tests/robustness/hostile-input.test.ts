@@ -7,10 +7,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixText } from '../../src/fix.js';
+import { fixText } from '../../src/core/fix.js';
 import { lintText } from '../../src/index.js';
-import { decodeDraft, encodeDraft, readDraft, writeDraft } from '../../src/io.js';
-import type { LintResult } from '../../src/linter.js';
+import { decodeDraft, encodeDraft, readDraft, writeDraft } from '../../src/node/io.js';
+import type { LintResult } from '../../src/core/linter.js';
 
 const LIMIT_MS = 30_000;
 

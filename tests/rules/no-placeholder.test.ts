@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-placeholder.js';
-import { ConfigError } from '../../src/config/resolve-rules.js';
-import { formatForPath } from '../../src/linter.js';
+import { ConfigError } from '../../src/core/config/resolve-rules.js';
+import { formatForPath } from '../../src/core/linter.js';
 import { lintWithRule, runRuleTests, type ExpectedError, type InvalidCase } from '../helpers/rule-tester.js';
 
 type MessageId = keyof typeof rule.messages;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/punctuation-sequence.js';
 import { rules } from '../../rules/index.js';
-import { fixText } from '../../src/fix.js';
+import { fixText } from '../../src/core/fix.js';
 import { lintText } from '../../src/index.js';
 import { corpusFiles, corpusFindings, sortByPlace } from '../helpers/corpus.js';
 import { runRuleTests } from '../helpers/rule-tester.js';

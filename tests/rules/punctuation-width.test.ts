@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/punctuation-width.js';
 import { rules } from '../../rules/index.js';
-import { fixText } from '../../src/fix.js';
+import { fixText } from '../../src/core/fix.js';
 import { lintText } from '../../src/index.js';
 import { corpusFiles, corpusFindings, sortByPlace } from '../helpers/corpus.js';
 import { runRuleTests } from '../helpers/rule-tester.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseNumeral, parseChineseNumeral } from '../../src/text/chinese-numerals.js';
-import { Level, readMarker, skipLineIndent } from '../../src/text/numbering-markers.js';
+import { formatChineseNumeral, parseChineseNumeral } from '../../src/core/text/chinese-numerals.js';
+import { Level, readMarker, skipLineIndent } from '../../src/core/text/numbering-markers.js';
 
 describe('skipLineIndent', () => {
   it.each([

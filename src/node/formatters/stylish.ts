@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Excerpt, LintMessage } from '../linter.js';
+import type { Excerpt, LintMessage } from '../../core/linter.js';
 import { severityLabel } from './labels.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';

@@ -2,14 +2,14 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { rules as registry } from '../rules/index.js';
+import { rules as registry } from '../../rules/index.js';
 import { DEFAULT_CACHE_LOCATION, hashConfig, LintCache } from './cache.js';
-import { ConfigError, type ResolvedRules, type RulesConfig } from './config/resolve-rules.js';
+import { ConfigError, type ResolvedRules, type RulesConfig } from '../core/config/resolve-rules.js';
 import { ConfigResolver } from './config/load.js';
 import { expandPatterns, type PatternProblem } from './files.js';
-import type { LintMessage } from './linter.js';
+import type { LintMessage } from '../core/linter.js';
 import type { FileLintResult, LintedFile, LintJob, LintOneFileOptions, WorkerSetup } from './lint-one-file.js';
-import { countMessages, problemMessage } from './results.js';
+import { countMessages, problemMessage } from '../core/results.js';
 import { selectShard, type Shard } from './shard.js';
 import { packageVersion } from './version.js';
 

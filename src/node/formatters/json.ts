@@ -1,4 +1,4 @@
-import type { LintMessage, LintResult } from '../linter.js';
+import type { LintMessage, LintResult } from '../../core/linter.js';
 import type { Formatter } from './types.js';
 
 /** The fields of ESLint's JSON output, in its order; the excerpt is a display aid and is left out. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { LintMessage, LintResult, SourceFix } from './linter.js';
 
 export interface AppliedFixes {
@@ -66,8 +65,19 @@ export interface FixedText {
   fixed: LintMessage[];
 }
 
+/**
+ * Two independent 32-bit FNV-1a hashes and the length: enough to recognise a text state seen before, and
+ * free of Node's crypto so that fixing runs in a browser too.
+ */
 function digest(text: string): string {
-  return createHash('sha256').update(text, 'utf16le').digest('hex');
+  let first = 0x811c9dc5;
+  let second = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    first = Math.imul(first ^ code, 0x01000193);
+    second = Math.imul(second ^ code, 0x5bd1e995) ^ (second >>> 15);
+  }
+  return `${text.length}:${(first >>> 0).toString(36)}:${(second >>> 0).toString(36)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rules as defaultRegistry } from '../../rules/index.js';
+import { rules as defaultRegistry } from '../../../rules/index.js';
 import type { Rule } from '../rule.js';
 import { buildConfigSchema } from './schema.js';
 

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { rules as defaultRegistry } from '../../rules/index.js';
+import { rules as defaultRegistry } from '../../../rules/index.js';
 import type { Rule } from '../rule.js';
 import { ConfigError, type RulesConfig } from './resolve-rules.js';
 import { validateRulesConfig } from './schema.js';

@@ -1,4 +1,4 @@
-import type { LintResult } from '../linter.js';
+import type { LintResult } from '../../core/linter.js';
 
 /** What a formatter needs to know about a rule; taken from the registry, never from findings. */
 export interface RuleMeta {

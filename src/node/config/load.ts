@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { rules as defaultRegistry } from '../../rules/index.js';
-import type { Rule, Severity } from '../rule.js';
+import { rules as defaultRegistry } from '../../../rules/index.js';
+import type { Rule, Severity } from '../../core/rule.js';
 import {
   ConfigError,
   resolveRuleSettings,
@@ -12,8 +12,8 @@ import {
   type ResolvedRules,
   type RulesConfig,
   type RulesLayer,
-} from './resolve-rules.js';
-import { validateConfig, validateRulesConfig } from './schema.js';
+} from '../../core/config/resolve-rules.js';
+import { validateConfig, validateRulesConfig } from '../../core/config/schema.js';
 
 /** Looked for in each directory, in this order; the first one present is that directory's config. */
 export const CONFIG_FILE_NAMES = ['.gongwenrc.json', '.gongwenrc.yaml', '.gongwenrc.yml', 'package.json'] as const;

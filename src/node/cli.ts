@@ -8,9 +8,9 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RulesConfig } from './config/resolve-rules.js';
+import type { RulesConfig } from '../core/config/resolve-rules.js';
 import type { FormatName, FormatterOutput } from './formatters/index.js';
-import type { LintMessage, LintResult } from './linter.js';
+import type { LintMessage, LintResult } from '../core/linter.js';
 import type { Shard } from './shard.js';
 import { packageVersion } from './version.js';
 
@@ -148,7 +148,7 @@ function translateParseError(error: unknown): UsageError {
 
 async function parseRuleFlags(values: readonly string[]): Promise<RulesConfig | undefined> {
   if (values.length === 0) return undefined;
-  const { parseRuleFlag } = await import('./config/rule-flag.js');
+  const { parseRuleFlag } = await import('../core/config/rule-flag.js');
   const merged: Record<string, RulesConfig[string]> = {};
   for (const value of values) Object.assign(merged, parseRuleFlag(value));
   return merged;
@@ -238,7 +238,7 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
 }
 
 async function listRules(): Promise<string> {
-  const [{ rules }, { displayWidth }] = await Promise.all([import('../rules/index.js'), import('./formatters/width.js')]);
+  const [{ rules }, { displayWidth }] = await Promise.all([import('../../rules/index.js'), import('./formatters/width.js')]);
   const header = ['规则', '默认级别', '可修正', '说明'];
   const rows = rules.map((rule) => [rule.id, rule.severity === 'error' ? '错误' : '警告', rule.fixable ? '是' : '', rule.description]);
   const widths = header.slice(0, 3).map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]))));
@@ -272,9 +272,9 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   const [{ decodeDraft, encodeDraft }, { ConfigResolver }, { rulesById }, linter, { fixText }] = await Promise.all([
     import('./io.js'),
     import('./config/load.js'),
-    import('../rules/index.js'),
-    import('./linter.js'),
-    import('./fix.js'),
+    import('../../rules/index.js'),
+    import('../core/linter.js'),
+    import('../core/fix.js'),
   ]);
   const cwd = process.cwd();
   const filePath = options.stdinFilename === undefined ? '<stdin>' : resolve(cwd, options.stdinFilename);
@@ -405,7 +405,7 @@ async function runLint(options: CliOptions): Promise<number> {
   const machineReadable = options.format === 'json' || options.format === 'sarif' || options.format === 'github';
   if (options.fix === 'dry-run' && !machineReadable) writeStdout(await dryRunDiffs(results, cwd));
 
-  const [{ loadFormatter }, { rules }] = await Promise.all([import('./formatters/index.js'), import('../rules/index.js')]);
+  const [{ loadFormatter }, { rules }] = await Promise.all([import('./formatters/index.js'), import('../../rules/index.js')]);
   const formatter = await loadFormatter(options.format);
   const shown = options.quiet ? results.map(errorsOnly) : results;
   // The source text is only for the diff; the formatters print results as lintFiles documents them.

@@ -3,12 +3,12 @@
  * parser and rules load only when a file must really be linted, and so that worker threads load just this.
  */
 import { createHash } from 'node:crypto';
-import { rulesById } from '../rules/index.js';
-import { fixText } from './fix.js';
+import { rulesById } from '../../rules/index.js';
+import { fixText } from '../core/fix.js';
 import { BinaryFileError, readDraft, writeDraft, type Draft } from './io.js';
-import { formatForPath, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, type LintResult } from './linter.js';
-import { countMessages, errorMessage, problemMessage } from './results.js';
-import type { ResolvedRules } from './config/resolve-rules.js';
+import { formatForPath, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, type LintResult } from '../core/linter.js';
+import { countMessages, errorMessage, problemMessage } from '../core/results.js';
+import type { ResolvedRules } from '../core/config/resolve-rules.js';
 
 /**
  * A file's lint result. When fixing changed the text, `output` is the fixed text and `source` the text as

@@ -6,7 +6,7 @@ let cached: string | undefined;
 
 /**
  * gongwen-lint's own version, from its package.json. Found by walking up from this module, because the
- * module runs both as TypeScript source (src/, under the tests) and built (dist/src/).
+ * module runs both as TypeScript source (src/, under the tests) and built (dist/src/node/).
  */
 export function packageVersion(): string {
   if (cached !== undefined) return cached;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { LintMessage } from './linter.js';
+import type { LintMessage } from '../core/linter.js';
 
 /** What is stored per file: enough to recognise it unchanged and to replay its findings. */
 interface CacheEntry {
