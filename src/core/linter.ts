@@ -41,6 +41,8 @@ export interface LintMessage {
   fix?: SourceFix;
   suggestions?: LintSuggestion[];
   excerpt?: Excerpt;
+  /** Word only: the part the finding is in, when it is not the body (`line` counts that part's paragraphs). */
+  part?: 'header' | 'footer' | 'footnote' | 'endnote';
   /** A problem with the file itself (unreadable, binary), not a finding in it. */
   fatal?: boolean;
 }
