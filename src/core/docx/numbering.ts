@@ -191,6 +191,12 @@ export function formatNumber(value: number, format: string): string {
   }
 }
 
+/** The number shown before a paragraph, and the numbering level that defines it (`abstractNumId:ilvl`). */
+export interface NumberMarker {
+  readonly text: string;
+  readonly level: string;
+}
+
 export class NumberingResolver {
   /** Counters by abstract numbering id: the value last shown at each level, undefined before its first use. */
   private readonly counters = new Map<string, (number | undefined)[]>();
@@ -243,8 +249,9 @@ export class NumberingResolver {
       seen.add(id);
       const style = this.styles.get(id);
       if (!style) return undefined;
-      const numPr = firstChild(firstChild(style, 'w:pPr') ?? style, 'w:numPr');
-      if (numPr && firstChild(style, 'w:pPr')) {
+      const properties = firstChild(style, 'w:pPr');
+      const numPr = properties && firstChild(properties, 'w:numPr');
+      if (numPr) {
         const numId = childValue(numPr, 'w:numId');
         const ilvl = childValue(numPr, 'w:ilvl');
         return { ...(numId === undefined ? {} : { numId }), ...(ilvl === undefined ? {} : { ilvl }), styleId: id };
@@ -311,7 +318,7 @@ export class NumberingResolver {
    * The number Word shows before a paragraph with these properties (`一、`, `（1）`), or undefined when it
    * has none (or a bullet: not a number any rule reads). Advances the counters: call once per paragraph, in order.
    */
-  marker(paragraphProperties: XmlElement | undefined): string | undefined {
+  marker(paragraphProperties: XmlElement | undefined): NumberMarker | undefined {
     if (this.nums.size === 0) return undefined;
     const direct = paragraphProperties && firstChild(paragraphProperties, 'w:numPr');
     const styleId = childValue(paragraphProperties, 'w:pStyle') ?? this.defaultParagraphStyle;
@@ -351,6 +358,6 @@ export class NumberingResolver {
       const format = level.legal && index !== levelIndex ? 'decimal' : (instance.levels[index]?.format ?? 'decimal');
       return formatNumber(value, format);
     });
-    return text === '' ? undefined : text;
+    return text === '' ? undefined : { text, level: `${instance.abstractId}:${levelIndex}` };
   }
 }
