@@ -27,6 +27,8 @@ interface ListInstance {
 }
 
 const LEVELS = 9;
+/** Above this a number is written in digits whatever its format: `AAAA…` and long Chinese numerals would only grow. */
+const MAX_SPELLED_NUMBER = 32_767;
 const MAX_LINK_DEPTH = 8;
 
 function attribute(element: XmlElement | undefined, name: string): string | undefined {
@@ -62,7 +64,6 @@ const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 /** 一 … 九十九 (十, 十一, 二十), then 一百, 一百零一, 一千…: the counting form Word writes for chineseCountingThousand. */
 function countingThousand(value: number, digits: string, units: readonly [string, string, string, string], zero: string, bareTen: boolean): string {
   if (value === 0) return digits[0];
-  if (value >= 100_000_000) return String(value);
   const groups: string[] = [];
   const below = (n: number): string => {
     // n < 10000, written with 千百十 and 零 for gaps.
@@ -141,6 +142,8 @@ function enclosed(value: number, first: number, count: number): string {
 
 /** A number in one of Word's `w:numFmt` formats; unknown formats fall back to decimal, as Word does. */
 export function formatNumber(value: number, format: string): string {
+  // Word's counters are small and never negative; anything else (a hostile w:start) is shown as digits.
+  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_SPELLED_NUMBER) return String(value);
   switch (format) {
     case 'decimalZero':
       return value >= 0 && value < 10 ? `0${value}` : String(value);

@@ -29,7 +29,7 @@ export function chosenBranch(alternate: XmlElement): XmlElement | undefined {
 /** A character shown by `w:sym`: its code when it is a real character, OBJECT_REPLACEMENT for a symbol-font glyph. */
 function symbolCharacter(element: XmlElement): string {
   const code = Number.parseInt(element.attributes['w:char'] ?? '', 16);
-  if (!Number.isFinite(code) || code <= 0) return OBJECT_REPLACEMENT;
+  if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return OBJECT_REPLACEMENT;
   // Symbol fonts (Wingdings, Symbol) address their glyphs in the private use area F000–F0FF: no Unicode meaning.
   if (code >= 0xe000 && code <= 0xf8ff) return OBJECT_REPLACEMENT;
   return String.fromCodePoint(code);
