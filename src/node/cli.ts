@@ -12,6 +12,7 @@ import type { ResolvedRules, RulesConfig } from '../core/config/resolve-rules.js
 import type { FormatName, FormatterOutput } from './formatters/index.js';
 import type { LintMessage, LintResult } from '../core/linter.js';
 import type { Shard } from './shard.js';
+import type { ViewLine } from '../view/lines.js';
 import { packageVersion } from './version.js';
 
 const EXIT_OK = 0;
@@ -31,7 +32,7 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
   --encoding <编码>             按指定编码读取（如 utf-8、gb18030、utf-16le），不自动识别
 
 输出：
-  -f, --format <格式>           stylish（默认）、json、sarif、github、compact
+  -f, --format <格式>           stylish（默认）、json、sarif、github、compact、html
   -o, --output-file <路径>      把结果写入文件而不是标准输出
   --quiet                       只报告错误，不报告警告
   --max-warnings <数量>         警告多于此数时以退出码 1 结束
@@ -258,8 +259,8 @@ async function readStandardInput(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A lint result with the text it was linted from, so that a dry run can show what would change. */
-type ResultWithSource = LintResult & { source?: string };
+/** A lint result with the text it was linted from, so that a dry run can show what would change (and the HTML report its lines). */
+type ResultWithSource = LintResult & { source?: string; lines?: ViewLine[] };
 
 /** Standard input linted, and with `--fix` its fixed text as bytes in the input's own encoding. */
 interface StandardInputResult {
@@ -291,16 +292,22 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   if (format === 'markdown') await linter.loadMarkdownParser();
   const lintOnce = (text: string): LintResult =>
     linter.lintSource(text, { filePath, format, rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
-  if (!options.fix) return { result: lintOnce(draft.text) };
+  // The HTML report shows the text: its lines go with the result.
+  const withLines = async <R extends LintResult>(result: R, text: string): Promise<R> => {
+    if (options.format !== 'html') return result;
+    const { documentLines } = await import('../view/lines.js');
+    return { ...result, lines: documentLines(linter.parseDocument(text, format)) };
+  };
+  if (!options.fix) return { result: await withLines(lintOnce(draft.text), draft.text) };
   const fixed = fixText(draft.text, lintOnce);
   if (options.fix === true) return { result: fixed.result, fixedBytes: encodeDraft(fixed.output, draft) };
-  const result: ResultWithSource = { ...fixed.result, source: draft.text };
+  const result: ResultWithSource = { ...(await withLines(fixed.result, fixed.output)), source: draft.text };
   if (fixed.output !== draft.text) result.output = fixed.output;
   return { result };
 }
 
 /** A .docx on standard input; a package that cannot be read is one fatal problem, as for a file. */
-async function lintStandardInputAsWord(bytes: Uint8Array, filePath: string, rules: ResolvedRules, options: CliOptions): Promise<LintResult> {
+async function lintStandardInputAsWord(bytes: Uint8Array, filePath: string, rules: ResolvedRules, options: CliOptions): Promise<ResultWithSource> {
   const [{ rulesById }, linter, { DocxError }, { countMessages, problemMessage }] = await Promise.all([
     import('../../rules/index.js'),
     import('../core/linter.js'),
@@ -309,7 +316,10 @@ async function lintStandardInputAsWord(bytes: Uint8Array, filePath: string, rule
   ]);
   try {
     const document = linter.parseDocument(bytes, 'docx');
-    return linter.lintDocument(document, { filePath, format: 'docx', rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
+    const result = linter.lintDocument(document, { filePath, format: 'docx', rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
+    if (options.format !== 'html') return result;
+    const { documentLines } = await import('../view/lines.js');
+    return { ...result, lines: documentLines(document) };
   } catch (error) {
     if (!(error instanceof DocxError)) throw error;
     return countMessages(filePath, [problemMessage(`${filePath}：${error.message}`)]);
@@ -327,6 +337,7 @@ async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     encoding: options.encoding,
     fix: options.fix,
+    view: options.format === 'html',
     cache: options.cache,
     cacheLocation: options.cacheLocation,
     shard: options.shard,

@@ -131,9 +131,10 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     encoding: options.encoding,
     fix: options.fix,
+    view: options.view,
   };
-  // The cache replays findings; a fixing run must look at the text itself.
-  const cache = options.cache && !options.fix ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
+  // The cache replays findings; a fixing run, and a report that shows the text, must look at the text itself.
+  const cache = options.cache && !options.fix && !options.view ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
   const configIndex = new Map<ResolvedRules, number>();
   const configKeys: string[] = [];
   const jobs: LintJob[] = [];

@@ -10,6 +10,7 @@ import { formatForPath, lintDocument, lintSource, loadMarkdownParser, MarkdownPa
 import { DocxError } from '../core/docx/errors.js';
 import { countMessages, errorMessage, problemMessage } from '../core/results.js';
 import type { ResolvedRules } from '../core/config/resolve-rules.js';
+import { documentLines, type ViewLine } from '../view/lines.js';
 
 /**
  * A file's lint result. When fixing changed the text, `output` is the fixed text and `source` the text as
@@ -17,6 +18,8 @@ import type { ResolvedRules } from '../core/config/resolve-rules.js';
  */
 export interface FileLintResult extends LintResult {
   source?: string;
+  /** The text as linted (after fixing, the fixed text), line by line: only when `view` was asked for. */
+  lines?: ViewLine[];
 }
 
 /** What identifies a file's content for the cache: a hash of its decoded text, encoding and BOM. */
@@ -39,6 +42,8 @@ export interface LintOneFileOptions {
   encoding?: string;
   /** true: write fixes back; 'dry-run': compute them into `output` without writing. */
   fix?: boolean | 'dry-run';
+  /** Return the text line by line with the findings (`lines`), for the HTML report. */
+  view?: boolean;
 }
 
 /**
@@ -65,10 +70,13 @@ export async function lintOneFile(
   if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
   const sourceOptions = { filePath, format: formatForPath(filePath), rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const lintOnce = (text: string): LintResult => lintSource(text, sourceOptions, rulesById);
+  const format = formatForPath(filePath);
+  const view = async (text: string): Promise<{ lines?: ViewLine[] }> =>
+    options.view ? { lines: await withMarkdownParser(() => documentLines(parseDocument(text, format))) } : {};
   try {
-    if (!options.fix) return { ...(await withMarkdownParser(() => lintOnce(draft.text))), contentHash };
+    if (!options.fix) return { ...(await withMarkdownParser(() => lintOnce(draft.text))), contentHash, ...(await view(draft.text)) };
     const fixed = await withMarkdownParser(() => fixText(draft.text, lintOnce));
-    if (fixed.output === draft.text) return fixed.result;
+    if (fixed.output === draft.text) return { ...fixed.result, ...(await view(draft.text)) };
     if (options.fix === true) {
       try {
         await writeDraft(filePath, fixed.output, draft);
@@ -78,7 +86,7 @@ export async function lintOneFile(
         return countMessages(filePath, [problemMessage(errorMessage(error)), ...original.messages]);
       }
     }
-    return { ...fixed.result, output: fixed.output, source: draft.text };
+    return { ...fixed.result, output: fixed.output, source: draft.text, ...(await view(fixed.output)) };
   } catch (error) {
     return countMessages(filePath, [problemMessage(errorMessage(error))]);
   }
@@ -101,7 +109,7 @@ function lintWordFile(filePath: string, config: FileConfig, options: LintOneFile
   try {
     const document = parseDocument(bytes, 'docx');
     const result = lintDocument(document, { filePath, format: 'docx', rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
-    return { ...result, contentHash };
+    return { ...result, contentHash, ...(options.view ? { lines: documentLines(document) } : {}) };
   } catch (error) {
     const reason = error instanceof DocxError ? `${filePath}：${error.message}` : errorMessage(error);
     return countMessages(filePath, [problemMessage(reason)]);
