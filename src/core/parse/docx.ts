@@ -425,7 +425,7 @@ class DocxReader {
           break;
         }
         case 'w:commentReference':
-          if (!flags.deleted && !this.commentAnchors.has(node.attributes['w:id'] ?? '')) {
+          if (!flags.deleted && !this.commentAnchors.has(node.attributes['w:id'] ?? '') && !text.commentStarts.some((start) => start.id === node.attributes['w:id'])) {
             // Without a range, the comment is anchored at its reference mark.
             text.commentStarts.push({ id: node.attributes['w:id'] ?? '', offset: text.length });
           }
