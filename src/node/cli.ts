@@ -8,7 +8,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RulesConfig } from '../core/config/resolve-rules.js';
+import type { ResolvedRules, RulesConfig } from '../core/config/resolve-rules.js';
 import type { FormatName, FormatterOutput } from './formatters/index.js';
 import type { LintMessage, LintResult } from '../core/linter.js';
 import type { Shard } from './shard.js';
@@ -22,11 +22,11 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
       gongwen-lint [选项] --stdin [--stdin-filename <文件名>]
 
 检查公文草稿中遗留的模板占位符、错误标点和断号的层次序号。
-目录按其中的 .md、.markdown、.txt 文件检查；通配符请加引号，如 "docs/**/*.md"。
+目录按其中的 .md、.markdown、.txt、.docx 文件检查；通配符请加引号，如 "docs/**/*.md"。
 
 输入：
   -, --stdin                    从标准输入读取文本
-  --stdin-filename <文件名>     为标准输入命名：扩展名决定解析方式（.md 按 Markdown，否则按纯文本），
+  --stdin-filename <文件名>     为标准输入命名：扩展名决定解析方式（.md 按 Markdown，.docx 按 Word，否则按纯文本），
                                 也用于查找配置文件
   --encoding <编码>             按指定编码读取（如 utf-8、gb18030、utf-16le），不自动识别
 
@@ -278,10 +278,16 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   ]);
   const cwd = process.cwd();
   const filePath = options.stdinFilename === undefined ? '<stdin>' : resolve(cwd, options.stdinFilename);
-  const draft = decodeDraft(await readStandardInput(), { encoding: options.encoding, filePath });
+  const input = await readStandardInput();
   const resolver = new ConfigResolver({ cwd, configFile: options.configFile, cliRules: options.cliRules });
   const rules = resolver.rulesFor(options.stdinFilename === undefined ? resolve(cwd, 'stdin') : filePath);
   const format = linter.formatForPath(options.stdinFilename);
+  if (format === 'docx') {
+    const result = await lintStandardInputAsWord(input, filePath, rules, options);
+    // Word files are not fixed yet: `--fix` passes the package through unchanged, as a fixer with nothing to fix would.
+    return options.fix === true ? { result, fixedBytes: input } : { result };
+  }
+  const draft = decodeDraft(input, { encoding: options.encoding, filePath });
   if (format === 'markdown') await linter.loadMarkdownParser();
   const lintOnce = (text: string): LintResult =>
     linter.lintSource(text, { filePath, format, rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
@@ -291,6 +297,23 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   const result: ResultWithSource = { ...fixed.result, source: draft.text };
   if (fixed.output !== draft.text) result.output = fixed.output;
   return { result };
+}
+
+/** A .docx on standard input; a package that cannot be read is one fatal problem, as for a file. */
+async function lintStandardInputAsWord(bytes: Uint8Array, filePath: string, rules: ResolvedRules, options: CliOptions): Promise<LintResult> {
+  const [{ rulesById }, linter, { DocxError }, { countMessages, problemMessage }] = await Promise.all([
+    import('../../rules/index.js'),
+    import('../core/linter.js'),
+    import('../core/docx/errors.js'),
+    import('../core/results.js'),
+  ]);
+  try {
+    const document = linter.parseDocument(bytes, 'docx');
+    return linter.lintDocument(document, { filePath, format: 'docx', rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
+  } catch (error) {
+    if (!(error instanceof DocxError)) throw error;
+    return countMessages(filePath, [problemMessage(`${filePath}：${error.message}`)]);
+  }
 }
 
 async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
@@ -389,6 +412,9 @@ async function runLint(options: CliOptions): Promise<number> {
   const cwd = process.cwd();
   const standardInput = options.stdin ? await lintStandardInput(options) : undefined;
   const results = standardInput ? [standardInput.result] : await lintPatterns(options);
+  if (options.fix && results.some((result) => /\.docx$/i.test(result.filePath))) {
+    process.stderr.write('gongwen-lint：--fix 暂不修改 Word 文档（.docx），其中的问题照常报告\n');
+  }
   // `--fix` on standard input: the fixed text is the output, so the findings that remain go to stderr.
   const reportToStderr = standardInput?.fixedBytes !== undefined && options.outputFile === undefined;
   if (standardInput?.fixedBytes) process.stdout.write(standardInput.fixedBytes);

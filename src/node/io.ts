@@ -211,17 +211,20 @@ function describeFsError(error: unknown): string {
   }
 }
 
-/** Reads and decodes a draft; see `decodeDraft` for detection. Throws DraftReadError / BinaryFileError. */
-export async function readDraft(filePath: string, options: ReadDraftOptions = {}): Promise<Draft> {
-  let bytes: Buffer;
+/** A file's bytes as they are (a Word package is read this way). Throws DraftReadError naming the file. */
+export function readFileBytes(filePath: string): Buffer {
   try {
     // Synchronous on purpose: for drafts of a few KB, the promise API's open/stat/read/close round trips
     // cost several times the read itself, and linting is CPU-bound anyway.
-    bytes = readFileSync(filePath);
+    return readFileSync(filePath);
   } catch (error) {
     throw new DraftReadError(filePath, `${filePath}：无法读取（${describeFsError(error)}）`, { cause: error });
   }
-  return decodeDraft(bytes, { ...options, filePath });
+}
+
+/** Reads and decodes a draft; see `decodeDraft` for detection. Throws DraftReadError / BinaryFileError. */
+export async function readDraft(filePath: string, options: ReadDraftOptions = {}): Promise<Draft> {
+  return decodeDraft(readFileBytes(filePath), { ...options, filePath });
 }
 
 /**

@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { rulesById } from '../../rules/index.js';
 import { fixText } from '../core/fix.js';
-import { BinaryFileError, readDraft, writeDraft, type Draft } from './io.js';
-import { formatForPath, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, type LintResult } from '../core/linter.js';
+import { BinaryFileError, readDraft, readFileBytes, writeDraft, type Draft } from './io.js';
+import { formatForPath, lintDocument, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, parseDocument, type LintResult } from '../core/linter.js';
+import { DocxError } from '../core/docx/errors.js';
 import { countMessages, errorMessage, problemMessage } from '../core/results.js';
 import type { ResolvedRules } from '../core/config/resolve-rules.js';
 
@@ -52,6 +53,7 @@ export async function lintOneFile(
   options: LintOneFileOptions,
   cachedHash?: string | null,
 ): Promise<LintedFile> {
+  if (formatForPath(filePath) === 'docx') return lintWordFile(filePath, config, options, cachedHash);
   let draft: Draft;
   try {
     draft = await readDraft(filePath, { encoding: options.encoding });
@@ -79,6 +81,30 @@ export async function lintOneFile(
     return { ...fixed.result, output: fixed.output, source: draft.text };
   } catch (error) {
     return countMessages(filePath, [problemMessage(errorMessage(error))]);
+  }
+}
+
+/**
+ * A Word draft: read as bytes, parsed from the package, linted. A file that is no readable .docx (an old
+ * .doc, an encrypted or corrupt package, hostile XML) is one fatal problem naming why. `--fix` does not
+ * change Word files (the CLI says so once); their findings are reported as usual.
+ */
+function lintWordFile(filePath: string, config: FileConfig, options: LintOneFileOptions, cachedHash: string | null | undefined): LintedFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileBytes(filePath);
+  } catch (error) {
+    return countMessages(filePath, [problemMessage(errorMessage(error))]);
+  }
+  const contentHash = cachedHash === undefined ? undefined : createHash('sha1').update('docx\0').update(bytes).digest('hex');
+  if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
+  try {
+    const document = parseDocument(bytes, 'docx');
+    const result = lintDocument(document, { filePath, format: 'docx', rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
+    return { ...result, contentHash };
+  } catch (error) {
+    const reason = error instanceof DocxError ? `${filePath}：${error.message}` : errorMessage(error);
+    return countMessages(filePath, [problemMessage(reason)]);
   }
 }
 
