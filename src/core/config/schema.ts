@@ -30,6 +30,10 @@ export function buildConfigSchema(registry: readonly Rule[]): z.ZodType {
       $schema: z.string().optional().describe('编辑器用的 JSON Schema 地址，gongwen-lint 不读取'),
       root: z.boolean().optional().describe('为 true 时不再向上级目录查找配置文件'),
       rules: rules.optional(),
+      fixAs: z
+        .enum(['revisions', 'direct'])
+        .optional()
+        .describe('--fix 修正 Word 文档（.docx）的方式："revisions"（默认）作为修订写入，可在 Word/WPS 中逐条接受或拒绝；"direct" 直接改写文字'),
       ignores: globListSchema
         .optional()
         .describe('不检查的文件：相对于本配置文件所在目录的 glob；不含“/”的模式匹配任意层级的文件或目录名'),
@@ -55,6 +59,7 @@ export function buildConfigSchema(registry: readonly Rule[]): z.ZodType {
 export interface ConfigFileContent {
   root?: boolean;
   rules?: RulesConfig;
+  fixAs?: 'revisions' | 'direct';
   ignores?: string[];
   overrides?: { files: string[]; rules: RulesConfig }[];
 }
@@ -102,7 +107,7 @@ function issueToConfigError(
     if (issue.path[issue.path.length - 1] === 'rules') {
       return new ConfigError(source, key, `指向不存在的规则“${unknownKey}”（用 --list-rules 查看全部规则）`);
     }
-    return new ConfigError(source, key, '不是已知的配置项，可用的有 root、rules、ignores、overrides（overrides 中为 files、rules）');
+    return new ConfigError(source, key, '不是已知的配置项，可用的有 root、rules、fixAs、ignores、overrides（overrides 中为 files、rules）');
   }
   return new ConfigError(source, formatKey(keyPrefix, issue.path), `有误：${issue.message}`);
 }
