@@ -123,3 +123,12 @@ describe('rewriteZip', () => {
     expect(() => rewriteZip(original, { add: [{ name: 'word/document.xml', content: new Uint8Array(0) }] })).toThrow();
   });
 });
+
+describe('rewriteZip on a Node Buffer', () => {
+  it('never writes into the input, whose slices are views', () => {
+    const original = Buffer.from(zipSync({ 'word/document.xml': strToU8(DOCUMENT), 'word/styles.xml': strToU8('<w:styles/>') }));
+    const copy = Buffer.from(original);
+    rewriteZip(original, { replace: new Map([['word/document.xml', strToU8(DOCUMENT.replace('2024', '2025'))]]) });
+    expect(Buffer.compare(original, copy)).toBe(0);
+  });
+});

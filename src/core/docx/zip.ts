@@ -61,8 +61,17 @@ function refuseZip64(): DocxError {
 
 const utf8 = new TextDecoder('utf-8');
 
+/**
+ * A plain Uint8Array over the same memory: Node's Buffer (a subclass) makes `slice` a view, and the
+ * records copied below must be copies.
+ */
+function plain(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Reads the central directory and locates every entry's local record. Throws DocxError. */
-export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
+export function readZipDirectory(input: Uint8Array): ZipDirectory {
+  const bytes = plain(input);
   const data = view(bytes);
   if (bytes.length < END_RECORD_SIZE) throw corrupt('文件过短');
   const end = findEndRecord(bytes, data);
@@ -215,7 +224,7 @@ export interface ZipChanges {
  * updated, replaced entries deflated anew, added entries at the end. The archive comment is kept.
  */
 export function rewriteZip(bytes: Uint8Array, changes: ZipChanges): Uint8Array {
-  const directory = readZipDirectory(bytes);
+  const directory = readZipDirectory(plain(bytes));
   const replace = changes.replace ?? new Map<string, Uint8Array>();
   const names = new Set(directory.entries.map((entry) => entry.name));
   for (const name of replace.keys()) if (!names.has(name)) throw new Error(`rewriteZip: no entry ${name} to replace`);
