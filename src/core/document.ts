@@ -58,6 +58,11 @@ export interface DocxBlockOrigin {
   readonly element: XmlElement;
   /** The automatic number as Word shows it (`一、`, `（1）`), when Word numbers the paragraph; it also leads `text`. */
   readonly numbering?: string;
+  /**
+   * The numbering level that draws `numbering` (`abstractNumId:ilvl`): paragraphs sharing it share its form,
+   * so a finding on the form of the number is reported once, on the first of them.
+   */
+  readonly numberingLevel?: string;
   /** Where each piece of `text` comes from in the part's XML, in text order: what write-back edits. */
   readonly pieces: readonly DocxTextPiece[];
 }

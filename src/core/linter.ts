@@ -235,21 +235,40 @@ function compareMessages(a: LintMessage, b: LintMessage): number {
   return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
 }
 
+/**
+ * Where a finding ends. In a Word document the offset just past a paragraph's last character is also where
+ * the next paragraph starts, so the end is placed one column after the finding's last character instead.
+ */
+function endPosition(lines: { position(offset: number): Position }, sourceStart: number, sourceEnd: number, byParagraph: boolean): Position {
+  if (!byParagraph || sourceEnd <= sourceStart) return lines.position(sourceEnd);
+  const last = lines.position(sourceEnd - 1);
+  return { ...last, column: last.column + 1 };
+}
+
 /** Runs every enabled rule over a parsed document; returns its findings with positions, sorted. */
 export function lintDocument(document: GwDocument, options: LintSourceOptions, rulesById: ReadonlyMap<string, Rule>): LintResult {
   // Word documents place findings by paragraph (`locate`); counting lines of their joined text would be wrong.
   const lines: { position(offset: number): Position } = document.locate ? { position: document.locate } : new LineIndex(document.source);
   const findings: Finding[] = [];
+  // Findings on Word's automatic numbers already reported for a numbering level (by rule and message).
+  const reportedNumbering = new Set<string>();
   for (const [ruleId, setting] of options.rules) {
     const rule = rulesById.get(ruleId);
     if (!rule) continue;
     const severity = setting.severity === 'error' ? 2 : 1;
     const report = (found: Report<string>): void => {
       const { block } = found;
+      const origin = block.docx;
+      if (origin?.numbering !== undefined && found.start < origin.numbering.length) {
+        // The number comes from one definition in numbering.xml: its form is one problem, shown where it first appears.
+        const key = `${ruleId}\u0000${found.messageId}\u0000${origin.numberingLevel ?? ''}`;
+        if (reportedNumbering.has(key)) return;
+        reportedNumbering.add(key);
+      }
       const sourceStart = toSourceOffset(block, found.start, 'start');
       const sourceEnd = found.end > found.start ? toSourceOffset(block, found.end, 'end') : sourceStart;
       const start = lines.position(sourceStart);
-      const end = lines.position(sourceEnd);
+      const end = endPosition(lines, sourceStart, sourceEnd, document.locate !== undefined);
       const text = formatMessage(rule.messages[found.messageId], found.data);
       const message: LintMessage = {
         ruleId,

@@ -4,8 +4,10 @@ import { resolveRules } from '../../src/core/config/resolve-rules.js';
 import { applyFixes } from '../../src/core/fix.js';
 import { lintDocument, parseDocument, type LintMessage } from '../../src/core/linter.js';
 import type { Rule } from '../../src/core/rule.js';
+import { docxFromXml } from '../fixtures/docx/build.js';
 
-type Format = 'md' | 'txt';
+/** `docx`: the code is the inner XML of a Word document's `w:body` (see docxFromXml), linted as a .docx. */
+type Format = 'md' | 'txt' | 'docx';
 
 export interface ValidCase {
   code: string;
@@ -40,7 +42,7 @@ export function lintWithRule(rule: Rule, code: string, format: Format = 'txt', o
     [...rulesById.values()],
     [{ source: 'test', rules: Object.fromEntries([...rulesById.keys()].map((id) => [id, id === rule.id ? (options ? ['error', options] : 'error') : 'off'])) }],
   );
-  const document = parseDocument(code, format === 'md' ? 'markdown' : 'text');
+  const document = format === 'docx' ? parseDocument(docxFromXml(code), 'docx') : parseDocument(code, format === 'md' ? 'markdown' : 'text');
   return lintDocument(document, { filePath: `test.${format}`, format: document.format, rules }, rulesById).messages;
 }
 

@@ -27,6 +27,8 @@ interface ListInstance {
 }
 
 const LEVELS = 9;
+/** Above this a number is written in digits whatever its format: `AAAA…` and long Chinese numerals would only grow. */
+const MAX_SPELLED_NUMBER = 32_767;
 const MAX_LINK_DEPTH = 8;
 
 function attribute(element: XmlElement | undefined, name: string): string | undefined {
@@ -62,7 +64,6 @@ const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 /** 一 … 九十九 (十, 十一, 二十), then 一百, 一百零一, 一千…: the counting form Word writes for chineseCountingThousand. */
 function countingThousand(value: number, digits: string, units: readonly [string, string, string, string], zero: string, bareTen: boolean): string {
   if (value === 0) return digits[0];
-  if (value >= 100_000_000) return String(value);
   const groups: string[] = [];
   const below = (n: number): string => {
     // n < 10000, written with 千百十 and 零 for gaps.
@@ -141,6 +142,8 @@ function enclosed(value: number, first: number, count: number): string {
 
 /** A number in one of Word's `w:numFmt` formats; unknown formats fall back to decimal, as Word does. */
 export function formatNumber(value: number, format: string): string {
+  // Word's counters are small and never negative; anything else (a hostile w:start) is shown as digits.
+  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_SPELLED_NUMBER) return String(value);
   switch (format) {
     case 'decimalZero':
       return value >= 0 && value < 10 ? `0${value}` : String(value);
@@ -189,6 +192,12 @@ export function formatNumber(value: number, format: string): string {
     default:
       return String(value);
   }
+}
+
+/** The number shown before a paragraph, and the numbering level that defines it (`abstractNumId:ilvl`). */
+export interface NumberMarker {
+  readonly text: string;
+  readonly level: string;
 }
 
 export class NumberingResolver {
@@ -243,8 +252,9 @@ export class NumberingResolver {
       seen.add(id);
       const style = this.styles.get(id);
       if (!style) return undefined;
-      const numPr = firstChild(firstChild(style, 'w:pPr') ?? style, 'w:numPr');
-      if (numPr && firstChild(style, 'w:pPr')) {
+      const properties = firstChild(style, 'w:pPr');
+      const numPr = properties && firstChild(properties, 'w:numPr');
+      if (numPr) {
         const numId = childValue(numPr, 'w:numId');
         const ilvl = childValue(numPr, 'w:ilvl');
         return { ...(numId === undefined ? {} : { numId }), ...(ilvl === undefined ? {} : { ilvl }), styleId: id };
@@ -311,7 +321,7 @@ export class NumberingResolver {
    * The number Word shows before a paragraph with these properties (`一、`, `（1）`), or undefined when it
    * has none (or a bullet: not a number any rule reads). Advances the counters: call once per paragraph, in order.
    */
-  marker(paragraphProperties: XmlElement | undefined): string | undefined {
+  marker(paragraphProperties: XmlElement | undefined): NumberMarker | undefined {
     if (this.nums.size === 0) return undefined;
     const direct = paragraphProperties && firstChild(paragraphProperties, 'w:numPr');
     const styleId = childValue(paragraphProperties, 'w:pStyle') ?? this.defaultParagraphStyle;
@@ -351,6 +361,6 @@ export class NumberingResolver {
       const format = level.legal && index !== levelIndex ? 'decimal' : (instance.levels[index]?.format ?? 'decimal');
       return formatNumber(value, format);
     });
-    return text === '' ? undefined : text;
+    return text === '' ? undefined : { text, level: `${instance.abstractId}:${levelIndex}` };
   }
 }

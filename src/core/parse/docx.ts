@@ -29,7 +29,7 @@ export function chosenBranch(alternate: XmlElement): XmlElement | undefined {
 /** A character shown by `w:sym`: its code when it is a real character, OBJECT_REPLACEMENT for a symbol-font glyph. */
 function symbolCharacter(element: XmlElement): string {
   const code = Number.parseInt(element.attributes['w:char'] ?? '', 16);
-  if (!Number.isFinite(code) || code <= 0) return OBJECT_REPLACEMENT;
+  if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return OBJECT_REPLACEMENT;
   // Symbol fonts (Wingdings, Symbol) address their glyphs in the private use area F000–F0FF: no Unicode meaning.
   if (code >= 0xe000 && code <= 0xf8ff) return OBJECT_REPLACEMENT;
   return String.fromCodePoint(code);
@@ -216,7 +216,8 @@ class DocxReader {
     const text = new ParagraphText();
     const properties = firstChild(paragraph, 'w:pPr');
     this.readInline(paragraph, text, context, NO_FLAGS);
-    const marker = this.numbering.marker(properties);
+    const numbered = this.numbering.marker(properties);
+    const marker = numbered?.text;
 
     const visible = text.text;
     const sourceStart = this.sourceLength;
@@ -230,13 +231,14 @@ class DocxReader {
     const pieces: DocxTextPiece[] = [];
     const shift = marker?.length ?? 0;
     if (marker) {
-      builder.appendSynthetic(marker, sourceStart);
+      // Each character of the number maps to column 1: a finding on the number points at the paragraph's start.
+      for (const character of marker) builder.appendSynthetic(character, sourceStart);
       pieces.push({ textStart: 0, textEnd: marker.length, kind: 'numbering' });
     }
     builder.appendSource(visible, sourceStart);
     pieces.push(...text.finalPieces(shift));
     const built = builder.build(sourceStart);
-    const origin: DocxBlockOrigin = { part: context.part, partName: context.partName, paragraph: line, element: paragraph, pieces, ...(marker ? { numbering: marker } : {}) };
+    const origin: DocxBlockOrigin = { part: context.part, partName: context.partName, paragraph: line, element: paragraph, pieces, ...(numbered ? { numbering: numbered.text, numberingLevel: numbered.level } : {}) };
     const block: Block = {
       index: this.blocks.length,
       kind: blockContext.table ? 'table-cell' : 'paragraph',
