@@ -15,12 +15,15 @@ export function partText(bytes: Uint8Array, name: string): string {
   return strFromU8(unzipSync(bytes, { filter: (file) => file.name === name })[name]);
 }
 
-/** Word's "reject all" for gongwen-lint's revisions: drop its insertions, restore its deletions. */
+/** Word's "reject all" for gongwen-lint's revisions, in every part: drop its insertions, restore its deletions. */
 export function rejectAll(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
-  const xml = strFromU8(files['word/document.xml'])
-    .replace(/<w:ins [^>]*w:author="gongwen-lint"[^>]*>.*?<\/w:ins>/g, '')
-    .replace(/<w:del [^>]*w:author="gongwen-lint"[^>]*>(.*?)<\/w:del>/g, (_whole, inner: string) => inner.replace(/<(\/?)w:delText/g, '<$1w:t'));
-  files['word/document.xml'] = strToU8(xml);
+  for (const name of Object.keys(files)) {
+    if (!/^word\/[^/]+\.xml$/.test(name)) continue;
+    const xml = strFromU8(files[name])
+      .replace(/<w:ins [^>]*w:author="gongwen-lint"[^>]*>.*?<\/w:ins>/g, '')
+      .replace(/<w:del [^>]*w:author="gongwen-lint"[^>]*>(.*?)<\/w:del>/g, (_whole, inner: string) => inner.replace(/<(\/?)w:delText/g, '<$1w:t'));
+    files[name] = strToU8(xml);
+  }
   return zipSync(files);
 }

@@ -117,11 +117,15 @@ describe('fixDocx: what it must not touch', () => {
     expect(partText(fixed.bytes, 'word/document.xml')).toContain('<w:instrText xml:space="preserve">REF 目标 \\h</w:instrText>');
   });
 
-  it('edits inside its own earlier insertion directly, but not inside someone else’s', () => {
+  it('edits inside its own earlier insertion directly, but never inside someone else’s, tracked or not', () => {
     const bytes = buildDocx({ body: paragraph(run('全县完成投资') + inserted(3, '李四', ',同比增长')) });
-    const fixed = fix(bytes, true);
-    expect(fixed.refused.map((refusal) => refusal.reason)).toEqual(['other-insertion']);
-    expect(visibleTexts(fixed.bytes)).toEqual(['全县完成投资,同比增长']);
+    for (const revisions of [true, false]) {
+      const fixed = fix(bytes, revisions);
+      expect(fixed.refused.map((refusal) => refusal.reason)).toEqual(['other-insertion']);
+      expect(visibleTexts(fixed.bytes)).toEqual(['全县完成投资,同比增长']);
+    }
+    const own = buildDocx({ body: paragraph(run('全县完成投资') + inserted(3, 'gongwen-lint', ',同比增长')) });
+    expect(visibleTexts(fix(own, false).bytes)).toEqual(['全县完成投资，同比增长']);
   });
 });
 

@@ -187,14 +187,13 @@ export class PartEditor {
     const barrier = this.barrierBetween(origin.element, touched[0].element!, touched[touched.length - 1].element!);
     if (barrier) return barrier;
 
+    // Revisions already in the file stay as they are: only gongwen-lint's own insertions may be edited.
     const ownInsertion = new Set<DocxTextPiece>();
-    if (stamp) {
-      for (const piece of touched) {
-        if (!piece.inInsertion) continue;
-        const insertion = ancestorsIn(origin.element, piece.run!).find((element) => element.name === 'w:ins' || element.name === 'w:moveTo');
-        if (!insertion || insertion.name !== 'w:ins' || insertion.attributes['w:author'] !== stamp.author) return 'other-insertion';
-        ownInsertion.add(piece);
-      }
+    for (const piece of touched) {
+      if (!piece.inInsertion) continue;
+      const insertion = ancestorsIn(origin.element, piece.run!).find((element) => element.name === 'w:ins' || element.name === 'w:moveTo');
+      if (!insertion || insertion.name !== 'w:ins' || insertion.attributes['w:author'] !== (stamp?.author ?? GONGWEN_AUTHOR)) return 'other-insertion';
+      ownInsertion.add(piece);
     }
 
     touched.forEach((piece, i) => {
