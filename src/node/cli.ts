@@ -459,7 +459,7 @@ async function runLint(options: CliOptions): Promise<number> {
     const { displayPath } = await import('./formatters/paths.js');
     for (const { annotated } of results) {
       if (!annotated) continue;
-      const skipped = annotated.skipped > 0 ? `；页眉、页脚中的 ${annotated.skipped} 个问题无法加批注` : '';
+      const skipped = annotated.skipped > 0 ? `；页眉、页脚、脚注、尾注、文本框和内容控件中的 ${annotated.skipped} 个问题未加批注` : '';
       process.stderr.write(`gongwen-lint：已写入批注副本 ${displayPath(annotated.path, cwd)}（${annotated.comments} 条批注${skipped}）\n`);
     }
     const others = results.filter((result) => !/\.docx$/i.test(result.filePath) && !result.messages.some((message) => message.fatal)).length;

@@ -47,7 +47,7 @@ export function commentsForFindings(document: GwDocument, messages: readonly Lin
 export interface AnnotatedDocx {
   readonly bytes: Uint8Array;
   readonly comments: number;
-  /** Findings in headers and footers, where Word anchors no comments. */
+  /** Findings in headers, footers, notes, text boxes and block-level content controls, where no comment is anchored. */
   readonly skipped: number;
 }
 

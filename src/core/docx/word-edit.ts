@@ -12,13 +12,24 @@ import { applyXmlEdits, escapeXmlAttribute, escapeXmlText, needsPreserve, textEl
 export const GONGWEN_AUTHOR = 'gongwen-lint';
 
 /** Why a fix was left as a finding instead of being written into the Word file. */
-export type RefusalReason = 'field' | 'numbering' | 'deleted-revision' | 'content-control' | 'symbol' | 'other-insertion' | 'paragraphs' | 'no-text' | 'mismatch';
+export type RefusalReason =
+  | 'field'
+  | 'numbering'
+  | 'deleted-revision'
+  | 'content-control'
+  | 'text-box'
+  | 'symbol'
+  | 'other-insertion'
+  | 'paragraphs'
+  | 'no-text'
+  | 'mismatch';
 
 export const REFUSAL_MESSAGES: Readonly<Record<RefusalReason, string>> = {
   field: '修正处在 Word 域（页码、目录、引用等）中，域更新时会被覆盖',
   numbering: '修正涉及 Word 自动编号，编号不在段落文字中，而由 numbering.xml 的编号定义生成',
   'deleted-revision': '修正跨过一处尚未处理的删除修订',
   'content-control': '修正跨过内容控件的边界',
+  'text-box': '修正处在文本框中：文本框的文字在文件中存有新旧两种格式的两份，只改一份会让两者不一致',
   symbol: '修正涉及制表符、换行或符号',
   'other-insertion': '修正处在他人尚未处理的插入修订中，请先接受或拒绝该修订',
   paragraphs: '修正跨过段落',
@@ -134,11 +145,29 @@ export class PartEditor {
   private readonly direct = new Map<XmlElement, TextEditInElement[]>();
   private readonly insertions: XmlEdit[] = [];
 
+  /** Paragraphs inside text boxes and other alternate content: Word keeps a second copy of them (`mc:Fallback`). */
+  private readonly inAlternateContent = new Set<XmlElement>();
+  /** Paragraphs inside a block-level content control: LibreOffice 7.4 loses their text when they hold a comment. */
+  private readonly inContentControl = new Set<XmlElement>();
+
   constructor(
     readonly partName: string,
     private readonly text: string,
+    root: XmlElement,
     private readonly nextId: () => number,
-  ) {}
+  ) {
+    const visit = (node: XmlElement, alternate: boolean, control: boolean): void => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (child.name === 'w:p') {
+          if (alternate) this.inAlternateContent.add(child);
+          if (control) this.inContentControl.add(child);
+        }
+        visit(child, alternate || child.name === 'mc:AlternateContent' || child.name === 'w:txbxContent', control || child.name === 'w:sdt');
+      }
+    };
+    visit(root, false, false);
+  }
 
   get isEmpty(): boolean {
     return this.runs.size === 0 && this.direct.size === 0 && this.insertions.length === 0;
@@ -162,6 +191,7 @@ export class PartEditor {
     if (!origin) return 'mismatch';
     const change = minimalChange(original);
     if (change.start === change.end && change.text === '') return undefined;
+    if (this.inAlternateContent.has(origin.element)) return 'text-box';
     const pieces = origin.pieces;
     const numberingEnd = pieces[0]?.kind === 'numbering' ? pieces[0].textEnd : 0;
     if (change.start < numberingEnd) return 'numbering';
@@ -246,20 +276,23 @@ export class PartEditor {
    * Plans a comment anchored on `[start, end)` of a block's text: `w:commentRangeStart` before the first
    * character, `w:commentRangeEnd` and the reference run after the last, splitting runs where needed.
    */
-  planComment(block: Block, start: number, end: number, id: number): void {
+  planComment(block: Block, start: number, end: number, id: number): boolean {
     const origin = block.docx;
-    if (!origin) return;
+    if (!origin || this.inAlternateContent.has(origin.element) || this.inContentControl.has(origin.element)) return false;
     const rangeStart = `<w:commentRangeStart w:id="${id}"/>`;
     const rangeEnd = `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
     const content = origin.pieces.filter((piece) => piece.kind !== 'numbering' && piece.element && piece.run);
-    if (content.length === 0) {
-      this.insertions.push({ start: origin.element.contentEnd, end: origin.element.contentEnd, text: rangeStart + rangeEnd });
-      return;
-    }
-    const first = content[0].textStart;
-    const last = content[content.length - 1].textEnd;
+    const first = content[0]?.textStart ?? 0;
+    const last = content[content.length - 1]?.textEnd ?? 0;
     const from = Math.min(Math.max(start, first), last);
     const to = Math.min(Math.max(end, from), last);
+    // A field's result is replaced when the field is updated, anchors and all: a finding in it is marked at
+    // the end of the paragraph instead.
+    const inField = content.some((piece) => piece.inField && piece.textStart < Math.max(to, from + 1) && piece.textEnd > from);
+    if (content.length === 0 || inField) {
+      this.insertions.push({ start: origin.element.contentEnd, end: origin.element.contentEnd, text: rangeStart + rangeEnd });
+      return true;
+    }
     /** The piece holding the character at `offset` (`before`) or the one before it (`after`). */
     const place = (offset: number, side: 'before' | 'after'): { piece: DocxTextPiece; offset: number } => {
       const character = side === 'before' ? offset : offset - 1;
@@ -278,6 +311,7 @@ export class PartEditor {
       mark(point, rangeStart);
       mark(point, rangeEnd);
     }
+    return true;
   }
 
   /** The part's text with every planned edit applied. */

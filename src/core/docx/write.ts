@@ -34,7 +34,7 @@ export interface WriteDocxResult<K> {
   readonly bytes: Uint8Array;
   readonly applied: K[];
   readonly refused: { key: K; reason: RefusalReason }[];
-  /** Comments that could not be anchored (in headers and footers, where Word shows none). */
+  /** Comments not anchored: those in headers, footers, notes, text boxes and block-level content controls. */
   readonly commentsSkipped: number;
 }
 
@@ -159,7 +159,7 @@ export function writeDocx<K>(bytes: Uint8Array, document: GwDocument, request: W
     if (editor === undefined) {
       const text = pkg.text(partName);
       const root = pkg.xml(partName);
-      editor = text !== undefined && root && bindsWordPrefix(text, root) ? new PartEditor(partName, text, nextId) : null;
+      editor = text !== undefined && root && bindsWordPrefix(text, root) ? new PartEditor(partName, text, root, nextId) : null;
       editors.set(partName, editor);
     }
     return editor;
@@ -179,13 +179,14 @@ export function writeDocx<K>(bytes: Uint8Array, document: GwDocument, request: W
   let commentsSkipped = 0;
   for (const comment of request.comments ?? []) {
     const origin = comment.block.docx;
-    const editor = origin && (origin.part === 'body' || origin.part === 'footnote' || origin.part === 'endnote') ? editorFor(origin.partName) : null;
-    if (!editor) {
+    // Only the body: Word shows no comments in headers and footers, and LibreOffice drops comments in notes or
+    // cannot open the file at all (seen with LibreOffice 7.4).
+    const editor = origin?.part === 'body' ? editorFor(origin.partName) : null;
+    const id = editor ? nextId() : -1;
+    if (!editor || !editor.planComment(comment.block, comment.start, comment.end, id)) {
       commentsSkipped++;
       continue;
     }
-    const id = nextId();
-    editor.planComment(comment.block, comment.start, comment.end, id);
     comments.push(commentXml(id, comment, author, stamp.date));
   }
 
