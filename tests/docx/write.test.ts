@@ -3,7 +3,7 @@ import { fixDocx } from '../../src/core/docx/fix-docx.js';
 import { writeDocx } from '../../src/core/docx/write.js';
 import { readZipDirectory } from '../../src/core/docx/zip.js';
 import { parseDocx } from '../../src/core/parse/docx.js';
-import { abstractNum, buildDocx, complexField, deleted, inserted, num, numbered, paragraph, run, splitParagraph } from '../fixtures/docx/build.js';
+import { abstractNum, buildDocx, complexField, deleted, inserted, num, numbered, paragraph, run, splitParagraph, textBox } from '../fixtures/docx/build.js';
 import { lintWord, partText, rejectAll } from './helpers.js';
 
 const DATE = new Date('2026-12-01T08:00:00.000Z');
@@ -166,5 +166,37 @@ describe('writeDocx comments', () => {
     ]);
     expect(partText(written.bytes, 'word/comments.xml').match(/w:id="(\d+)"/g)).toEqual(['w:id="0"', 'w:id="1"']);
     expectUntouchedExcept(bytes, written.bytes, ['word/document.xml', 'word/comments.xml']);
+  });
+
+  it('marks a finding in a field result at the end of its paragraph, and none in text boxes or content controls', () => {
+    const bytes = buildDocx({
+      body:
+        paragraph(run('详见') + complexField('REF 附件 \\h', '附件一,附件二') + run('。')) +
+        paragraph(run('见下框') + textBox(paragraph(run('说明:数据截至6月底')))) +
+        '<w:sdt><w:sdtContent>' + paragraph(run('XX县人民政府')) + '</w:sdtContent></w:sdt>',
+    });
+    const document = parseDocx(bytes);
+    const field = document.blocks[0];
+    const written = writeDocx(bytes, document, {
+      comments: [
+        { block: field, start: 5, end: 6, paragraphs: ['中文中的半角标点“,”应改为全角“，”'] },
+        { block: document.blocks[2], start: 2, end: 3, paragraphs: ['中文中的半角标点“:”应改为全角“：”'] },
+        { block: document.blocks[3], start: 0, end: 2, paragraphs: ['“XX县”疑似未填写的占位符'] },
+      ],
+      date: DATE,
+    });
+    expect(written.commentsSkipped).toBe(2);
+    const comments = parseDocx(written.bytes).docx?.comments ?? [];
+    expect(comments.map((comment) => [comment.block.index, comment.start, comment.end])).toEqual([[0, field.text.length, field.text.length]]);
+    expect(partText(written.bytes, 'word/document.xml')).toMatch(/<w:r><w:fldChar w:fldCharType="end"\/><\/w:r><w:r><w:t xml:space="preserve">。<\/w:t><\/w:r><w:commentRangeStart w:id="\d+"\/>/);
+  });
+});
+
+describe('fixDocx in text boxes', () => {
+  it('leaves a fix in a text box as a finding: Word keeps a second copy of its text', () => {
+    const bytes = buildDocx({ body: paragraph(run('见下框') + textBox(paragraph(run('说明:数据截至6月底')))) });
+    const fixed = fix(bytes, false);
+    expect(fixed.refused.map((refusal) => refusal.reason)).toEqual(['text-box']);
+    expect(fixed.bytes).toBe(bytes);
   });
 });
