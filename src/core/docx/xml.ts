@@ -125,9 +125,14 @@ interface OpenElement {
 const NO_CHILDREN: XmlNode[] = [];
 Object.freeze(NO_CHILDREN);
 
-/** XML names, loosely: Word's names are ASCII; anything that could start or continue a name in XML 1.0 is let through. */
-const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\u00B7\u00C0-\uFFFF-]*/y;
-const SPACE = /[ \t\r\n]*/y;
+/** XML names, loosely: Word's names are ASCII; anything that could start a name in XML 1.0 is let through. */
+function isNameStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a || (code >= 0xc0 && code <= 0xffff && code !== 0xfffe);
+}
+
+function isNameCharacter(code: number): boolean {
+  return isNameStart(code) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e || code === 0xb7;
+}
 /** Characters XML 1.0 never allows, even as references. */
 const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -195,16 +200,17 @@ function scan(text: string, partName: string): XmlElement {
   let root: XmlElement | undefined;
   let i = 0;
 
+  // Loops over character codes: a regular expression here would allocate a match array per name and per space.
   const readName = (at: number): string => {
-    NAME.lastIndex = at;
-    const match = NAME.exec(text);
-    if (!match) throw new XmlSyntaxError(`第 ${at} 个字符处应是元素或属性名`);
-    return match[0];
+    if (!isNameStart(text.charCodeAt(at))) throw new XmlSyntaxError(`第 ${at} 个字符处应是元素或属性名`);
+    let end = at + 1;
+    while (end < length && isNameCharacter(text.charCodeAt(end))) end++;
+    return text.slice(at, end);
   };
   const skipSpace = (at: number): number => {
-    SPACE.lastIndex = at;
-    SPACE.exec(text);
-    return SPACE.lastIndex;
+    let end = at;
+    while (end < length && isSpaceCode(text.charCodeAt(end))) end++;
+    return end;
   };
   const addText = (start: number, end: number, value: string): void => {
     if (stack.length === 0) {
