@@ -27,7 +27,6 @@ const ALLOWED_PACKAGES = new Set([
   'mdast-util-gfm-table',
   'mdast-util-gfm-task-list-item',
   'fflate',
-  'saxes',
 ]);
 
 function listTypeScript(directory: string): string[] {

@@ -1,6 +1,6 @@
 /**
  * Word drafts through the built binary: positions as paragraphs, parts, standard input, bad and hostile
- * packages (exit 2, the other files still linted), `--fix` leaving .docx alone, the cache and threads.
+ * packages (exit 2, the other files still linted), `--fix` on .docx, the cache and threads.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -138,13 +138,17 @@ describe('Word drafts on the command line', () => {
     expect([...messagesOf(result.stdout).keys()]).toEqual(['请示.docx']);
   });
 
-  it('--fix leaves a .docx byte for byte as it was and says so once', () => {
+  it('--fix writes the fixes into a .docx as tracked changes by default, and nothing else', () => {
     const bytes = buildExampleDocx();
     const directory = project({ 'a.docx': bytes, 'b.docx': bytes });
     const result = run(['.', '--fix', '--format', 'compact'], { cwd: directory });
     expect(result.status).toBe(1);
-    expect(result.stderr.match(/--fix 暂不修改 Word 文档/g)).toHaveLength(1);
-    expect(Buffer.compare(readFileSync(join(directory, 'a.docx')), Buffer.from(bytes))).toBe(0);
+    expect(result.stderr).toBe('');
+    const fixed = readFileSync(join(directory, 'a.docx'));
+    expect(Buffer.compare(fixed, Buffer.from(bytes))).not.toBe(0);
+    expect(fixed.length).toBeGreaterThan(0);
+    expect(result.stdout).not.toMatch(/punctuation-width|punctuation-form/);
+    expect(run(['a.docx', '--format', 'compact'], { cwd: directory }).stdout).toBe(result.stdout.split('\n').filter((line) => line.startsWith('a.docx')).join('\n') + '\n');
   });
 
   it('replays the same findings from --cache and gives the same results on two threads', () => {

@@ -64,3 +64,42 @@ describe('parseXml', () => {
     expect(parseXml(allowed, 'p').name).toBe('a');
   });
 });
+
+describe('parseXml well-formedness and normalisation', () => {
+  const malformed = [
+    ['an unquoted attribute value', `<w:p xmlns:w="${W}" w:val=1/>`],
+    ['a duplicate attribute', '<a b="1" b="2"/>'],
+    ['attributes without a space between them', '<a b="1"c="2"/>'],
+    ['a mismatched end tag', '<a><b></c></a>'],
+    ['an end tag without a start tag', '</a>'],
+    ['an unclosed element', '<a><b/>'],
+    ['text outside the root', 'x<a/>'],
+    ['two roots', '<a/><b/>'],
+    ['a bare ampersand', '<a>X年&以来</a>'],
+    ['a reference to a forbidden character', '<a>&#1;</a>'],
+    ['a forbidden control character', '<a>\u0001</a>'],
+    ['a < in an attribute value', '<a b="<"/>'],
+    ['an unterminated comment', '<a><!-- x </a>'],
+    ['an unterminated CDATA section', '<a><![CDATA[x</a>'],
+    [']]> in text', '<a>x]]>y</a>'],
+    ['a missing name', '<a>< b/></a>'],
+  ];
+  for (const [name, xml] of malformed) {
+    it(`refuses ${name}`, () => {
+      expect(() => parseXml(xml, 'word/document.xml')).toThrowError(/word\/document\.xml 不是格式正确的 XML/);
+    });
+  }
+
+  it('reads character references, line breaks and attribute white space as XML does', () => {
+    const root = parseXml('<a b="x\ty\r\nz">&#x4E00;&#20108;\r\n三\r四</a>', 'p');
+    expect(root.attributes).toEqual({ b: 'x y z' });
+    expect(textContent(root)).toBe('一二\n三\n四');
+  });
+
+  it('resolves a namespace declared on an inner element, and keeps unknown prefixes', () => {
+    const root = parseXml(`<doc><x:p xmlns:x="${W}" x:rsid="1"><x:r/></x:p><o:q/></doc>`, 'p');
+    const [p, q] = root.children as XmlElement[];
+    expect([p.name, (p.children[0] as XmlElement).name, q.name]).toEqual(['w:p', 'w:r', 'o:q']);
+    expect(p.attributes).toEqual({ 'w:rsid': '1' });
+  });
+});

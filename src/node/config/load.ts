@@ -32,6 +32,8 @@ export interface LoadedConfig {
   rules: RulesConfig;
   /** The `layout` settings: options of the layout rules. */
   layout: Record<string, unknown> | undefined;
+  /** How `--fix` writes into Word drafts, when this file says. */
+  fixAs?: 'revisions' | 'direct';
   isIgnored: PathMatcher | undefined;
   overrides: { files: PathMatcher; rules: RulesConfig }[];
 }
@@ -112,6 +114,7 @@ function compile(filePath: string, content: ReturnType<typeof validateConfig>): 
     root: content.root ?? false,
     rules: content.rules ?? {},
     layout: content.layout,
+    ...(content.fixAs ? { fixAs: content.fixAs } : {}),
     isIgnored: content.ignores && content.ignores.length > 0 ? compileGlobs(content.ignores) : undefined,
     overrides: (content.overrides ?? []).map((override) => ({ files: compileGlobs(override.files), rules: override.rules })),
   };
@@ -282,6 +285,18 @@ export class ConfigResolver {
       this.rulesCache.set(settings, enabled);
     }
     return enabled;
+  }
+
+  /** `fixAs` of the nearest config file that sets it; undefined when none does (or a config fails to load). */
+  fixAsFor(filePath: string): 'revisions' | 'direct' | undefined {
+    let chain: readonly LoadedConfig[];
+    try {
+      chain = this.chainFor(dirname(filePath));
+    } catch {
+      return undefined;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) if (chain[i].fixAs) return chain[i].fixAs;
+    return undefined;
   }
 
   /**
