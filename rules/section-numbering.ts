@@ -12,6 +12,7 @@ const messages = {
   badContinuation: '序号“{{found}}”既不是从“{{first}}”重新开始，也没有接着上文同级的“{{previous}}”编为“{{expected}}”',
   levelOrder: '序号“{{found}}”出现在下一级序号“{{previous}}”之后：层次序号应依次为“一、”“（一）”“1.”“（1）”，下一级中不能再用上一级序号',
   missingNumber: '标题“{{heading}}”缺少序号：同级标题都有序号，这里应为“{{expected}}”',
+  malformedDecimal: '章条编号“{{found}}”末尾多了一个点，应写作“{{expected}}”',
   unnumberedHeading: '标题“{{heading}}”没有序号，而同级的其他标题都有序号（如“{{sibling}}”）',
   renumber: '改为“{{expected}}”',
 } as const;
@@ -25,12 +26,28 @@ const BODY_DEPTH = 7;
 const FU = '附'.charCodeAt(0);
 const ZHU = '注'.charCodeAt(0);
 
-/** `附件` `附件1` `附件2：` on a line of their own: an attachment starts its own outline. */
-const ATTACHMENT_HEADING = /附件[0-9０-９一二三四五六七八九十]*[：:]?[ \t\u3000\u00a0]*(?:\n|$)/y;
+/**
+ * `附件` `附件1` `附件2：` `附录A` `附表一` on a line of their own, or an appendix with its title (`附录一　有关文件目录`):
+ * an attachment or appendix starts its own outline.
+ */
+const ATTACHMENT_HEADING = /(?:附件[0-9０-９一二三四五六七八九十]*[：:]?|(?:附录|附表)[0-9０-９一二三四五六七八九十A-Z]*(?:[：:]|[ \u3000][^\n]*)?)[ \t\u3000\u00a0]*(?:\n|$)/y;
+/** A Markdown heading that opens an attachment or appendix: `## 附件2` `### 附录A　术语`. */
+const ATTACHMENT_TITLE = /^(?:附件|附录|附表)[0-9０-９一二三四五六七八九十A-Z]*(?:[：:　 ]|$)/;
 /** `附件：1.…` `注：1、…`: a list of attachments or notes, numbered on its own. */
 const LIST_LEAD = /(?:附件|注)[：:]?/y;
 /** `2　组织机构` `2.1　指挥部` `2.1.1　职责`: a decimal outline heading, parent of the markers that follow. */
 const DECIMAL_HEADING = /[0-9]{1,2}(?:\.[0-9]{1,2})*[ \u3000]+(?=[^\s0-9.])/y;
+/** `1.1.` `4.4.2.`: a decimal outline number with a dot after it, which GB/T 1.1 does not write. */
+const MALFORMED_DECIMAL = /[0-9]{1,2}(?:[.．][0-9]{1,2})+[.．](?![0-9])/y;
+/**
+ * Unnumbered headings that close a numbered run of their level and are no section of it: `## 附件`, `## 结束语`.
+ */
+const CLOSING_HEADING = /^(?:附件|附录|附表|附图|附则|附：|结语|结束语|结论|小结|总结|说明|备注|注|联系|参考|致谢|后记|抄送|落款|签发|编后|声明|目录|索引)/;
+
+const LEFT_QUOTE = '“';
+const RIGHT_QUOTE = '”';
+/** How many lines a quotation left open at a line end may run on before it counts as a stray mark. */
+const MAX_QUOTED_LINES = 60;
 
 /** A numbered item as the outline sees it: where it is, what it says, and how to reach it in the text. */
 interface Item {
@@ -65,6 +82,8 @@ function snippet(text: string): string {
 class OutlineChecker {
   private stack: OpenLevel[] = [];
   private lastArticle = 0;
+  /** Set when the first article is not 第一条: the text quotes or continues articles, which need not run on. */
+  private articlesExcerpted = false;
   /**
    * The last number of each level whose sequence was closed by a new parent. Many documents number a level on
    * across parents (`一、（一）（二）二、（三）`), which is as correct as restarting at one. Indexed by level: an array
@@ -77,6 +96,7 @@ class OutlineChecker {
   reset(): void {
     this.stack = [];
     this.lastArticle = 0;
+    this.articlesExcerpted = false;
     this.lastClosed = [];
   }
 
@@ -84,6 +104,11 @@ class OutlineChecker {
     const closed = this.stack.pop()!;
     this.lastClosed[closed.level] = closed;
     return closed;
+  }
+
+  /** Whether no open level sits under a shallower heading than `depth`: `## 附件2` then starts a new outline, `### 附表` does not. */
+  isTopHeading(depth: number): boolean {
+    return this.stack.every((open) => open.headingDepth >= depth);
   }
 
   /** A decimal outline heading (`2.1　…`) is a new parent of every non-legal level. */
@@ -120,8 +145,10 @@ class OutlineChecker {
 
   private checkArticle(item: Item): void {
     if (this.lastArticle === 0) {
-      if (item.number !== 1) this.reportNumber(item, 'badStart', 1);
-    } else {
+      // Constitutional amendments continue earlier ones, one 编 of a code is published on its own, a case report
+      // quotes an article: articles may open at any number.
+      this.articlesExcerpted = item.number !== 1;
+    } else if (!this.articlesExcerpted) {
       this.checkContinuation(item, this.lastArticle, formatMarker(Level.Article, this.lastArticle));
     }
     this.lastArticle = item.number;
@@ -168,6 +195,7 @@ class OutlineChecker {
       closedBelow ??= closed;
     }
     const top = this.stack[this.stack.length - 1];
+    if (closedBelow !== undefined && top?.level === Level.Article && item.level > Level.Article && this.leavesArticle(item)) return;
     if (top !== undefined && top.level === item.level) {
       if (item.number === 1 && top.number > 1) {
         // `一、` after `五、` begins another part or document (an unmarked attachment), not a reversal.
@@ -189,6 +217,21 @@ class OutlineChecker {
   }
 
   /**
+   * An item after the items of an article (`第三条…（一）…（二）` then `二、`) that opens a new section above the
+   * articles: a `一、` heading, or any level numbering on from before the article. It closes the article and runs
+   * on from its own level's last number, if it has one.
+   */
+  private leavesArticle(item: Item): boolean {
+    const before = this.lastClosed[item.level];
+    const continues = before !== undefined && item.number === before.number + 1;
+    if (item.level !== Level.Chinese && !continues) return false;
+    this.pop();
+    if (before !== undefined && item.number !== 1) this.checkContinuation(item, before.number, before.written);
+    this.stack.push({ level: item.level, number: item.number, written: item.written, headingDepth: item.headingDepth });
+    return true;
+  }
+
+  /**
    * A Markdown heading without a number. Between numbered siblings of its depth it is a missing number; anywhere
    * else it is a new parent, which closes the numbered levels of its depth and below.
    */
@@ -196,11 +239,19 @@ class OutlineChecker {
     const siblingIndex = this.stack.findIndex((open) => open.headingDepth === depth);
     const sibling = siblingIndex === -1 ? undefined : this.stack[siblingIndex];
     // Looking ahead can cross the rest of the document (a title heading): only a numbered sibling needs it.
-    const next = sibling === undefined ? undefined : nextHeadingItem(blocks, block.index, depth);
-    if (sibling !== undefined && next !== undefined && next.headingDepth === depth && next.level === sibling.level && next.number > sibling.number) {
+    const nextBlock = sibling === undefined ? undefined : nextHeading(blocks, block.index, depth);
+    const next = nextBlock === undefined ? undefined : itemAt(nextBlock, 0);
+    // The last heading of its level after two numbered ones (`### （一）` `### （二）` `### 提高…`), unless it closes the run.
+    const lastOfLevel =
+      sibling !== undefined &&
+      sibling.level > Level.Article &&
+      sibling.number >= 2 &&
+      (nextBlock === undefined || (nextBlock.depth ?? 1) < depth) &&
+      !CLOSING_HEADING.test(block.text);
+    if (lastOfLevel || (sibling !== undefined && next !== undefined && next.headingDepth === depth && next.level === sibling.level && next.number > sibling.number)) {
       const heading = snippet(block.text);
-      if (next.number === sibling.number + 2) {
-        const expected = formatMarker(sibling.level, sibling.number + 1, next.marker);
+      if (lastOfLevel || next?.number === sibling.number + 2) {
+        const expected = formatMarker(sibling.level, sibling.number + 1, next?.marker);
         this.report({
           block,
           start: 0,
@@ -236,12 +287,11 @@ function listItem(block: Block): Item | undefined {
   return { block, level: Level.Arabic, number, written: block.listMarker, start: 0, end: 0, headingDepth: BODY_DEPTH };
 }
 
-/** The next heading of depth `depth` or shallower after block `from`, read as a numbered item when it is one. */
-function nextHeadingItem(blocks: readonly Block[], from: number, depth: number): Item | undefined {
+/** The next heading of depth `depth` or shallower after block `from`. */
+function nextHeading(blocks: readonly Block[], from: number, depth: number): Block | undefined {
   for (let index = from + 1; index < blocks.length; index++) {
     const block = blocks[index];
-    if (block.kind !== 'heading' || (block.depth ?? 1) > depth) continue;
-    return itemAt(block, 0);
+    if (block.kind === 'heading' && (block.depth ?? 1) <= depth) return block;
   }
   return undefined;
 }
@@ -256,6 +306,86 @@ function isOutlineBlock(block: Block): boolean {
   return block.kind !== 'table-cell' && block.quoteDepth === 0;
 }
 
+/** A place the outline reads: a heading, an ordered list item, or one line of a paragraph. */
+interface Unit {
+  readonly block: Block;
+  /** Where the line starts in the block text; 0 for headings and list items. */
+  readonly lineStart: number;
+  readonly lineEnd: number;
+  readonly line: boolean;
+}
+
+function unitsOf(blocks: readonly Block[]): Unit[] {
+  const units: Unit[] = [];
+  for (const block of blocks) {
+    if (!isOutlineBlock(block)) continue;
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') {
+      units.push({ block, lineStart: 0, lineEnd: block.text.length, line: false });
+      continue;
+    }
+    if (listItem(block)) {
+      units.push({ block, lineStart: 0, lineEnd: block.text.length, line: false });
+      continue;
+    }
+    let lineStart = 0;
+    for (;;) {
+      const lineEnd = block.text.indexOf('\n', lineStart);
+      units.push({ block, lineStart, lineEnd: lineEnd === -1 ? block.text.length : lineEnd, line: true });
+      if (lineEnd === -1) break;
+      lineStart = lineEnd + 1;
+    }
+  }
+  return units;
+}
+
+/**
+ * How the depth of `“”` quotation changes over a unit. A unit that opens with `“` inside a quotation continues
+ * it (each quoted paragraph opens with `“`, only the last closes with `”`), so that `“` does not count.
+ */
+function quoteDepthAfter(unit: Unit, depthBefore: number): number {
+  const { text } = unit.block;
+  let depth = depthBefore;
+  const contentStart = skipLineIndent(text, unit.lineStart);
+  for (let at = unit.lineStart; at < unit.lineEnd; at++) {
+    const char = text[at];
+    if (char === LEFT_QUOTE && !(at === contentStart && depthBefore > 0)) depth++;
+    else if (char === RIGHT_QUOTE && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/**
+ * Which units start inside a quotation that spans lines, such as the new text of an article in an amendment
+ * decision (`将第三条修改为：“第三条　…` … `…。”`): numbering there is the quoted document's. A quotation left
+ * open for more than MAX_QUOTED_LINES lines is a stray mark and quotes nothing.
+ */
+function quotedUnits(units: readonly Unit[]): boolean[] {
+  const quoted = new Array<boolean>(units.length).fill(false);
+  let depth = 0;
+  for (let index = 0; index < units.length; index++) {
+    if (!units[index].block.text.includes(LEFT_QUOTE) && depth === 0) continue;
+    quoted[index] = depth > 0;
+    const after = quoteDepthAfter(units[index], depth);
+    if (after > 0 && depth === 0) {
+      let ahead = after;
+      let closing = index + 1;
+      for (; closing < units.length && closing <= index + MAX_QUOTED_LINES && ahead > 0; closing++) ahead = quoteDepthAfter(units[closing], ahead);
+      depth = ahead === 0 ? after : 0;
+    } else {
+      depth = after;
+    }
+  }
+  return quoted;
+}
+
+/** Whether a unit's line ends with an opening bracket: `（` and `三）` split over two lines. */
+function endsWithOpenBracket(unit: Unit): boolean {
+  const { text } = unit.block;
+  let end = unit.lineEnd - 1;
+  while (end > unit.lineStart && /\s/.test(text[end])) end--;
+  return text[end] === '（' || text[end] === '(';
+}
+
 export default defineRule({
   id: 'section-numbering',
   description: '层次序号（一、（一）1.（1））断号、重号、缺号或形式错误',
@@ -265,7 +395,7 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
     const outline = new OutlineChecker(report);
-    const visit = (item: Item): void => {
+    const visit = (item: Item, fixable = true): void => {
       const { marker } = item;
       if (marker && marker.written !== marker.correct) {
         report({
@@ -274,42 +404,56 @@ export default defineRule({
           end: marker.end,
           messageId: 'wrongForm',
           data: { found: marker.written, expected: marker.correct },
-          ...(marker.fixable ? { fix: { start: marker.start, end: marker.end, text: marker.correct } } : {}),
+          ...(marker.fixable && fixable ? { fix: { start: marker.start, end: marker.end, text: marker.correct } } : {}),
         });
       }
       outline.numbered(item);
     };
     const { blocks } = document;
-    for (const block of blocks) {
-      if (!isOutlineBlock(block)) continue;
-      const listed = listItem(block);
-      if (listed) {
-        visit(listed);
-        continue;
-      }
-      if (block.kind === 'heading') {
-        const item = itemAt(block, 0);
-        if (item) visit(item);
-        else outline.unnumberedHeading(block, block.depth ?? 1, blocks);
-        continue;
-      }
-      let lineStart = 0;
-      while (lineStart <= block.text.length) {
-        const contentStart = skipLineIndent(block.text, lineStart);
-        const first = block.text.charCodeAt(contentStart);
-        if (first === FU && startsWith(ATTACHMENT_HEADING, block.text, contentStart)) {
+    const units = unitsOf(blocks);
+    const quoted = quotedUnits(units);
+    for (let index = 0; index < units.length; index++) {
+      if (quoted[index]) continue;
+      const { block, lineStart, line } = units[index];
+      if (!line) {
+        const listed = listItem(block);
+        if (listed) {
+          visit(listed);
+        } else if (ATTACHMENT_TITLE.test(block.text) && outline.isTopHeading(block.depth ?? 1)) {
           outline.reset();
-        } else if (first >= 0x30 && first <= 0x39 && startsWith(DECIMAL_HEADING, block.text, contentStart)) {
-          outline.decimalHeading();
         } else {
-          const lead = first === FU || first === ZHU ? startsWith(LIST_LEAD, block.text, contentStart) : 0;
-          const item = itemAt(block, contentStart + lead);
-          if (lead > 0 && item) outline.reset();
+          const item = itemAt(block, 0);
           if (item) visit(item);
+          else outline.unnumberedHeading(block, block.depth ?? 1, blocks);
         }
-        const lineEnd = block.text.indexOf('\n', lineStart);
-        if (lineEnd === -1) break;
-        lineStart = lineEnd + 1;
+        continue;
+      }
+      const contentStart = skipLineIndent(block.text, lineStart);
+      const first = block.text.charCodeAt(contentStart);
+      if (first === FU && startsWith(ATTACHMENT_HEADING, block.text, contentStart)) {
+        outline.reset();
+      } else if (first >= 0x30 && first <= 0x39 && startsWith(DECIMAL_HEADING, block.text, contentStart)) {
+        outline.decimalHeading();
+      } else if (first >= 0x30 && first <= 0x39 && startsWith(MALFORMED_DECIMAL, block.text, contentStart)) {
+        const end = contentStart + startsWith(MALFORMED_DECIMAL, block.text, contentStart);
+        const found = block.text.slice(contentStart, end);
+        const expected = found.slice(0, -1);
+        // A space before the title keeps `4.4 总则` readable once the dot is gone; `4.4.总则` needs one.
+        const spaced = /[ \u3000]/.test(block.text[end] ?? '') ? expected : `${expected}　`;
+        report({
+          block,
+          start: contentStart,
+          end,
+          messageId: 'malformedDecimal',
+          data: { found, expected },
+          suggestions: [{ messageId: 'renumber', data: { expected: spaced }, fix: { start: contentStart, end, text: spaced } }],
+        });
+        outline.decimalHeading();
+      } else {
+        const lead = first === FU || first === ZHU ? startsWith(LIST_LEAD, block.text, contentStart) : 0;
+        const item = itemAt(block, contentStart + lead);
+        if (lead > 0 && item) outline.reset();
+        if (item) visit(item, index === 0 || !endsWithOpenBracket(units[index - 1]));
       }
     }
   },
