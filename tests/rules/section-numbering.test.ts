@@ -462,8 +462,8 @@ const GENUINE_CORPUS_FINDINGS = [
   'gwr-state-council-1985.txt:123 enumeration-sequence/wrongMark',
   'gwr-state-council-1985.txt:130 enumeration-sequence/wrongMark',
   'gwr-state-council-1985.txt:137 enumeration-sequence/wrongMark',
-  // `首先要增加对农业的投入…二是…三是…`: the sequence changes system at its second item.
-  'gwr-state-council-1995.txt:79 enumeration-sequence/mixed',
+  // `首先要增加对农业的投入…二是…三是…`: the sequence changes system at its second item; `首先` is to become `一是`.
+  'gwr-state-council-1995.txt:79 enumeration-sequence/mixedFirst',
 ];
 
 describe('real documents', () => {
