@@ -33,8 +33,10 @@ const ZHU = '注'.charCodeAt(0);
 const ATTACHMENT_HEADING = /(?:附件[0-9０-９一二三四五六七八九十]*[：:]?|(?:附录|附表)[0-9０-９一二三四五六七八九十A-Z]*(?:[：:]|[ \u3000][^\n]*)?)[ \t\u3000\u00a0]*(?:\n|$)/y;
 /** A Markdown heading that opens an attachment or appendix: `## 附件2` `### 附录A　术语`. */
 const ATTACHMENT_TITLE = /^(?:附件|附录|附表)[0-9０-９一二三四五六七八九十A-Z]*(?:[：:　 ]|$)/;
-/** `附件：1.…` `注：1、…`: a list of attachments or notes, numbered on its own. */
-const LIST_LEAD = /(?:附件|注)[：:]?/y;
+/** `附件：1.…` `附：一、…`: a list of attachments, after which the attachments follow with outlines of their own. */
+const ATTACHMENT_LEAD = /(?:附件[：:]?|附[：:])/y;
+/** `注：1、…`: notes, say under a table, numbered on their own inside the section they stand in. */
+const NOTE_LEAD = /注[：:]?/y;
 /** `2　组织机构` `2.1　指挥部` `2.1.1　职责`: a decimal outline heading, parent of the markers that follow. */
 const DECIMAL_HEADING = /[0-9]{1,2}(?:\.[0-9]{1,2})*[ \u3000]+(?=[^\s0-9.])/y;
 /** `1.1.` `4.4.2.`: a decimal outline number with a dot after it, which GB/T 1.1 does not write. */
@@ -109,6 +111,17 @@ class OutlineChecker {
   /** Whether no open level sits under a shallower heading than `depth`: `## 附件2` then starts a new outline, `### 附表` does not. */
   isTopHeading(depth: number): boolean {
     return this.stack.every((open) => open.headingDepth >= depth);
+  }
+
+  /**
+   * The first of a list of notes (`注：1.…`): it opens its level afresh under the section it stands in, which
+   * goes on after the notes (`（一）…` `注：1.…` `2.…` `（二）…`).
+   */
+  noteList(item: Item): void {
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].level >= item.level) this.pop();
+    this.lastClosed.length = Math.min(this.lastClosed.length, item.level);
+    if (item.number !== 1) this.reportNumber(item, 'badStart', 1);
+    this.stack.push({ level: item.level, number: item.number, written: item.written, headingDepth: item.headingDepth });
   }
 
   /** A decimal outline heading (`2.1　…`) is a new parent of every non-legal level. */
@@ -395,7 +408,7 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
     const outline = new OutlineChecker(report);
-    const visit = (item: Item, fixable = true): void => {
+    const checkForm = (item: Item, fixable: boolean): void => {
       const { marker } = item;
       if (marker && marker.written !== marker.correct) {
         report({
@@ -407,6 +420,9 @@ export default defineRule({
           ...(marker.fixable && fixable ? { fix: { start: marker.start, end: marker.end, text: marker.correct } } : {}),
         });
       }
+    };
+    const visit = (item: Item, fixable = true): void => {
+      checkForm(item, fixable);
       outline.numbered(item);
     };
     const { blocks } = document;
@@ -450,10 +466,16 @@ export default defineRule({
         });
         outline.decimalHeading();
       } else {
-        const lead = first === FU || first === ZHU ? startsWith(LIST_LEAD, block.text, contentStart) : 0;
-        const item = itemAt(block, contentStart + lead);
-        if (lead > 0 && item) outline.reset();
-        if (item) visit(item, index === 0 || !endsWithOpenBracket(units[index - 1]));
+        const attachmentLead = first === FU ? startsWith(ATTACHMENT_LEAD, block.text, contentStart) : 0;
+        const noteLead = first === ZHU ? startsWith(NOTE_LEAD, block.text, contentStart) : 0;
+        const item = itemAt(block, contentStart + attachmentLead + noteLead);
+        if (attachmentLead > 0 && item) outline.reset();
+        if (noteLead > 0 && item) {
+          checkForm(item, true);
+          outline.noteList(item);
+        } else if (item) {
+          visit(item, index === 0 || !endsWithOpenBracket(units[index - 1]));
+        }
       }
     }
   },

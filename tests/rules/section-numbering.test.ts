@@ -131,6 +131,8 @@ runRuleTests(sectionNumbering, {
     lines('附件1', '1．1—苯基-2-丙酮', '2．3,4—亚甲基二氧苯基-2-丙酮', '3．胡椒醛'),
     // A cross-reference at the start of a paragraph is not a heading.
     lines('（一）教育培训', '（二）社会保险', '（四）、（五）项所列人员，由所在单位负责登记。', '（三）医疗救助'),
+    // Notes under a table number on their own inside the section, which goes on after them.
+    lines('一、经济运行', '（一）工业生产', '1.规模以上工业增加值增长6.2%。', '表1　主要工业产品产量', '注：1.本表数据为快报数。', '2.增速按可比价格计算。', '（二）消费市场', '附：一、名词解释', '二、统计口径'),
     // An unnumbered closing heading after a numbered run.
     { code: lines('## 一、工作回顾', '', '## 二、存在的问题', '', '## 结束语'), format: 'md' },
     { code: lines('# 方案', '', '## 一、主要任务', '', '### （一）扩大内需', '', '### （二）稳定就业', '', '### 附表', '', '## 二、保障措施'), format: 'md' },
@@ -385,6 +387,15 @@ runRuleTests(sectionNumbering, {
         { messageId: 'wrongForm', line: 3, column: 1, endColumn: 3, data: { found: '2。', expected: '2.' } },
       ],
       output: lines('一、总体要求', '1.坚持问题导向。', '2.坚持系统观念。'),
+    },
+    // Malformed `1。` parents: their items restart under each, no repeat.
+    {
+      code: lines('1。总体要求', '（1）坚持问题导向；', '（2）坚持系统观念。', '2。主要任务', '（1）扩大有效投资。'),
+      errors: [
+        { messageId: 'wrongForm', line: 1, column: 1, data: { found: '1。', expected: '1.' } },
+        { messageId: 'wrongForm', line: 4, column: 1, data: { found: '2。', expected: '2.' } },
+      ],
+      output: lines('1.总体要求', '（1）坚持问题导向；', '（2）坚持系统观念。', '2.主要任务', '（1）扩大有效投资。'),
     },
     {
       code: lines('一、基本情况', '（一）人员构成', '两、存在的问题', '（一）基础设施薄弱', '三、下一步打算'),
