@@ -46,8 +46,8 @@ const MALFORMED_DECIMAL = /[0-9]{1,2}(?:[.．][0-9]{1,2})+[.．](?![0-9])/y;
  */
 const CLOSING_HEADING = /^(?:附件|附录|附表|附图|附则|附：|结语|结束语|结论|小结|总结|说明|备注|注|联系|参考|致谢|后记|抄送|落款|签发|编后|声明|目录|索引)/;
 
-const LEFT_QUOTE = '“';
-const RIGHT_QUOTE = '”';
+const LEFT_QUOTE = 0x201c; // “
+const QUOTE_MARK = /[“”]/g;
 /** How many lines a quotation left open at a line end may run on before it counts as a stray mark. */
 const MAX_QUOTED_LINES = 60;
 
@@ -332,11 +332,7 @@ function unitsOf(blocks: readonly Block[]): Unit[] {
   const units: Unit[] = [];
   for (const block of blocks) {
     if (!isOutlineBlock(block)) continue;
-    if (block.kind !== 'paragraph' && block.kind !== 'list-item') {
-      units.push({ block, lineStart: 0, lineEnd: block.text.length, line: false });
-      continue;
-    }
-    if (listItem(block)) {
+    if (block.kind === 'heading' || listItem(block)) {
       units.push({ block, lineStart: 0, lineEnd: block.text.length, line: false });
       continue;
     }
@@ -359,33 +355,65 @@ function quoteDepthAfter(unit: Unit, depthBefore: number): number {
   const { text } = unit.block;
   let depth = depthBefore;
   const contentStart = skipLineIndent(text, unit.lineStart);
-  for (let at = unit.lineStart; at < unit.lineEnd; at++) {
-    const char = text[at];
-    if (char === LEFT_QUOTE && !(at === contentStart && depthBefore > 0)) depth++;
-    else if (char === RIGHT_QUOTE && depth > 0) depth--;
+  // Jumping from mark to mark with the native search, not over every character: quoted words are everywhere.
+  QUOTE_MARK.lastIndex = unit.lineStart;
+  for (let found = QUOTE_MARK.exec(text); found !== null && found.index < unit.lineEnd; found = QUOTE_MARK.exec(text)) {
+    if (text.charCodeAt(found.index) === LEFT_QUOTE) {
+      if (!(found.index === contentStart && depthBefore > 0)) depth++;
+    } else if (depth > 0) {
+      depth--;
+    }
   }
   return depth;
 }
 
+/** For each unit, the index of the first unit from it on whose line holds a `”`, or -1. */
+function nextClosingUnits(units: readonly Unit[]): Int32Array {
+  const holdsClose = new Uint8Array(units.length);
+  let block: Block | undefined;
+  let found = -1;
+  for (let index = 0; index < units.length; index++) {
+    const unit = units[index];
+    if (unit.block !== block) {
+      block = unit.block;
+      found = block.text.indexOf('”');
+    }
+    // Each block is searched once from start to end, however many lines it has.
+    while (found !== -1 && found < unit.lineStart) found = unit.block.text.indexOf('”', found + 1);
+    holdsClose[index] = found !== -1 && found < unit.lineEnd ? 1 : 0;
+  }
+  const next = new Int32Array(units.length + 1).fill(-1);
+  for (let index = units.length - 1; index >= 0; index--) next[index] = holdsClose[index] ? index : next[index + 1];
+  return next;
+}
+
 /**
  * Which units start inside a quotation that spans lines, such as the new text of an article in an amendment
- * decision (`将第三条修改为：“第三条　…` … `…。”`): numbering there is the quoted document's. A quotation left
- * open for more than MAX_QUOTED_LINES lines is a stray mark and quotes nothing.
+ * decision (`将第三条修改为：“第三条　…` … `…。”`): numbering there is the quoted document's. A quotation not
+ * closed within MAX_QUOTED_LINES lines is a stray mark and quotes nothing.
  */
 function quotedUnits(units: readonly Unit[]): boolean[] {
   const quoted = new Array<boolean>(units.length).fill(false);
-  let depth = 0;
+  // Only a quotation left open at a line end needs the closing marks ahead.
+  let nextClosing: Int32Array | undefined;
+  // Most blocks hold no `“`: one native search per block, not per line, passes over them.
+  let searched: Block | undefined;
+  let hasQuote = false;
   for (let index = 0; index < units.length; index++) {
-    if (!units[index].block.text.includes(LEFT_QUOTE) && depth === 0) continue;
-    quoted[index] = depth > 0;
-    const after = quoteDepthAfter(units[index], depth);
-    if (after > 0 && depth === 0) {
-      let ahead = after;
-      let closing = index + 1;
-      for (; closing < units.length && closing <= index + MAX_QUOTED_LINES && ahead > 0; closing++) ahead = quoteDepthAfter(units[closing], ahead);
-      depth = ahead === 0 ? after : 0;
-    } else {
-      depth = after;
+    const { block } = units[index];
+    if (block !== searched) {
+      searched = block;
+      hasQuote = block.text.includes('“');
+    }
+    if (!hasQuote) continue;
+    let depth = quoteDepthAfter(units[index], 0);
+    while (depth > 0) {
+      nextClosing ??= nextClosingUnits(units);
+      const closing = nextClosing[index + 1];
+      if (closing === -1 || closing - index > MAX_QUOTED_LINES) break;
+      for (let inside = index + 1; inside <= closing; inside++) quoted[inside] = true;
+      depth = quoteDepthAfter(units[closing], depth);
+      index = closing;
     }
   }
   return quoted;
