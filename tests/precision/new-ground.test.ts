@@ -36,6 +36,8 @@ export const NEW_GROUND_CASES: readonly NewGroundCase[] = [
     genre: '会议纪要',
     text: lines('一、关于线网优化。会议议定：', '1.撤并重复系数高于0.6的线路8条；', '2.新开社区微循环线路5条；', '3.调整后线网长度控制在1,450公里以内。', '二、关于票制票价。会议同意维持现行票价不变。'),
   },
+  { genre: '会议纪要', text: '出席：王强（市交通运输局）、李娜（市财政局）、陈刚（市公交集团）。' },
+  { genre: '会议纪要', text: '会议听取了市数据局关于“城市大脑”项目（一期）建设情况的汇报。' },
   // A gap in an enumeration, written in on purpose.
   {
     genre: '会议纪要',
@@ -111,6 +113,7 @@ export const NEW_GROUND_CASES: readonly NewGroundCase[] = [
     findings: ['paragraph-end/lastItemSemicolon 3:11'],
   },
   { genre: '条例', text: lines('第十条　享受免费乘车的人员包括：', '（一）现役军人；', '（二）残疾人；', '（三）七十周岁以上老年人。', '（二）、（三）项所列人员凭有效证件乘车。') },
+  { genre: '条例', text: '第二十三条　违反本办法第十条第二款规定的，责令限期改正；逾期不改正的，处一千元以上五千元以下罚款。' },
   // Letters between agencies.
   {
     genre: '函',
@@ -123,6 +126,8 @@ export const NEW_GROUND_CASES: readonly NewGroundCase[] = [
   },
   { genre: '函', text: lines('特此函复。', '', '联系人：王强，联系电话：0871-63123456。', '', '市交通运输局', '2025年4月3日') },
   { genre: '函', text: '请于2025年5月10日前将意见反馈至我局综合规划处（电子邮箱：zhghc@jtj.example.gov.cn），逾期视为无意见。' },
+  { genre: '函', text: '请登录https://www.example.gov.cn/zwgk/index.html查询，或发送邮件至service@example.gov.cn。' },
+  { genre: '函', text: '根据《关于印发〈城市公共交通运营服务评价办法〉的通知》（交运发〔2023〕17号）要求，开展年度评价。' },
   { genre: '函', text: '抄送：市人民政府办公室，市发展改革委，市审计局。' },
   // English terms and abbreviations inside Chinese text.
   { genre: '英文术语', text: '依托5G、AI和IoT技术建设城市交通大脑（City Brain），实现公交车辆GPS定位数据每10秒上传一次。' },
@@ -131,12 +136,20 @@ export const NEW_GROUND_CASES: readonly NewGroundCase[] = [
   { genre: '英文术语', text: '加快推进TOD（以公共交通为导向的开发）综合体建设，推广使用ETC、NFC和二维码等多种支付方式。' },
   { genre: '英文术语', text: '全年PM2.5平均浓度为28微克/立方米，同比下降6.7%；空气质量优良天数比例达到95.3%。' },
   { genre: '英文术语', text: '在App Store和各大安卓应用市场上线“一码通乘”App，累计注册用户突破120万人。' },
+  { genre: '英文术语', text: '本项目采用BIM（Building Information Modeling）技术进行全过程管理。' },
+  { genre: '英文术语', text: '公司英文名称为Kunming Public Transport Group Co., Ltd.，简称KPTG。' },
+  { genre: '英文术语', text: '车辆识别代号（VIN）由17位字母和数字组成，不得使用字母I、O、Q。' },
+  { genre: '英文术语', format: 'md', text: '根据 `config.yaml` 中的 `timeout: 30` 设置，接口超时时间为30秒。' },
   // Measurements and units.
   { genre: '计量单位', text: '新建公交专用道12.5公里，改造港湾式停靠站36处，更新新能源公交车210辆，车长为10.5 m～12 m。' },
   { genre: '计量单位', text: '隧道净宽14.5 m，净高5.0 m，设计速度60 km/h，全长3.2 km。' },
   { genre: '计量单位', text: '项目建成后年发电量约2.3亿kW·h，每年可减少二氧化碳排放约18.6万t。' },
   { genre: '计量单位', text: '混凝土强度等级不低于C30，钢筋保护层厚度为35 mm±5 mm，养护时间不少于7 d。' },
   { genre: '计量单位', text: '车厢内温度控制在18 ℃～26 ℃，二氧化碳浓度不高于1500 ppm。' },
+  { genre: '计量单位', text: '平均车速由15.2 km/h提高到18.6 km/h，高峰时段准点率达到92%以上。' },
+  { genre: '计量单位', text: '车载显示屏尺寸为10.1"，分辨率为1280×800。' },
+  { genre: '计量单位', text: '该车于7:30从始发站发车，8:15到达终点站，全程运行45 min。' },
+  { genre: '计量单位', text: '2025年第一季度，全市共查处违法停车、等车揽客等交通违法行为1.2万起。' },
   // A half-width comma between Chinese clauses, written in on purpose.
   {
     genre: '计量单位',
@@ -151,6 +164,8 @@ export const NEW_GROUND_CASES: readonly NewGroundCase[] = [
   },
   { genre: '法律引用', text: '《中华人民共和国民法典》第一千一百六十五条第一款规定：“行为人因过错侵害他人民事权益造成损害的，应当承担侵权责任。”' },
   { genre: '法律引用', text: '经审理查明，二被告一是未按合同约定按期支付车辆租金，二是擅自将车辆转租他人，三是拒绝返还车辆。' },
+  { genre: '法律引用', text: '《中华人民共和国道路交通安全法实施条例》第一百零四条、第一百零五条对此作了规定。' },
+  { genre: '法律引用', text: '经查，当事人于2024年5月12日驾驶车牌号为云A·D12345的小型汽车在公交站台违法停车。' },
   { genre: '法律引用', text: '如不服本决定，可以在收到本决定书之日起六十日内向市人民政府申请行政复议，也可以在六个月内依法向人民法院提起行政诉讼。' },
   { genre: '法律引用', text: '本案适用《中华人民共和国行政处罚法》第三十二条第（一）项、第（四）项的规定，依法从轻处罚。' },
   {
