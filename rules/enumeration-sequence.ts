@@ -36,7 +36,7 @@ const ITEM_HINT = /[一二三四五六七八九十]是|[第其][一二三四五�
  * `二被告一是…，二是…`: an enumeration may start right after its subject, without a mark before `一是`; it is
  * one when a `二是` at the start of a clause follows. `唯一是` `统一是` `之一是` stay words.
  */
-const SECOND_SHI = /[，。；：！？,.;:!?\s]二是/;
+const SECOND_SHI = /[，。；：！？,.;:!?\s]二是/g;
 const WORD_BEFORE_YI = new Set([...'唯统同万之单专划逐第其归合']);
 
 /** What may stand before an item: the start of a clause. `唯一是` `统一是` `排名第一，` are words, not items. */
@@ -73,17 +73,37 @@ function memberText(system: System, number: number): string {
   }
 }
 
-/** `一是` right after its subject (`二被告一是…`), followed by a `二是` in the same paragraph. */
-function isYiShiAfterSubject(text: string, found: RegExpExecArray): boolean {
-  if (found[0] !== '一是' || WORD_BEFORE_YI.has(text[found.index - 1])) return false;
-  return SECOND_SHI.test(text.slice(found.index + 2));
+/** Where the last `二是` at the start of a clause stands in a text, -1 if none. */
+function lastSecondShi(text: string): number {
+  let last = -1;
+  SECOND_SHI.lastIndex = 0;
+  for (let found = SECOND_SHI.exec(text); found !== null; found = SECOND_SHI.exec(text)) last = found.index;
+  return last;
+}
+
+/**
+ * What one block's text is read with: the place of its last clause-initial `二是`, searched for only once and
+ * only when an `一是` stands after a word (so that a paragraph of many such words is not searched again for each).
+ */
+class BlockReader {
+  private secondShi: number | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** `一是` right after its subject (`二被告一是…`), followed by a `二是` in the same paragraph. */
+  isYiShiAfterSubject(found: RegExpExecArray): boolean {
+    if (found[0] !== '一是' || WORD_BEFORE_YI.has(this.text[found.index - 1])) return false;
+    this.secondShi ??= lastSecondShi(this.text);
+    return this.secondShi > found.index;
+  }
 }
 
 /** Reads the candidate at `found` as an item, or undefined when it is an ordinary word. */
-function readMember(text: string, found: RegExpExecArray): Member | undefined {
+function readMember(reader: BlockReader, found: RegExpExecArray): Member | undefined {
+  const { text } = reader;
   const start = found.index;
   const end = start + found[0].length;
-  if (start > 0 && !CLAUSE_START.has(text[start - 1]) && !isYiShiAfterSubject(text, found)) return undefined;
+  if (start > 0 && !CLAUSE_START.has(text[start - 1]) && !reader.isYiShiAfterSubject(found)) return undefined;
   const next = text[end];
   const word = found[0];
   if (word === '首先') return { system: 'shouxian', number: 1, start, end, written: word };
@@ -265,9 +285,10 @@ export default defineRule({
       // A new section closes the open sequences; with none open there is nothing to close.
       if (sequences.isOpen && startsSection(block)) sequences.reset();
       if (!ITEM_HINT.test(block.text)) continue;
+      const reader = new BlockReader(block.text);
       CANDIDATE.lastIndex = 0;
       for (let found = CANDIDATE.exec(block.text); found !== null; found = CANDIDATE.exec(block.text)) {
-        const member = readMember(block.text, found);
+        const member = readMember(reader, found);
         if (!member) continue;
         checkMarks(block, member, report);
         sequences.member(block, member);

@@ -122,27 +122,29 @@ function isFinalMark(code: number): boolean {
   return code === 0x3002 || isSemicolonMark(code);
 }
 
+/** A run of list lines ending with `，`, from block `first` to block `last`, and whether a vertical list it is. */
+interface ListRun {
+  readonly first: number;
+  readonly last: number;
+  readonly isList: boolean;
+}
+
 /**
- * A vertical list, one item a line, each ending with `，` and the last with `。` (`委员长，` / `副委员长若干人，` /
- * `秘书长，` / `委员若干人。`): at least three lines, so that a sentence broken once is no list.
+ * The run of short `，` lines through block `index`, if it holds one. It is a vertical list, one item a line, when
+ * a line ending with `。` closes it (`委员长，` / `副委员长若干人，` / `秘书长，` / `委员若干人。`) and it has at least three
+ * lines, so that a sentence broken once is no list. Blocks are visited in order, so the run is read only from
+ * its first line on and then kept for the lines after it.
  */
-function isVerticalListLine(blocks: readonly Block[], index: number): boolean {
-  if (!isListLine(blocks[index], isCommaMark)) return false;
-  let first = index;
-  while (isListLine(blocks[first - 1], isCommaMark)) first--;
+function listRunAt(blocks: readonly Block[], index: number): ListRun | undefined {
+  if (!isListLine(blocks[index], isCommaMark)) return undefined;
   let last = index;
   while (isListLine(blocks[last + 1], isCommaMark)) last++;
-  if (!isListLine(blocks[last + 1], isFinalMark)) return false;
-  return last + 2 - first >= 3;
+  return { first: index, last, isList: isListLine(blocks[last + 1], isFinalMark) && last + 2 - index >= 3 };
 }
 
 /** Whether the paragraph after a comma goes on with the sentence: prose that opens no numbered item. */
 function continuesInNext(next: Block | undefined): boolean {
-  return next !== undefined && isTopLevelProse(next) && !ENUMERATION_START.test(next.text.slice(skipLineIndent(next.text, 0)));
-}
-
-function isTopLevelProse(block: Block): boolean {
-  return isProse(block) && block.kind === 'paragraph';
+  return next !== undefined && isTopLevelParagraph(next) && !ENUMERATION_START.test(next.text.slice(skipLineIndent(next.text, 0)));
 }
 
 function isSpaceBefore(source: string, offset: number): boolean {
@@ -233,6 +235,7 @@ export default defineRule({
   check(document, report) {
     const { blocks } = document;
     let layout: Layout | undefined;
+    let listRun: ListRun | undefined;
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       if (!isProse(block)) continue;
@@ -253,13 +256,16 @@ export default defineRule({
         continue;
       }
       if (semicolon && semicolonJoinsClauses(next)) continue;
-      if (!semicolon && isVerticalListLine(blocks, index)) continue;
+      if (!semicolon) {
+        if (listRun === undefined || index > listRun.last) listRun = listRunAt(blocks, index);
+        if (listRun?.isList && index >= listRun.first) continue;
+      }
       // The layout counts every paragraph of the text, so it is measured only when a line break could be a wrap.
       if (isOnNextLine(document, block, next)) {
         layout ??= measureLayout(document);
         if (continuesByLayout(document, layout, next)) continue;
       }
-      if (!semicolon && isTopLevelProse(block) && continuesInNext(next)) {
+      if (!semicolon && isTopLevelParagraph(block) && continuesInNext(next)) {
         // Ending the sentence with `。` would cut it in two: the advice is to join the paragraphs.
         report({ block, start: end, end: end + 1, messageId: 'continuesNext', data });
         continue;

@@ -259,6 +259,13 @@ describe('paragraph-end on long input', () => {
     expect(lintWithRule(rule, text).length).toBe(1);
     expect(performance.now() - started).toBeLessThan(1000);
   });
+
+  it('reads a run of 20,000 short comma lines once, not once per line', () => {
+    const text = `${'委员若干人，\n'.repeat(20_000)}委员若干人。`;
+    const started = performance.now();
+    expect(lintWithRule(rule, text)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
 });
 
 describe('paragraph-end on the published corpus', () => {
