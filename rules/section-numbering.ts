@@ -44,7 +44,7 @@ const MALFORMED_DECIMAL = /[0-9]{1,2}(?:[.．][0-9]{1,2})+[.．](?![0-9])/y;
 /**
  * Unnumbered headings that close a numbered run of their level and are no section of it: `## 附件`, `## 结束语`.
  */
-const CLOSING_HEADING = /^(?:附件|附录|附表|附图|附则|附：|结语|结束语|结论|小结|总结|说明|备注|注|联系|参考|致谢|后记|抄送|落款|签发|编后|声明|目录|索引)/;
+const CLOSING_HEADING = /^(?:附件|附录|附表|附图|附则|附：|结语|结束语|结论|小结|总结|说明|备注|注|联系|参考|致谢|后记|抄送|主送|分送|落款|签发|编后|声明|目录|索引|出席|列席|参会|记录)/;
 
 const LEFT_QUOTE = 0x201c; // “
 const QUOTE_MARK = /[“”]/g;
@@ -254,9 +254,11 @@ class OutlineChecker {
     // Looking ahead can cross the rest of the document (a title heading): only a numbered sibling needs it.
     const nextBlock = sibling === undefined ? undefined : nextHeading(blocks, block.index, depth);
     const next = nextBlock === undefined ? undefined : itemAt(nextBlock, 0);
-    // The last heading of its level after two numbered ones (`### （一）` `### （二）` `### 提高…`), unless it closes the run.
+    // The last heading of its level after two numbered ones, under a numbered parent (`## 二、` `### （一）`
+    // `### （二）` `### 提高…`). At the top level the last heading is often end matter (`## 出席人员`), not a section.
     const lastOfLevel =
       sibling !== undefined &&
+      siblingIndex > 0 &&
       sibling.level > Level.Article &&
       sibling.number >= 2 &&
       (nextBlock === undefined || (nextBlock.depth ?? 1) < depth) &&

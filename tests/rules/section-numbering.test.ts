@@ -133,8 +133,10 @@ runRuleTests(sectionNumbering, {
     lines('（一）教育培训', '（二）社会保险', '（四）、（五）项所列人员，由所在单位负责登记。', '（三）医疗救助'),
     // Notes under a table number on their own inside the section, which goes on after them.
     lines('一、经济运行', '（一）工业生产', '1.规模以上工业增加值增长6.2%。', '表1　主要工业产品产量', '注：1.本表数据为快报数。', '2.增速按可比价格计算。', '（二）消费市场', '附：一、名词解释', '二、统计口径'),
-    // An unnumbered closing heading after a numbered run.
+    // An unnumbered closing heading after a numbered run; at the top level the last heading may be end matter.
     { code: lines('## 一、工作回顾', '', '## 二、存在的问题', '', '## 结束语'), format: 'md' },
+    { code: lines('# 会议纪要', '', '## 一、会议议定事项', '', '## 二、下一步工作', '', '## 参加会议人员'), format: 'md' },
+    { code: lines('## 一、总体要求', '', '### （一）指导思想', '', '### （二）工作目标', '', '### 出席人员', '', '## 二、主要任务'), format: 'md' },
     { code: lines('# 方案', '', '## 一、主要任务', '', '### （一）扩大内需', '', '### （二）稳定就业', '', '### 附表', '', '## 二、保障措施'), format: 'md' },
   ],
   invalid: [
@@ -375,9 +377,9 @@ runRuleTests(sectionNumbering, {
       errors: [{ messageId: 'missingNumber', line: 9, column: 5, endColumn: 11, data: { heading: '提高开放水平', expected: '（三）' }, suggestions: [lines('## 一、总体要求', '', '## 二、主要任务', '', '### （一）扩大有效投资', '', '### （二）促进消费升级', '', '### （三）提高开放水平', '', '## 三、保障措施')] }],
     },
     {
-      code: lines('# 工作报告', '', '## 一、工作回顾', '', '## 二、存在的问题', '', '## 下一步工作打算'),
+      code: lines('## 一、工作回顾', '', '### （一）经济运行', '', '### （二）改革开放', '', '### 民生保障', '', '# 附件'),
       format: 'md',
-      errors: [{ messageId: 'missingNumber', line: 7, column: 4, data: { heading: '下一步工作打算', expected: '三、' } }],
+      errors: [{ messageId: 'missingNumber', line: 7, column: 5, data: { heading: '民生保障', expected: '（三）' } }],
     },
     // Malformed section numbers: `1。` `两、`, and a decimal number with a dot after it.
     {
