@@ -4,7 +4,8 @@
  * A tool for people: nothing here is asserted by the tests.
  *
  * Options: --files N (2000), --bytes N per file (5000), --runs N (3), --anchors, --scaling (1000/2000/4000
- * files), --memory (10,000 files), --big (one 50 MB file), --all (everything). Every run also times a
+ * files), --memory (10,000 files), --big (one 50 MB file), --all (everything), --defects heavy (drafts as they
+ * come from templates, about 100 findings per 5 KB, timed in JSON, stylish and SARIF; findings per second). Every run also times a
  * Markdown-heavy corpus, where every section needs remark rather than the plain-line reader, and the same
  * drafts written as Word files (.docx), against the Markdown run and as one 5 MB .docx.
  */
@@ -33,11 +34,14 @@ const { values: flags } = parseArgs({
     memory: { type: 'boolean', default: false },
     big: { type: 'boolean', default: false },
     all: { type: 'boolean', default: false },
+    defects: { type: 'string', default: 'light' },
   },
 });
 const runs = Number(flags.runs);
 const fileCount = Number(flags.files);
 const bytesPerFile = Number(flags.bytes);
+if (flags.defects !== 'light' && flags.defects !== 'heavy') throw new Error('--defects is light or heavy');
+const heavyDefects = flags.defects === 'heavy';
 
 interface Command {
   name: string;
@@ -95,6 +99,7 @@ function corpus(name: string, files: number, bytes = bytesPerFile, markdown = fa
     seed: 20261126,
     sources: [join(projectRoot, 'examples'), resolve(projectRoot, '../shared/corpus/real')],
     markdown,
+    heavy: heavyDefects,
   });
   return { directory, megabytes: total / 1e6 };
 }
@@ -129,8 +134,14 @@ function bigWordFile(source: string, targetBytes: number): { path: string; megab
   return { path, megabytes: statSync(path).size / 1e6, textMegabytes };
 }
 
-function lintCommand(name: string, directory: string, extra: string[] = []): Command {
-  return { name, argv: [process.execPath, cli, '--format', 'json', '--output-file', join(work, 'out.json'), ...extra, directory] };
+function lintCommand(name: string, directory: string, extra: string[] = [], format = 'json'): Command {
+  return { name, argv: [process.execPath, cli, '--format', format, '--output-file', join(work, `out.${format}`), ...extra, directory] };
+}
+
+/** Findings in the JSON report the last JSON run wrote. */
+function countFindings(): number {
+  const results = JSON.parse(readFileSync(join(work, 'out.json'), 'utf8')) as { messages: unknown[] }[];
+  return results.reduce((sum, result) => sum + result.messages.length, 0);
 }
 
 function table(rows: { name: string; m: Measurement; megabytes: number; baseline?: number }[]): string {
@@ -172,13 +183,16 @@ function main(): void {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   ];
   const main = corpus('corpus', fileCount);
-  report.push(`\nCorpus: ${fileCount} Markdown drafts, ${main.megabytes.toFixed(1)} MB, ${runs} runs after a warm-up.\n`);
+  report.push(`\nCorpus${heavyDefects ? ' (heavy defects)' : ''}: ${fileCount} Markdown drafts, ${main.megabytes.toFixed(1)} MB, ${runs} runs after a warm-up.\n`);
   const small = join(projectRoot, 'examples');
   const commands: Command[] = [
     { name: 'bare unified + remark-parse (1 thread)', argv: [process.execPath, bareParse, main.directory] },
     lintCommand('gongwen-lint (all rules, JSON)', main.directory),
     lintCommand('gongwen-lint, one small file (start-up)', join(small, '通知-定稿.md')),
   ];
+  if (heavyDefects) {
+    commands.push(lintCommand('gongwen-lint (all rules, stylish)', main.directory, [], 'stylish'), lintCommand('gongwen-lint (all rules, SARIF)', main.directory, [], 'sarif'));
+  }
   const anchors = flags.anchors || flags.all ? installAnchors() : undefined;
   if (anchors) {
     anchors.textlint.argv.push(`${main.directory}/**/*.md`);
@@ -205,6 +219,11 @@ function main(): void {
     }
   }
   report.push(`- bare parse: gongwen-lint is ${(baseline / full).toFixed(2)}× as fast`);
+  if (heavyDefects) {
+    runOnce(commands[1]);
+    const findings = countFindings();
+    report.push(`- ${findings} findings (${(findings / fileCount).toFixed(1)} per file); JSON: ${Math.round(findings / full)} findings/s`);
+  }
 
   // Most drafts are read by the plain-line reader; this shows the cost when every section needs remark.
   const heavy = corpus('markdown-heavy', fileCount, bytesPerFile, true);

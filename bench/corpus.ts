@@ -47,6 +47,22 @@ function loadParagraphs(sources: readonly string[]): string[] {
   return paragraphs;
 }
 
+/**
+ * Defects of a draft fresh from a template (`--defects heavy`): several per paragraph, each applied
+ * everywhere it fits, so a 5 KB draft carries about a hundred findings.
+ */
+const TEMPLATE_DEFECTS: readonly ((paragraph: string) => string)[] = [
+  (p) => p.replace(/\d{4}年/g, 'XXXX年').replace(/\d+月/g, 'X月').replace(/\d+日/g, 'X日'),
+  (p) => p.replace(/，/g, ','),
+  (p) => p.replace(/；/g, ';').replace(/：/g, ':'),
+  (p) => `【单位名称】${p.slice(0, Math.floor(p.length / 3))}某某${p.slice(Math.floor(p.length / 3))}`,
+  (p) => p.replace(/([^，。])，/, '$1，，').replace('。', '。。'),
+  (p) => p.replace(/。$/, '，'),
+  (p) => p.replace(/（/g, '(').replace(/）/g, ')'),
+  (p) => `${p.slice(0, 12)}**待补充**${p.slice(12)}`,
+  (p) => p.replace(/\d+(\.\d+)?(万元|亿元|%)/g, 'XX$2'),
+];
+
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /**
@@ -65,9 +81,11 @@ function markdownSection(pick: () => string, next: () => number): string[] {
  * One Markdown draft of about `targetBytes`: a title, numbered sections, paragraphs, some defects; with
  * `markdown`, every section also carries the syntax of markdownSection.
  */
-function makeDraft(paragraphs: readonly string[], next: () => number, targetBytes: number, index: number, markdown: boolean): string {
+function makeDraft(paragraphs: readonly string[], next: () => number, targetBytes: number, index: number, markdown: boolean, heavy: boolean): string {
   const pick = (): string => paragraphs[Math.floor(next() * paragraphs.length)];
-  const lines = [`# 关于做好第${index + 1}批重点工作的通知`, '', '各有关单位：', ''];
+  const lines = heavy
+    ? [`# 关于做好XXXX年第X批重点工作的通知`, '', 'XX〔XXXX〕X号', '', '【主送机关】:', '']
+    : [`# 关于做好第${index + 1}批重点工作的通知`, '', '各有关单位：', ''];
   let bytes = 0;
   let section = 0;
   while (bytes < targetBytes) {
@@ -76,8 +94,12 @@ function makeDraft(paragraphs: readonly string[], next: () => number, targetByte
     lines.push(`## ${NUMERALS[section - 1]}、${pick().slice(0, 12)}`, '');
     for (let sub = 1; sub <= 3 && bytes < targetBytes; sub++) {
       let paragraph = pick();
-      if (next() < 0.3) paragraph = DEFECTS[Math.floor(next() * DEFECTS.length)](paragraph);
-      lines.push(`（${NUMERALS[sub - 1]}）${paragraph}`, '');
+      if (heavy) {
+        for (const defect of TEMPLATE_DEFECTS) if (next() < 0.7) paragraph = defect(paragraph);
+      } else if (next() < 0.3) paragraph = DEFECTS[Math.floor(next() * DEFECTS.length)](paragraph);
+      // A template's markers come half-width or in the wrong form now and then: (一), 1、
+      const marker = heavy && next() < 0.3 ? (next() < 0.5 ? `(${NUMERALS[sub - 1]})` : `${sub}、`) : `（${NUMERALS[sub - 1]}）`;
+      lines.push(`${marker}${paragraph}`, '');
       bytes += Buffer.byteLength(paragraph) + 10;
     }
     if (markdown) {
@@ -87,7 +109,8 @@ function makeDraft(paragraphs: readonly string[], next: () => number, targetByte
     }
     if (section === NUMERALS.length) section = 0;
   }
-  lines.push('某市人民政府办公室', '', '2024年5月10日', '');
+  if (heavy) lines.push('附件:1.XXXX年度工作台账', '', '【发文机关署名】', '', 'XXXX年X月X日', '');
+  else lines.push('某市人民政府办公室', '', '2024年5月10日', '');
   return lines.join('\n');
 }
 
@@ -99,6 +122,8 @@ export interface CorpusOptions {
   sources: readonly string[];
   /** Every section with lists, emphasis, links and tables (see markdownSection). */
   markdown?: boolean;
+  /** Drafts as they come from a template: blanks, half-width marks and wrong markers throughout (TEMPLATE_DEFECTS). */
+  heavy?: boolean;
 }
 
 /** Writes the corpus (replacing the directory) and returns its total size in bytes. */
@@ -110,7 +135,7 @@ export function generateCorpus(options: CorpusOptions): number {
   for (let i = 0; i < options.files; i++) {
     const folder = join(options.directory, `d${String(Math.floor(i / 100)).padStart(3, '0')}`);
     if (i % 100 === 0) mkdirSync(folder, { recursive: true });
-    const draft = makeDraft(paragraphs, next, options.bytesPerFile, i, options.markdown === true);
+    const draft = makeDraft(paragraphs, next, options.bytesPerFile, i, options.markdown === true, options.heavy === true);
     const path = join(folder, `draft-${String(i).padStart(5, '0')}.md`);
     writeFileSync(path, draft);
     total += statSync(path).size;
