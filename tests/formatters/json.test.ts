@@ -75,3 +75,39 @@ it('names the part of a Word document a finding is in when it is not the body', 
   const [parsed] = JSON.parse(json([{ ...results[0], filePath: '/home/user/公文/请示.docx', messages: [first, { ...first, part: 'footer' }] }], context()));
   expect(parsed.messages.map((message: { part?: string }) => message.part)).toEqual([undefined, 'footer']);
 });
+
+it('writes exactly what JSON.stringify writes for the same fields in ESLint order, whatever the strings hold', () => {
+  const awkward = '引号"、反斜杠\\、换行\n、制表\t、控制\u0001、孤立代理\ud800';
+  const message = {
+    ruleId: 'punctuation-pair',
+    severity: 2 as const,
+    message: `“${awkward}”缺少配对的右引号`,
+    messageId: 'unclosed',
+    line: 4,
+    column: 9,
+    endLine: 5,
+    endColumn: 1,
+    part: 'footnote' as const,
+    fix: { range: [10, 12] as [number, number], text: awkward },
+    suggestions: [{ desc: '补上右引号“”', messageId: 'close', fix: { range: [12, 12] as [number, number], text: '”' } }],
+    fatal: true,
+    excerpt: { text: awkward, start: 0, end: 2 },
+  };
+  const result = { filePath: `/home/user/公文/${awkward}.md`, messages: [message, { ...message, ruleId: null, messageId: undefined }], errorCount: 2, fatalErrorCount: 2, warningCount: 0, fixableErrorCount: 2, fixableWarningCount: 0, output: awkward };
+  const { excerpt: _excerpt, ...withoutExcerpt } = message;
+  const { messageId: _messageId, ...withoutId } = withoutExcerpt;
+  const expected = [
+    {
+      filePath: result.filePath,
+      messages: [withoutExcerpt, { ...withoutId, ruleId: null }],
+      errorCount: 2,
+      fatalErrorCount: 2,
+      warningCount: 0,
+      fixableErrorCount: 2,
+      fixableWarningCount: 0,
+      output: awkward,
+    },
+    { filePath: results[1].filePath, messages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
+  ];
+  expect(json([result, results[1]], context())).toBe(JSON.stringify(expected));
+});

@@ -1,0 +1,10 @@
+import { expect, it } from 'vitest';
+import { formatMessage } from '../../src/core/rule.js';
+
+it('fills every slot from the data, spaces inside the braces allowed, and leaves slots without data as written', () => {
+  const template = '“{{text}}”应为“{{ expected }}”，见{{missing}}第{{text}}处';
+  expect(formatMessage(template, { text: ',', expected: '，' })).toBe('“,”应为“，”，见{{missing}}第,处');
+  expect(formatMessage(template, { text: 3, expected: '' })).toBe('“3”应为“”，见{{missing}}第3处');
+  expect(formatMessage('没有占位的消息', { text: 'x' })).toBe('没有占位的消息');
+  expect(formatMessage(template, undefined)).toBe(template);
+});
