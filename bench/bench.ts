@@ -19,7 +19,7 @@ import { buildDocx, paragraphsFromText } from '../scripts/docx-writer.js';
 import { generateCorpus } from './corpus.js';
 
 const projectRoot = resolve(fileURLToPath(new URL('../../', import.meta.url)));
-const cli = join(projectRoot, 'dist/src/node/cli.js');
+const cli = join(projectRoot, 'dist/bin/cli.js');
 const bareParse = join(projectRoot, 'dist/bench/bare-parse.js');
 const rssProbe = pathToFileURL(join(projectRoot, 'bench/rss-probe.mjs')).href;
 const work = join(tmpdir(), 'gongwen-lint-bench');

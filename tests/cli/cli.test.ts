@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 
 /** The built binary: `npm test` builds before running the tests. */
-const CLI = resolve('dist/src/node/cli.js');
+const CLI = resolve('dist/bin/cli.js');
 const EXAMPLES = resolve('examples');
 
 interface Run {

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocx } from '../../src/core/parse/docx.js';
 import { buildDocx, complexField, paragraph, run as wordRun, splitParagraph } from '../fixtures/docx/build.js';
 
-const CLI = resolve('dist/src/node/cli.js');
+const CLI = resolve('dist/bin/cli.js');
 
 function cli(args: readonly string[], options: { cwd: string; input?: Uint8Array }): { status: number; stdout: string; stderr: string; stdoutBytes: Buffer } {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildExampleDocx } from '../../scripts/build-example-docx.js';
 import { buildDocx } from '../../scripts/docx-writer.js';
 
-const CLI = resolve('dist/src/node/cli.js');
+const CLI = resolve('dist/bin/cli.js');
 const EXAMPLE = resolve('examples/请示-草稿.docx');
 
 interface Run {

@@ -7,7 +7,7 @@ import { decodeDraft } from '../../src/node/io.js';
 import { fixtures } from '../fixtures/encodings/generate.mjs';
 
 /** The built binary: `npm test` builds before running the tests. */
-const CLI = resolve('dist/src/node/cli.js');
+const CLI = resolve('dist/bin/cli.js');
 const fixtureDirectory = resolve('tests/fixtures/encodings');
 
 let project: string;

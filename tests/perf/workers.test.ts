@@ -37,7 +37,7 @@ it('finds exactly the same, in the same order, on one thread and on several', as
 
 it('prints the same JSON from the CLI with --concurrency 1 and 3, and rejects a bad value', async () => {
   const { spawnSync } = await import('node:child_process');
-  const run = (...args: string[]) => spawnSync(process.execPath, [join(dist, 'src/node/cli.js'), '--format', 'json', ...args, directory], { encoding: 'utf8' });
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(dist, 'bin/cli.js'), '--format', 'json', ...args, directory], { encoding: 'utf8' });
   const one = run('--concurrency', '1');
   const three = run('--concurrency', '3');
   expect(one.status).toBe(1);
