@@ -127,6 +127,12 @@ function detachedSlice(text: string, from: number, to: number): string {
 
 /** Turns the edits of one fix into a single source range, copying the source between them unchanged. */
 function editsToSourceFix(block: Block, source: string, edits: TextEdit | readonly TextEdit[]): SourceFix {
+  // Most fixes are one edit: no list to build and sort.
+  const single = Array.isArray(edits) ? (edits.length === 1 ? (edits as readonly TextEdit[])[0] : undefined) : (edits as TextEdit);
+  if (single !== undefined) {
+    const start = toSourceOffset(block, single.start, 'start');
+    return { range: [start, single.end > single.start ? toSourceOffset(block, single.end, 'end') : toSourceOffset(block, single.end, 'start')], text: single.text };
+  }
   const list = (Array.isArray(edits) ? [...(edits as readonly TextEdit[])] : [edits as TextEdit])
     .map((edit) => ({
       start: toSourceOffset(block, edit.start, 'start'),
