@@ -107,9 +107,11 @@ export default defineRule({
     const context = {
       namesParties: (): boolean => (namesParties ??= document.blocks.some((block) => PARTY.test(block.text))),
       nextText: undefined as string | undefined,
+      inTable: false,
     };
     for (const block of document.blocks) {
       context.nextText = document.blocks[block.index + 1]?.text;
+      context.inTable = block.kind === 'table-cell';
       for (const blank of findBlanks(block.text, scan, context)) {
         report({ block, start: blank.start, end: blank.end, messageId: blank.kind, data: { text: blank.quote } });
       }

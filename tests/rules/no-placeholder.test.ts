@@ -130,6 +130,7 @@ runRuleTests(rule, {
     '抄送：区委宣传部、区委组织部、……',
     '文件第三条规定：“……”',
     '第五条　……',
+    { name: 'rows left out of a table', code: '| 乡镇 | 户数 |\n| --- | --- |\n| 城关镇 | 1260 |\n| …… | …… |', format: 'md' },
     // Anonymised names and parties in case reports.
     '原告宁某某诉被告常某某民间借贷纠纷一案，本院依法适用简易程序公开开庭进行了审理。',
     '上诉人欧阳某某因劳动争议一案，不服一审判决，提起上诉。',
@@ -242,6 +243,7 @@ runRuleTests(rule, {
     flagged('出席会议的还有：⟦……⟧。', ['ellipsis'], { quotes: ['……'] }),
     flagged('抄送：区委宣传部，⟦……⟧；', ['ellipsis'], { quotes: ['……'] }),
     flagged('一、会议听取了县发展改革局的工作汇报。\n⟦……⟧\n三、会议研究了其他事项。', ['ellipsis']),
+    flagged('- 抓好春季造林绿化。\n- ⟦……⟧', ['ellipsis'], { format: 'md' }),
     // Runs next to a hyphen or spaces.
     flagged('联系电话：⟦XXXX-XXXXXXX⟧', ['phone'], { quotes: ['XXXX-XXXXXXX'] }),
     flagged('⟦XXX⟧                      （区政府办公室）', ['generic'], { quotes: ['XXX'] }),
@@ -372,6 +374,13 @@ describe('no-placeholder stays linear', () => {
     ['a long e-mail address', `${'x'.repeat(megabyte)}@example.gov.cn`, 0],
     ['spaced X', 'X '.repeat(megabyte / 2), 0],
     ['year blanks', '年X'.repeat(megabyte / 64), megabyte / 64],
+    ['a line of ellipses', '…'.repeat(megabyte), 1],
+    ['spaced ellipses', '是…… '.repeat(megabyte / 4), 0],
+    ['a line of crosses', '✕'.repeat(megabyte), 1],
+    ['filler words', '什么'.repeat(megabyte / 2), 1],
+    ['hyphenated X', 'X-'.repeat(megabyte / 2), 1],
+    ['spaced X pairs', 'XX '.repeat(megabyte / 3), 1],
+    ['X before spaces', `X${' '.repeat(megabyte)}km`, 0],
   ];
   for (const [name, line, count] of inputs) {
     it(`lints ${name} quickly`, () => {

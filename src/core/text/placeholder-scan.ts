@@ -57,6 +57,8 @@ export interface BlankContext {
   readonly namesParties: () => boolean;
   /** The next block's text, which may explain a code format's letters (`其中，第一位X代表…`). */
   readonly nextText?: string;
+  /** Whether the block is a table cell, where `……` stands for rows left out, not for text to write. */
+  readonly inTable?: boolean;
 }
 
 const NO_CONTEXT: BlankContext = { namesParties: () => false };
@@ -863,7 +865,7 @@ export function findBlanks(text: string, scan: BlankScan, context: BlankContext 
   const filler = fillerParagraph(text);
   if (filler !== undefined && !(found.length === 1 && found[0].start === filler.start && found[0].end === filler.end)) found.splice(0, found.length, filler);
   scanRepeatedRuns(text, context, found);
-  scanEllipses(text, found);
+  if (context.inTable !== true) scanEllipses(text, found);
   scanUnderlines(text, found);
   scanBrackets(text, found);
   if (hasMarker) scanMarkers(text, scan.markers, found);
