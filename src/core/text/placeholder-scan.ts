@@ -847,18 +847,23 @@ export function prepareBlankScan(options: BlankScanOptions): BlankScan {
 
 /**
  * Something every built-in blank needs: an X-like character or a square bracket, two `某`/`□`/`○` in a row,
- * filler words, an ellipsis, three underscores, or a space just inside a round bracket. Most blocks have none,
- * and one native search over them replaces the scans below. The marker words have a hint of their own, which
- * also spares the blocks that need the scans one search per marker.
+ * three underscores, or a space just inside a round bracket. Most blocks have none, and one native search
+ * over them replaces the scans below. The marker words have a hint of their own, which also spares the blocks
+ * that need the scans one search per marker.
  */
-const BLANK_HINT = /[XxＸｘ×✕✖✗╳【[［…⋯]|某某|□□|[○〇][○〇]|[_＿]{3}|[（(〔][ \t\u3000\u00a0]|什么什么什么|啥啥啥/;
+const BLANK_HINT = /[XxＸｘ×【[［]|某某|□□|[○〇][○〇]|[_＿]{3}|[（(〔][ \t\u3000\u00a0]/;
+/**
+ * The rarer forms: crosses, ellipses and filler words. A second search, because adding them to BLANK_HINT
+ * makes V8 search every block half again as slowly (measured: 5.7 → 10.2 ms over 3.6 MB; two searches 8.2 ms).
+ */
+const RARE_BLANK_HINT = /[✕✖✗╳…⋯]|什么什么什么|啥啥啥/;
 
 const NO_BLANKS: readonly Blank[] = [];
 
 /** Every blank in a block's text, sorted by position, none overlapping another. */
 export function findBlanks(text: string, scan: BlankScan, context: BlankContext = NO_CONTEXT): readonly Blank[] {
   const hasMarker = scan.markerHint !== undefined && scan.markerHint.test(text);
-  if (!hasMarker && scan.patterns.length === 0 && !BLANK_HINT.test(text)) return NO_BLANKS;
+  if (!hasMarker && scan.patterns.length === 0 && !BLANK_HINT.test(text) && !RARE_BLANK_HINT.test(text)) return NO_BLANKS;
   const found: Blank[] = [];
   scanXRuns(text, context, found);
   // A paragraph of filler letters is one blank, unless its letters already read as one (`XX.XX%`).
