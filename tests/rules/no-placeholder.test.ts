@@ -140,6 +140,10 @@ runRuleTests(rule, {
     '应纳税额＝货物数量×单位税额',
     '应纳税额=销售额×适用税率，适用税率按年度确定。',
     '（期末余额－期初余额）×调整系数＝本期调整额。',
+    // Check characters and masked digits in published numbers.
+    '经核查，申请人身份证号码为11010519491231002X，与户籍信息一致。',
+    '参考书目：《公文写作教程》，ISBN 7-302-12345-X。',
+    '中奖用户手机号为138XXXX5678。',
     // Letters the text defines as a code format.
     '注册证编号格式为：X妆XXXXXXXX。其中，第一位X代表省份简称，第二至五位XXXX代表注册年份。',
     { name: 'a code format explained in the next paragraph', code: '备案编号的格式为X妆网备字XXXXXXXXXX。\n\n其中，X为备案地省份简称。', format: 'md' },
@@ -271,6 +275,8 @@ runRuleTests(rule, {
     flagged('原告⟦某某某⟧诉被告某某公司一案', ['generic'], { quotes: ['某某某'] }),
     flagged('共发放慰问金⟦×⟧万元。', ['amount'], { quotes: ['×万元'] }),
     flagged('备案编号：⟦X⟧妆⟦XXXXXXXX⟧', ['generic', 'generic'], { quotes: ['X', 'XXXXXXXX'] }),
+    flagged('身份证号码：1101051949⟦XXXXXXX⟧', ['generic'], { quotes: ['1949XXXXXXX'] }),
+    flagged('传真：0371-⟦XXXXXXXX⟧', ['phone'], { quotes: ['XXXXXXXX'] }),
     // Each holds just one of the things the pre-search for blanks looks for, so that none is skipped.
     flagged('请于⟦（　　）⟧前将报名表报送县人社局。', ['emptyBracket']),
     flagged('报送时间：⟦(\t)⟧月底前', ['emptyBracket']),

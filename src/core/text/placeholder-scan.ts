@@ -320,7 +320,9 @@ function bodyNameAhead(text: string, end: number): { end: number; word: string }
 /** Before a blank with no unit or with `年`, these make it a count: `第X年`, `近X年`, `连续X年`, `增长约X`. */
 const COUNT_CUE = /(?:第|近|连续|累计|前|共|约|达|超过|不少于|不超过|仅)$/;
 /** Before a run, a telephone: `联系电话：XXXXXXXX`. */
-const PHONE_CUE = /电话|手机|传真|热线|号码/;
+const PHONE_CUE = /电话|手机|传真|热线|联系号码/;
+/** Before digits and a run, a number that is not a telephone's: `身份证号码：1101XXXX`. */
+const OTHER_NUMBER_CUE = /身份证|证件|代码|编号|账号|卡号|文号/;
 /** Before a run, a name: `联系人：XXX`. */
 const PERSON_CUE = /联系人|姓名|主持人|发言人|负责人|经办人|出席|列席/;
 /** `用X代表…`, `设x为…`: the text explains a letter, it does not leave a blank. */
@@ -352,6 +354,18 @@ function latinAcrossSpaces(text: string, start: number, end: number): boolean {
   let after = end;
   while (after < end + 3 && isSpace(codeAt(text, after))) after++;
   return after > end && isLatinLetter(codeAt(text, after));
+}
+
+/** An ISBN-10 before its check character: `7-302-12345-X`. */
+const ISBN_BEFORE = /\d{1,5}-\d{1,7}-\d{1,7}-$/;
+const ID_DIGITS = 17;
+
+/** Whether a lone X is the check character of an identity card number (17 digits before it) or an ISBN-10. */
+function isCheckCharacter(text: string, start: number): boolean {
+  let digits = 0;
+  while (digits < ID_DIGITS && isAsciiDigit(codeAt(text, start - 1 - digits))) digits++;
+  if (digits === ID_DIGITS) return true;
+  return text[start - 1] === '-' && ISBN_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }
 
 /** Whether the sentence around `index` is a formula: an `=` or `÷` within reach on either side. */
@@ -431,7 +445,14 @@ function kindWithoutUnit(run: RunContext, lookBack: string): BlankKind {
   if (groups.length === 3 && groups[0] + digitsBefore === 4 && groups[1] === 2 && groups[2] === 2) return 'date';
   // `20XX`, `19XX`: a year written in digits.
   if (groups.length === 1 && digitsBefore > 0 && digitsBefore + run.length === 4 && /^(?:19|20)/.test(text.slice(quoteStart, quoteStart + 2))) return 'year';
-  if (run.length >= 3 && (PHONE_CUE.test(lookBack) || isDigit(codeAt(text, quoteStart - 1)) || digitsBefore > 0 || text[quoteStart - 1] === '-')) return 'phone';
+  if (run.length >= 3) {
+    // The label before the whole number: `联系电话：0371-6789XXXX`, `身份证号码：1101XXXXXXX`.
+    let numberStart = quoteStart;
+    while (numberStart > quoteStart - 24 && (isDigit(codeAt(text, numberStart - 1)) || text[numberStart - 1] === '-')) numberStart--;
+    const label = text.slice(Math.max(0, numberStart - 8), numberStart);
+    if (PHONE_CUE.test(label)) return 'phone';
+    if (numberStart < start && !OTHER_NUMBER_CUE.test(label)) return 'phone';
+  }
   if (PERSON_CUE.test(lookBack) || run.listedAfter?.kind === 'person') return 'person';
   return 'generic';
 }
@@ -527,6 +548,7 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
     const wholeBlock = start === 0 && end === text.length;
     const hasNeighbour = (prev !== -1 && !isSpace(prev)) || (next !== -1 && !isSpace(next));
     if (length < 2 && (!hasNeighbour || wholeBlock)) continue;
+    if (length === 1 && !crossesOnly && isCheckCharacter(text, start)) continue;
     if (crossesOnly && length === 1) {
       // A lone cross between words multiplies in a formula (`应纳税额＝货物数量×单位税额`).
       if ((isHan(prev) || before === '）' || before === ')') && (isHan(next) || text[end] === '（' || text[end] === '(') && inFormula(text, start)) continue;
