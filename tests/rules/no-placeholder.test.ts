@@ -129,6 +129,7 @@ runRuleTests(rule, {
     '参加培训的有北京、上海、广州……等地的学员。',
     '抄送：区委宣传部、区委组织部、……',
     '文件第三条规定：“……”',
+    '他强调：“要坚持问题导向，……，切实把各项工作落到实处。”',
     '第五条　……',
     { name: 'rows left out of a table', code: '| 乡镇 | 户数 |\n| --- | --- |\n| 城关镇 | 1260 |\n| …… | …… |', format: 'md' },
     // Anonymised names and parties in case reports.
@@ -240,6 +241,7 @@ runRuleTests(rule, {
     flagged('⟦某某某某⟧：', ['generic'], { quotes: ['某某某某'] }),
     flagged('李⟦某某某⟧同志任县农业农村局局长。', ['person'], { quotes: ['某某某同志'] }),
     flagged('⟦XXXX XXXX XXXX，XXXXXXXX⟧。', ['generic'], { quotes: ['XXXX XXXX XXXX，XXXXXXXX'] }),
+    flagged('⟦XX.XX⟧%', ['percent'], { quotes: ['XX.XX%'] }),
     flagged('⟦xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx⟧……', ['generic'], { quotes: ['xxxxxxxxxxxxxxxxxxxxxxxx…'] }),
     // Clauses whose only content is an ellipsis.
     flagged('⟦……⟧', ['ellipsis'], { quotes: ['……'] }),

@@ -645,6 +645,18 @@ function scanRepeatedRuns(text: string, context: BlankContext, out: Blank[]): vo
   }
 }
 
+const QUOTATION_REACH = 200;
+
+/** Whether an opening quotation mark before `index` is still open there (looking back a bounded way). */
+function insideQuotation(text: string, index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - QUOTATION_REACH); i--) {
+    const char = text[i];
+    if (char === '“' || char === '「' || char === '『') return true;
+    if (char === '”' || char === '」' || char === '』') return false;
+  }
+  return false;
+}
+
 /** `…` and `⋯` runs; a clause that holds only one is a blank (`会议认为，……。`). */
 const ELLIPSIS = /[…⋯]+/g;
 /** Before the ellipsis: the start of a clause. Not `、` (`北京、上海、……` ends a list) nor a quotation mark. */
@@ -667,7 +679,8 @@ function scanEllipses(text: string, out: Blank[]): void {
     while (after < text.length && isSpace(text.charCodeAt(after))) after++;
     const opensClause = before < 0 || text[before] === '\n' || CLAUSE_START.includes(text[before]);
     const closesClause = after >= text.length || text[after] === '\n' || CLAUSE_END.includes(text[after]);
-    if (opensClause && closesClause) out.push({ start, end, kind: 'ellipsis', quote: quoteOf(text, start, end) });
+    // Inside quotation marks it leaves out part of the text quoted: `“要坚持问题导向，……，切实…”`.
+    if (opensClause && closesClause && !insideQuotation(text, start)) out.push({ start, end, kind: 'ellipsis', quote: quoteOf(text, start, end) });
   }
 }
 
