@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/core/rule.js';
-import { DEFAULT_MARKERS, escapeRegExp, findBlanks, prepareBlankScan, type BlankKind, type BlankScan } from '../src/core/text/placeholder-scan.js';
+import { DEFAULT_MARKERS, escapeRegExp, findBlanks, prepareBlankScan, type BlankContext, type BlankKind, type BlankScan } from '../src/core/text/placeholder-scan.js';
 
 /** `/source/flags` is a regular expression; anything else is a literal word. */
 const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/s;
@@ -103,15 +103,11 @@ export default defineRule({
   options,
   check(document, report, settings) {
     const scan = scanFor(settings);
-    let namesParties: boolean | undefined;
-    const context = {
-      namesParties: (): boolean => (namesParties ??= document.blocks.some((block) => PARTY.test(block.text))),
-      nextText: undefined as string | undefined,
-      inTable: false,
-    };
+    // Read the whole document for party designations only once, and only if a blank names a company.
+    let partiesNamed: boolean | undefined;
+    const namesParties = (): boolean => (partiesNamed ??= document.blocks.some((block) => PARTY.test(block.text)));
     for (const block of document.blocks) {
-      context.nextText = document.blocks[block.index + 1]?.text;
-      context.inTable = block.kind === 'table-cell';
+      const context: BlankContext = { namesParties, nextText: document.blocks[block.index + 1]?.text, inTable: block.kind === 'table-cell' };
       for (const blank of findBlanks(block.text, scan, context)) {
         report({ block, start: blank.start, end: blank.end, messageId: blank.kind, data: { text: blank.quote } });
       }
