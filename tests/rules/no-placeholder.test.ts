@@ -118,6 +118,7 @@ runRuleTests(rule, {
     // Latin words after a spaced X are not units: the X is part of a name.
     '信息中心服务器统一部署X Window图形界面。',
     '续购X Server授权许可2套，用于远程桌面接入。',
+    '停车场新装Tesla Model X kW级快充桩两台。',
     // Crosses that mark a check, not a blank.
     '检查结果：✓合格　✗不合格',
     '整改情况：✔ 已整改　✗ 未整改',

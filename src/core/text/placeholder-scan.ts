@@ -346,11 +346,15 @@ function matchesAt(pattern: RegExp, text: string, index: number): boolean {
   return pattern.test(text);
 }
 
-/** Whether a Latin word stands across up to three spaces before (`Mac OS X`) or after (`X Window`) the run. */
-function latinAcrossSpaces(text: string, start: number, end: number): boolean {
+/** Whether a Latin word stands across up to three spaces before the run (`Mac OS X`). */
+function latinBeforeSpaces(text: string, start: number): boolean {
   let before = start - 1;
   while (before >= start - 3 && isSpace(codeAt(text, before))) before--;
-  if (before < start - 1 && isLatinLetter(codeAt(text, before))) return true;
+  return before < start - 1 && isLatinLetter(codeAt(text, before));
+}
+
+/** Whether a Latin word stands across up to three spaces after the run (`X Window`, or a unit: `XX Gbps`). */
+function latinAfterSpaces(text: string, end: number): boolean {
   let after = end;
   while (after < end + 3 && isSpace(codeAt(text, after))) after++;
   return after > end && isLatinLetter(codeAt(text, after));
@@ -540,7 +544,7 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
     if (text[start - 1] === '(' && text[end] === ')') continue;
     // `X-ray`, `X-47B`, `CT-X`: a hyphenated code. `0371-XXXX` (digits before the hyphen) is still a blank.
     if ((text[end] === '-' && (isLatinLetter(codeAt(text, end + 1)) || isDigit(codeAt(text, end + 1)))) || (text[start - 1] === '-' && isLatinLetter(codeAt(text, start - 2)))) continue;
-    if (latinAcrossSpaces(text, start, end) && latinUnitEnd(text, end) === -1) continue;
+    if (latinBeforeSpaces(text, start) || (latinAfterSpaces(text, end) && latinUnitEnd(text, end) === -1)) continue;
     const before = text[start - 1];
     if ((before === '用' || before === '以') && matchesAt(EXPLAINS_AFTER_USE, text, end)) continue;
     if ((before === '设' || before === '令') && matchesAt(EXPLAINS_AFTER_LET, text, end)) continue;
