@@ -63,8 +63,8 @@ export interface BlankContext {
 
 const NO_CONTEXT: BlankContext = { namesParties: () => false };
 
-/** Words in which a Latin X is not a blank (`X光`, `x轴`, `X染色体`), checked one X before the word. */
-export const BUILTIN_ALLOW: readonly RegExp[] = [/[XxＸｘ](?:光|射线|线|刀|染色体|轴|坐标|型|形|因素|理论|世代)/g];
+/** Words in which a Latin X is not a blank (`X光`, `x轴`, `X染色体`, `X-射线`), checked one X before the word. */
+export const BUILTIN_ALLOW: readonly RegExp[] = [/[XxＸｘ][-－]?(?:光|射线|线|刀|染色体|轴|坐标|型|形|因素|理论|世代)/g];
 
 export const DEFAULT_MARKERS: readonly string[] = ['待补充', '待填写', '待核实', '请填写', '此处插入', '此处填写', 'TODO', 'TBD', 'FIXME'];
 
