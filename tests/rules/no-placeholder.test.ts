@@ -138,6 +138,7 @@ runRuleTests(rule, {
     '原告宁某某诉被告常某某民间借贷纠纷一案，本院依法适用简易程序公开开庭进行了审理。',
     '上诉人欧阳某某因劳动争议一案，不服一审判决，提起上诉。',
     '原告某某商贸有限公司与被告X公司买卖合同纠纷一案，现已审理终结。',
+    '被告某某于2023年5月向原告借款5万元，约定同年12月归还。',
     { name: 'a company anonymised in a later paragraph of a case report', code: '原告：宁某某，男，汉族。\n\n被告：某某建筑工程有限公司，住所地本市开发区。\n\n被告XX公司未到庭参加诉讼。', format: 'md' },
     // A cross between words multiplies in a formula.
     '应纳税额＝货物数量×单位税额',

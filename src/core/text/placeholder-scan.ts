@@ -53,7 +53,7 @@ export interface BlankScan {
 
 /** What a block's scan may need from the document around it. */
 export interface BlankContext {
-  /** Whether the document names the parties to a case (原告, 被告…); asked only when a blank names a company. */
+  /** Whether the document names the parties to a case (原告, 被告…); asked only for `某某` and company names. */
   readonly namesParties: () => boolean;
   /** The next block's text, which may explain a code format's letters (`其中，第一位X代表…`). */
   readonly nextText?: string;
@@ -638,8 +638,9 @@ function scanRepeatedRuns(text: string, context: BlankContext, out: Blank[]): vo
     const start = match.index;
     const end = start + match[0].length;
     const char = match[0][0];
-    // Anonymisations in case reports have at most two: `王某某`; `王某某某` is a surname before a blank.
-    if (char === '某' && end - start === 2 && isAnonymisedName(text, start)) continue;
+    // Anonymisations have at most two: `王某某`; `王某某某` is a surname before a blank. A case report that names
+    // its parties anonymises every name that way (`被告某某`, `某某市某某区`).
+    if (char === '某' && end - start === 2 && (isAnonymisedName(text, start) || context.namesParties())) continue;
     // `二○○五年`, `二〇〇〇年`: part of a Chinese numeral.
     if ((char === '○' || char === '〇') && (CHINESE_NUMERAL.includes(text[start - 1] ?? '\n') || CHINESE_NUMERAL.includes(text[end] ?? '\n'))) continue;
     const run: RunContext = { text, start, end, quoteStart: start, length: end - start, hasDot: false, hasSlash: false, groups: [end - start], listedAfter: listedBefore(out, text, start) };
