@@ -120,6 +120,12 @@ runRuleTests(rule, {
     '信息中心服务器统一部署X Window图形界面。',
     '续购X Server授权许可2套，用于远程桌面接入。',
     '停车场新装Tesla Model X kW级快充桩两台。',
+    // Letters in abbreviations, operators and units of technical text.
+    '上市公司应按XBRL格式报送年度财务报告。',
+    '深入推进“X+医疗”“X+教育”融合应用试点。',
+    'B超、CT、DR和X光机等设备已全部到位。',
+    '机房配置2×10 Gbps上行链路，单机柜功率不超过8 kW。',
+    '矩阵A×B的计算结果见附表3。',
     // Crosses that mark a check, not a blank.
     '检查结果：✓合格　✗不合格',
     '整改情况：✔ 已整改　✗ 未整改',
