@@ -265,6 +265,8 @@ runRuleTests(rule, {
     flagged('第二章  ⟦XXX⟧', ['generic'], { quotes: ['XXX'] }),
     flagged('成文日期：⟦XXXX-XX-XX⟧', ['date'], { quotes: ['XXXX-XX-XX'] }),
     flagged('填报日期：20⟦XX-XX-XX⟧', ['date'], { quotes: ['20XX-XX-XX'] }),
+    flagged('填报日期：2024-⟦XX-XX⟧', ['date'], { quotes: ['2024-XX-XX'] }),
+    flagged('截止日期：2024-05-⟦XX⟧', ['date'], { quotes: ['2024-05-XX'] }),
     // The quote ends with the word that decides the kind; without one the message asks for 具体内容.
     flagged('关于做好⟦XXX⟧工作的通知', ['generic'], { quotes: ['XXX'] }),
     flagged('关于开展⟦XXXX⟧普查的公告', ['generic'], { quotes: ['XXXX'] }),

@@ -437,7 +437,26 @@ function classify(run: RunContext): Classified {
   if (latinEnd !== -1) return { kind: 'number', word: text.slice(end, latinEnd).trim(), quoteStart, quoteEnd: latinEnd };
   const body = bodyNameAhead(text, end);
   if (body !== undefined) return { kind: 'place', word: body.word, quoteStart, quoteEnd: body.end };
+  // `2024-XX-XX`, `2024-05-XX`: the rest of a date written with hyphens.
+  const dateStart = datePrefixStart(text, start, run.groups);
+  if (dateStart !== -1) return { kind: 'date', word: undefined, quoteStart: dateStart, quoteEnd: end };
   return { kind: kindWithoutUnit(run, lookBack), word: undefined, quoteStart, quoteEnd: end };
+}
+
+/** A year and a hyphen (`2024-`), then a month and a hyphen (`05-`), read up to a run. */
+const YEAR_AND_HYPHEN = /(?:19|20)\d\d-/y;
+const MONTH_AND_HYPHEN = /\d{1,2}-/y;
+
+/** Where a date begins whose month and day (`2024-XX-XX`) or day (`2024-05-XX`) the run is; or -1. */
+function datePrefixStart(text: string, start: number, groups: readonly number[]): number {
+  if (text[start - 1] !== '-' || groups.some((group) => group > 2)) return -1;
+  if (groups.length === 2) return start >= 5 && matchesAt(YEAR_AND_HYPHEN, text, start - 5) ? start - 5 : -1;
+  if (groups.length !== 1) return -1;
+  for (const month of [2, 3]) {
+    const from = start - month - 5;
+    if (from >= 0 && matchesAt(MONTH_AND_HYPHEN, text, start - month) && MONTH_AND_HYPHEN.lastIndex === start && matchesAt(YEAR_AND_HYPHEN, text, from)) return from;
+  }
+  return -1;
 }
 
 /** The kind a label before a run, or the run's own shape, makes certain; else `generic`. */
