@@ -281,6 +281,9 @@ runRuleTests(rule, {
     flagged('全县共有⟦X⟧人参加考试。', ['number'], { quotes: ['X人'] }),
     flagged('请于⟦X月X⟧日报送自查报告。', ['date'], { quotes: ['X月X日'] }),
     flagged('⟦XXX⟧在县政府常务会议上作了说明。', ['generic'], { quotes: ['XXX'] }),
+    flagged('项目负责人员和⟦XXX⟧一同参加竣工验收。', ['generic'], { quotes: ['XXX'] }),
+    flagged('请⟦XXX⟧当面向县人民政府报告。', ['generic'], { quotes: ['XXX'] }),
+    flagged('手机号码：⟦XXXXXXXXXXX⟧', ['phone'], { quotes: ['XXXXXXXXXXX'] }),
     flagged('（20⟦XX⟧版）', ['year'], { quotes: ['20XX'] }),
     // Outside a case report, an X before 公司 is a blank; so is a formula-like cross without a formula.
     flagged('⟦X⟧公司：', ['place'], { quotes: ['X公司'] }),

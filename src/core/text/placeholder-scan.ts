@@ -300,9 +300,9 @@ function latinUnitEnd(text: string, end: number): number {
  * Found within a few characters of the blank; the characters between must not include a function word, so
  * that `XXX在县政府…` stays a blank of unknown kind.
  */
-const BODY_NAME = /人民政府|政府|人民法院|法院|人民检察院|检察院|公司|集团|大学(?!生)|学院|医院|研究院|研究所|委员会|办公室|办事处|协会|银行|学校|管理局|合作社|厂|(?<!市)中心(?!城)/;
-const BODY_REACH = 16;
-const NOT_IN_NAME = /[在的和与及对向是为了将把被从于给由到等就]/;
+const BODY_NAME = /人民政府|人民法院|人民检察院|有限公司|有限责任公司|集团|大学(?!生)|学院|医院|研究院|研究所|委员会|办公室|办事处|协会|银行|合作社/;
+const BODY_REACH = 12;
+const NOT_IN_NAME = /[在的和与及对向是为了将把被从于给由到等就当应要已并或而也都还内]/;
 /** In a case report that names its parties, these name an anonymised party (`某某公司`, `X公司`), not a blank. */
 const COMPANY = /公司|集团|厂|商行|合作社|银行|店|超市|企业/;
 
@@ -319,12 +319,12 @@ function bodyNameAhead(text: string, end: number): { end: number; word: string }
 
 /** Before a blank with no unit or with `年`, these make it a count: `第X年`, `近X年`, `连续X年`, `增长约X`. */
 const COUNT_CUE = /(?:第|近|连续|累计|前|共|约|达|超过|不少于|不超过|仅)$/;
-/** Before a run, a telephone: `联系电话：XXXXXXXX`. */
-const PHONE_CUE = /电话|手机|传真|热线|联系号码/;
+/** Right before a number, a telephone's label: `联系电话：XXXXXXXX`, `手机号码：`, `电话0371-XXXX`. */
+const PHONE_CUE = /(?:电话|手机|传真|热线|联系号码)(?:号码|号)?[：:]?\s*$/;
 /** Before digits and a run, a number that is not a telephone's: `身份证号码：1101XXXX`. */
 const OTHER_NUMBER_CUE = /身份证|证件|代码|编号|账号|卡号|文号/;
-/** Before a run, a name: `联系人：XXX`. */
-const PERSON_CUE = /联系人|姓名|主持人|发言人|负责人|经办人|出席|列席/;
+/** Right before a run, a label for a name: `联系人：XXX`, `出席：某某`. */
+const PERSON_CUE = /(?:联系人|姓名|主持人|发言人|负责人|经办人|出席|列席)[：:]?\s*$/;
 /** `用X代表…`, `设x为…`: the text explains a letter, it does not leave a blank. */
 const EXPLAINS_AFTER_USE = /代表(?!团|大会|队)|表示|指代|代替/y;
 const EXPLAINS_AFTER_LET = /为|是|表示|代表/y;
@@ -626,12 +626,12 @@ function fillerParagraph(text: string): Blank | undefined {
  * other words before `某某` (`于` in `关于某某`, `和`, `向`, `管` in `分管`) are left out on purpose.
  */
 const SURNAMES = new Set(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞柳甘祝包尚符舒阮柯纪梅童凌毕裴霍涂苗谷盛翁冉骆蓝辛靳柴蒙鲍喻祁蒲房滕屈饶牟艾尤穆卓缪车褚娄窦戚岑景党宫费卜冷晏卫米柏宗瞿桂佟臧闵苟邬边卞姬栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池苑迟邝宁常傅皮洪冀项雍鄢谌邸荆郁楚阎禹麻粟揭寿',
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞柳甘祝包尚符舒阮柯纪梅童凌毕裴霍涂苗谷盛翁冉骆蓝辛靳柴蒙鲍喻祁蒲房滕屈饶牟艾尤穆卓缪车褚娄窦戚岑景党宫费卜冷晏卫米柏宗瞿桂佟臧闵苟邬边卞姬栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池苑迟邝宁冀雍鄢谌荆阎禹粟揭',
 );
 /** Two-character surnames: `欧阳某某`. */
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '尉迟', '公孙', '长孙', '宇文']);
 /** Words ending in a surname character: `主任某某` is a title before a blank name, `浙江某某公司` a place. */
-const WORDS_ENDING_IN_SURNAME = /主任|副主任|浙江|长江|黑龙江|钱塘江|非常|正常|经常|异常|通常|日常|安宁|辽宁|南宁|西宁|济宁|江苏|华夏/y;
+const WORDS_ENDING_IN_SURNAME = /主任|副主任|浙江|长江|黑龙江|钱塘江|安宁|辽宁|南宁|西宁|济宁|江苏|华夏/y;
 
 function isAnonymisedName(text: string, start: number): boolean {
   if (COMPOUND_SURNAMES.has(text.slice(Math.max(0, start - 2), start))) return true;
