@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule, type Report } from '../src/core/rule.js';
-import { Level, formatMarker, readListMarker, readMarker, skipLineIndent, type NumberingMarker } from '../src/core/text/numbering-markers.js';
+import { Level, formatMarker, type NumberingMarker } from '../src/core/text/numbering-markers.js';
+import { headingMarker, walkOutline } from '../src/core/text/outline.js';
 
 const messages = {
   wrongForm: '序号“{{found}}”的形式不对，应写作“{{expected}}”',
@@ -20,17 +21,6 @@ type MessageId = keyof typeof messages;
 
 /** A heading depth deeper than any Markdown heading: numbered items in body text. */
 const BODY_DEPTH = 7;
-
-/** The first characters of the lines the three patterns below can match: only such lines are tried. */
-const FU = '附'.charCodeAt(0);
-const ZHU = '注'.charCodeAt(0);
-
-/** `附件` `附件1` `附件2：` on a line of their own: an attachment starts its own outline. */
-const ATTACHMENT_HEADING = /附件[0-9０-９一二三四五六七八九十]*[：:]?[ \t\u3000\u00a0]*(?:\n|$)/y;
-/** `附件：1.…` `注：1、…`: a list of attachments or notes, numbered on its own. */
-const LIST_LEAD = /(?:附件|注)[：:]?/y;
-/** `2　组织机构` `2.1　指挥部` `2.1.1　职责`: a decimal outline heading, parent of the markers that follow. */
-const DECIMAL_HEADING = /[0-9]{1,2}(?:\.[0-9]{1,2})*[ \u3000]+(?=[^\s0-9.])/y;
 
 /** A numbered item as the outline sees it: where it is, what it says, and how to reach it in the text. */
 interface Item {
@@ -221,19 +211,9 @@ class OutlineChecker {
   }
 }
 
-/** The numbered item a block opens with, if any (headings and list items are only ever read at their start). */
-function itemAt(block: Block, at: number): Item | undefined {
+function markerItem(block: Block, marker: NumberingMarker): Item {
   const headingDepth = block.kind === 'heading' ? (block.depth ?? 1) : BODY_DEPTH;
-  const marker = readMarker(block.text, skipLineIndent(block.text, at), block.kind === 'heading');
-  if (!marker) return undefined;
   return { block, level: marker.level, number: marker.number, written: marker.written, start: marker.start, end: marker.end, marker, headingDepth };
-}
-
-function listItem(block: Block): Item | undefined {
-  if (block.kind !== 'list-item' || !block.ordered || block.listMarker === undefined) return undefined;
-  const number = readListMarker(block.listMarker);
-  if (number === undefined) return undefined;
-  return { block, level: Level.Arabic, number, written: block.listMarker, start: 0, end: 0, headingDepth: BODY_DEPTH };
 }
 
 /** The next heading of depth `depth` or shallower after block `from`, read as a numbered item when it is one. */
@@ -241,19 +221,10 @@ function nextHeadingItem(blocks: readonly Block[], from: number, depth: number):
   for (let index = from + 1; index < blocks.length; index++) {
     const block = blocks[index];
     if (block.kind !== 'heading' || (block.depth ?? 1) > depth) continue;
-    return itemAt(block, 0);
+    const marker = headingMarker(block);
+    return marker && markerItem(block, marker);
   }
   return undefined;
-}
-
-/** The length of `pattern`'s match exactly at `at`, or 0. */
-function startsWith(pattern: RegExp, text: string, at: number): number {
-  pattern.lastIndex = at;
-  return pattern.exec(text)?.[0].length ?? 0;
-}
-
-function isOutlineBlock(block: Block): boolean {
-  return block.kind !== 'table-cell' && block.quoteDepth === 0;
 }
 
 export default defineRule({
@@ -280,37 +251,22 @@ export default defineRule({
       outline.numbered(item);
     };
     const { blocks } = document;
-    for (const block of blocks) {
-      if (!isOutlineBlock(block)) continue;
-      const listed = listItem(block);
-      if (listed) {
-        visit(listed);
-        continue;
-      }
-      if (block.kind === 'heading') {
-        const item = itemAt(block, 0);
-        if (item) visit(item);
-        else outline.unnumberedHeading(block, block.depth ?? 1, blocks);
-        continue;
-      }
-      let lineStart = 0;
-      while (lineStart <= block.text.length) {
-        const contentStart = skipLineIndent(block.text, lineStart);
-        const first = block.text.charCodeAt(contentStart);
-        if (first === FU && startsWith(ATTACHMENT_HEADING, block.text, contentStart)) {
-          outline.reset();
-        } else if (first >= 0x30 && first <= 0x39 && startsWith(DECIMAL_HEADING, block.text, contentStart)) {
-          outline.decimalHeading();
-        } else {
-          const lead = first === FU || first === ZHU ? startsWith(LIST_LEAD, block.text, contentStart) : 0;
-          const item = itemAt(block, contentStart + lead);
-          if (lead > 0 && item) outline.reset();
-          if (item) visit(item);
-        }
-        const lineEnd = block.text.indexOf('\n', lineStart);
-        if (lineEnd === -1) break;
-        lineStart = lineEnd + 1;
-      }
-    }
+    walkOutline(document, {
+      marker(block, marker) {
+        visit(markerItem(block, marker));
+      },
+      listItem(block, number) {
+        visit({ block, level: Level.Arabic, number, written: block.listMarker ?? '', start: 0, end: 0, headingDepth: BODY_DEPTH });
+      },
+      unnumberedHeading(block) {
+        outline.unnumberedHeading(block, block.depth ?? 1, blocks);
+      },
+      newPart() {
+        outline.reset();
+      },
+      decimalHeading() {
+        outline.decimalHeading();
+      },
+    });
   },
 });
