@@ -10,8 +10,8 @@ import { readListMarker, readMarker, skipLineIndent, type NumberingMarker } from
 const FU = '附'.charCodeAt(0);
 const ZHU = '注'.charCodeAt(0);
 
-/** `附件` `附件1` `附件2：` on a line of their own: an attachment starts its own outline. */
-const ATTACHMENT_HEADING = /附件[0-9０-９一二三四五六七八九十]*[：:]?[ \t\u3000\u00a0]*(?:\n|$)/y;
+/** `附件` `附件1` `附件2：` `注：` on a line of their own: an attachment, or the notes under a table, start their own outline. */
+const ATTACHMENT_HEADING = /(?:附件[0-9０-９一二三四五六七八九十]*|注)[：:]?[ \t\u3000\u00a0]*(?:\n|$)/y;
 /** `附件：1.…` `注：1、…`: a list of attachments or notes, numbered on its own. */
 const LIST_LEAD = /(?:附件|注)[：:]?/y;
 /** `2　组织机构` `2.1　指挥部` `2.1.1　职责`: a decimal outline heading, parent of the markers that follow. */
@@ -69,7 +69,7 @@ export function walkOutline(document: GwDocument, visitor: OutlineVisitor): void
       const lineEnd = found === -1 ? text.length : found;
       const contentStart = skipLineIndent(text, lineStart);
       const first = text.charCodeAt(contentStart);
-      if (first === FU && startsWith(ATTACHMENT_HEADING, text, contentStart)) {
+      if ((first === FU || first === ZHU) && startsWith(ATTACHMENT_HEADING, text, contentStart)) {
         visitor.newPart();
       } else if (first >= 0x30 && first <= 0x39 && startsWith(DECIMAL_HEADING, text, contentStart)) {
         visitor.decimalHeading();
