@@ -9,6 +9,7 @@ import punctuationPair from './punctuation-pair.js';
 import punctuationSequence from './punctuation-sequence.js';
 import punctuationWidth from './punctuation-width.js';
 import sectionNumbering from './section-numbering.js';
+import terminology from './terminology.js';
 
 /** Every rule, sorted by id. Adding a rule is adding a file here and a test in tests/rules/. */
 export const rules: readonly Rule[] = [
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   punctuationSequence,
   punctuationWidth,
   sectionNumbering,
+  terminology,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));
