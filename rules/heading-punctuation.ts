@@ -12,6 +12,9 @@ const MAX_HEADING_LENGTH = 25;
 const SENTENCE_END = new Set(['。', '！', '？']);
 /** Marks inside a first sentence that make it body text rather than a heading. */
 const CLAUSE_MARKS = new Set(['，', '；', '：', ',', ';', ':']);
+// Scans compare UTF-16 codes: `text[i]` would build a one-character string for each.
+const SENTENCE_END_CODES = [0x3002, 0xff01, 0xff1f]; // 。！？
+const CLAUSE_MARK_CODES = [0xff0c, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]; // ，；：,;:
 /** Marks a standalone heading must not end with. */
 const BAD_HEADING_END = new Set(['，', '；', '：', ',', ';', ':']);
 /**
@@ -32,8 +35,6 @@ const BAD_TITLE_END = new Set(['。', '，', '、', '；', ',', ';']);
  */
 interface HeadingLine {
   readonly block: Block;
-  /** The heading as written after its number, for messages. */
-  readonly heading: string;
   /** Offsets in `block.text`: the heading's text (after the number) and its end (before any 。). */
   readonly start: number;
   readonly end: number;
@@ -41,18 +42,29 @@ interface HeadingLine {
   readonly runIn: boolean;
 }
 
+/** Where `text[from, end)` ends without its trailing white space. */
+function trimEnd(text: string, from: number, end: number): number {
+  let at = end;
+  for (let code = text.charCodeAt(at - 1); at > from && (code <= 0x20 || code === 0x3000 || code === 0xa0); code = text.charCodeAt(at - 1)) at--;
+  return at;
+}
+
+function headingText(heading: HeadingLine): string {
+  return snippet(heading.block.text.slice(heading.start, heading.end));
+}
+
 function snippet(text: string): string {
   return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
 function findClauseMark(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (CLAUSE_MARKS.has(text[i])) return i;
+  for (let i = from; i < to; i++) if (CLAUSE_MARK_CODES.includes(text.charCodeAt(i))) return i;
   return -1;
 }
 
 /** Finds the first 。！？ in `text[from, to)`, or -1. */
 function findSentenceEnd(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (SENTENCE_END.has(text[i])) return i;
+  for (let i = from; i < to; i++) if (SENTENCE_END_CODES.includes(text.charCodeAt(i))) return i;
   return -1;
 }
 
@@ -64,10 +76,10 @@ function findSentenceEnd(text: string, from: number, to: number): number {
 function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): HeadingLine | 'badEnd' | undefined {
   const text = block.text;
   const start = skipLineIndent(text, marker.end);
-  let end = lineEnd;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  const end = trimEnd(text, start, lineEnd);
   if (end === start) return undefined;
-  const sentenceEnd = findSentenceEnd(text, start, end);
+  // A heading is short: its 。 (if any) must come within MAX_HEADING_LENGTH characters, so look no further.
+  const sentenceEnd = findSentenceEnd(text, start, Math.min(end, start + MAX_HEADING_LENGTH + 1));
   const headingEnd = sentenceEnd === -1 ? end : sentenceEnd;
   if (headingEnd - start > MAX_HEADING_LENGTH) return undefined;
   const clause = findClauseMark(text, start, headingEnd);
@@ -80,15 +92,15 @@ function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): He
   }
   const runIn = sentenceEnd !== -1 && text[sentenceEnd] === '。' && sentenceEnd + 1 < end;
   if (sentenceEnd !== -1 && !runIn) return undefined;
-  return { block, heading: text.slice(start, headingEnd), start, end: headingEnd, runIn };
+  return { block, start, end: headingEnd, runIn };
 }
 
 /**
- * 文种 and the names of documents issued with them (GB/T 9704-2012 7.2.3, 《党政机关公文处理工作条例》第八条): a first line
- * of plain text is taken for the title only when it ends with one, so that a draft starting with a sentence is left
- * alone.
+ * 文种 and the names of documents issued with them (《党政机关公文处理工作条例》第八条; not 命令, which ends sentences
+ * as often as titles): a first line of plain text is taken for the title only when it ends with one and text follows,
+ * so that a draft starting with a sentence is left alone.
  */
-const TITLE_ENDING = /(?:决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|办法|规定|方案|规划|细则|条例|规则|要点|计划|总结|讲话|制度|指南|清单|章程|说明)$/;
+const TITLE_ENDING = /(?:决议|决定|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|办法|规定|方案|规划|细则|条例|规则|要点|计划|总结|讲话|制度|指南|清单|章程|说明)$/;
 
 /**
  * The first line of the document, when it reads as a title: no section number, no sentence or clause inside it, only
@@ -96,11 +108,12 @@ const TITLE_ENDING = /(?:决议|决定|命令|令|公报|公告|通告|意见|�
  */
 function titleLine(document: GwDocument): { block: Block; end: number } | undefined {
   const first = document.blocks.find((block) => block.kind !== 'table-cell');
+  // A title heads a document: one line alone is a sentence or a fragment.
+  if (document.blocks.length < 2 && !first?.text.includes('\n')) return undefined;
   if (!first || (first.kind !== 'heading' && first.kind !== 'paragraph') || first.quoteDepth > 0 || headingMarker(first)) return undefined;
   const text = first.text;
   const lineEnd = text.indexOf('\n');
-  let end = lineEnd === -1 ? text.length : lineEnd;
-  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const end = trimEnd(text, 0, lineEnd === -1 ? text.length : lineEnd);
   if (end === 0) return undefined;
   for (let i = 0; i < end - 1; i++) {
     if (SENTENCE_END.has(text[i]) || CLAUSE_MARKS.has(text[i])) return undefined;
@@ -132,8 +145,7 @@ function checkTitle(document: GwDocument, report: ReportFunction<MessageId>): Bl
 
 function reportBadEnd(block: Block, marker: NumberingMarker | undefined, lineEnd: number, report: ReportFunction<MessageId>): void {
   const text = block.text;
-  let end = lineEnd;
-  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const end = trimEnd(text, 0, lineEnd);
   const mark = text[end - 1];
   report({
     block,
@@ -150,7 +162,7 @@ function checkSiblings(headings: readonly HeadingLine[], report: ReportFunction<
   const first = headings[0];
   for (const heading of headings.slice(1)) {
     if (heading.runIn === first.runIn) continue;
-    const data = { heading: snippet(heading.heading), first: snippet(first.heading) };
+    const data = { heading: headingText(heading), first: headingText(first) };
     if (heading.runIn) {
       report({ block: heading.block, start: heading.end, end: heading.end + 1, messageId: 'periodUnlikeFirst', data });
     } else {

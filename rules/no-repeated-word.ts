@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import type { Block } from '../src/core/document.js';
-import { defineRule, type ReportFunction } from '../src/core/rule.js';
+import { defineRule } from '../src/core/rule.js';
 import { segment, wordFrequency } from '../src/core/text/segmenter.js';
-
-type MessageId = 'repeated' | 'removeRepeat';
 
 const MAX_UNIT = 4;
 /** Characters of context on each side that the segmenter sees around a repeat. */
@@ -27,6 +24,12 @@ const SURNAMES = new Set(
 function isDoubledName(run: string, at: number): boolean {
   return run.length === 3 && at === 1 && SURNAMES.has(run[0]);
 }
+
+/**
+ * One to four Han characters written twice in a row: the native search finds the few places worth a closer look,
+ * so that the rule does not visit every character itself.
+ */
+const DOUBLED_HAN = /([\u4e00-\u9fff]{1,4}?)\1/g;
 
 /** Chinese numerals: `二〇二二年`, `一九九九年` and `十一` repeat digits by nature. */
 const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两'.split(''));
@@ -67,14 +70,24 @@ function isInside(text: string, at: number, open: string, close: string): boolea
   return opened !== -1 && text.lastIndexOf(close, at) < opened;
 }
 
+/** The run of Han characters around `at`: where it starts and ends. */
+function hanRun(text: string, at: number): { start: number; end: number } {
+  let start = at;
+  while (start > 0 && isHan(text.charCodeAt(start - 1))) start--;
+  let end = at;
+  while (end < text.length && isHan(text.charCodeAt(end))) end++;
+  return { start, end };
+}
+
 /**
- * Whether the segmenter cuts `run[start, start + 2·length)` as the same word(s) twice. A repeat that it joins to
- * its neighbours (`工作作风`: 工作|作风, `现在在`: 现在|在) or reads as one word (`常常`, `实实在在`) is no slip.
+ * Whether the segmenter cuts `text[start, start + 2·length)` as the same word(s) twice, looking at up to CONTEXT
+ * characters of the surrounding Han run. A repeat that it joins to its neighbours (`工作作风`: 工作|作风, `现在在`:
+ * 现在|在) or reads as one word (`常常`, `实实在在`) is no slip.
  */
-function cutAsTwoCopies(run: string, start: number, length: number): boolean {
-  const from = Math.max(0, start - CONTEXT);
-  const to = Math.min(run.length, start + 2 * length + CONTEXT);
-  const cuts = new Set(segment(run.slice(from, to)).map((cut) => cut + from));
+function cutAsTwoCopies(text: string, run: { start: number; end: number }, start: number, length: number): boolean {
+  const from = Math.max(run.start, start - CONTEXT);
+  const to = Math.min(run.end, start + 2 * length + CONTEXT);
+  const cuts = new Set(segment(text.slice(from, to)).map((cut) => cut + from));
   cuts.add(from);
   const middle = start + length;
   if (!cuts.has(start) || !cuts.has(middle) || !cuts.has(middle + length)) return false;
@@ -84,40 +97,37 @@ function cutAsTwoCopies(run: string, start: number, length: number): boolean {
     if (offset < length && cut !== cuts.has(middle + offset)) return false;
     if (!cut) continue;
     // Each word of the copy must be one the dictionary knows: a character it does not know is no evidence.
-    if (wordFrequency(run.slice(wordStart, start + offset)) === 0) return false;
+    if (wordFrequency(text.slice(wordStart, start + offset)) === 0) return false;
     wordStart = start + offset;
   }
   return true;
 }
 
-function checkRun(block: Block, runStart: number, runEnd: number, report: ReportFunction<MessageId>): void {
-  const text = block.text;
-  const run = text.slice(runStart, runEnd);
-  let at = 0;
-  while (at < run.length - 1) {
-    let found = 0;
-    for (let length = 1; length <= MAX_UNIT && at + 2 * length <= run.length; length++) {
-      if (run.charCodeAt(at) !== run.charCodeAt(at + length)) continue;
-      if (!run.startsWith(run.slice(at, at + length), at + length)) continue;
-      const unit = run.slice(at, at + length);
-      if (isReduplicationByForm(unit)) continue;
-      if (length === 1 && (wordFrequency(unit) < MIN_SINGLE_FREQUENCY || isDoubledName(run, at))) continue;
-      if (!cutAsTwoCopies(run, at, length)) continue;
-      const start = runStart + at;
-      if (isInside(text, start, '《', '》') || isInside(text, start, '“', '”')) continue;
-      report({
-        block,
-        start,
-        end: start + 2 * length,
-        messageId: 'repeated',
-        data: { repeated: unit + unit, word: unit },
-        suggestions: [{ messageId: 'removeRepeat', data: { word: unit }, fix: { start: start + length, end: start + 2 * length, text: '' } }],
-      });
-      found = length;
-      break;
-    }
-    at += found > 0 ? 2 * found : 1;
+/** Whether `text[at, at + length)` is all Han and repeated right after itself. */
+function isRepeatAt(text: string, at: number, length: number): boolean {
+  if (at + 2 * length > text.length) return false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(at + i);
+    if (!isHan(code) || code !== text.charCodeAt(at + length + i)) return false;
   }
+  return true;
+}
+
+/** The length of the accidental repeat that starts at `at` (a Han character), or 0. */
+function repeatAt(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  for (let length = 1; length <= MAX_UNIT; length++) {
+    // Most characters differ from the next few: one comparison each turns them away.
+    if (text.charCodeAt(at + length) !== first || !isRepeatAt(text, at, length)) continue;
+    const unit = text.slice(at, at + length);
+    if (isReduplicationByForm(unit)) continue;
+    const run = hanRun(text, at);
+    if (length === 1 && (wordFrequency(unit) < MIN_SINGLE_FREQUENCY || isDoubledName(text.slice(run.start, run.end), at - run.start))) continue;
+    if (!cutAsTwoCopies(text, run, at, length)) continue;
+    if (isInside(text, at, '《', '》') || isInside(text, at, '“', '”')) continue;
+    return length;
+  }
+  return 0;
 }
 
 export default defineRule({
@@ -131,16 +141,27 @@ export default defineRule({
   },
   options: z.object({}).strict(),
   check(document, report) {
+    const candidates = new RegExp(DOUBLED_HAN);
     for (const block of document.blocks) {
       const text = block.text;
-      let runStart = -1;
-      for (let i = 0; i <= text.length; i++) {
-        const han = i < text.length && isHan(text.charCodeAt(i));
-        if (han && runStart === -1) runStart = i;
-        else if (!han && runStart !== -1) {
-          if (i - runStart >= 2) checkRun(block, runStart, i, report);
-          runStart = -1;
+      candidates.lastIndex = 0;
+      for (let found = candidates.exec(text); found !== null; found = candidates.exec(text)) {
+        const at = found.index;
+        const length = repeatAt(text, at);
+        if (length === 0) {
+          candidates.lastIndex = at + 1;
+          continue;
         }
+        const word = text.slice(at, at + length);
+        report({
+          block,
+          start: at,
+          end: at + 2 * length,
+          messageId: 'repeated',
+          data: { repeated: word + word, word },
+          suggestions: [{ messageId: 'removeRepeat', data: { word }, fix: { start: at + length, end: at + 2 * length, text: '' } }],
+        });
+        candidates.lastIndex = at + 2 * length;
       }
     }
   },

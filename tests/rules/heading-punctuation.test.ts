@@ -47,6 +47,8 @@ runRuleTests(rule, {
     { name: 'a quotation', code: '# 通知\n\n> 一、总体要求：', format: 'md' },
     { name: 'a number alone on its line', code: `${TITLE}一、\n总体要求` },
     { name: 'a plain first line without a 文种', code: '同志们，\n今天我们召开全县防汛工作会议。' },
+    { name: 'a document of one line', code: '关于做好防汛工作的通知。' },
+    { name: 'a sentence ending with 命令', code: '请运行`备份`命令。\n运行后检查结果。', format: 'md' },
     {
       name: 'Markdown ordered lists are left to their sentences',
       code: '# 通知\n\n1. 加强组织领导。各地要成立专班。\n2. 完善工作机制',
@@ -87,7 +89,7 @@ runRuleTests(rule, {
     },
     {
       name: 'a Markdown title ending with a full stop',
-      code: '# 2024年政府工作报告。',
+      code: '# 2024年政府工作报告。\n\n各位代表：',
       format: 'md',
       errors: [{ messageId: 'titleEndMark', line: 1, column: 14, endColumn: 15 }],
     },

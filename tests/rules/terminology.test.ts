@@ -92,6 +92,14 @@ runRuleTests(rule, {
     term('下载政务APP办理业务。', 5, 'APP', 'App', ORG, 'term'),
     term('关注微信公众帐号获取消息。', 3, '微信公众帐号', '微信公众号', dictionary({ expected: '微信公众号', pattern: '微信公众帐号' }), 'term'),
     term('市卫计委要做好疫情防控。', 2, '卫计委', '卫生健康委', ORG, 'term'),
+    term(
+      '工作要加强的的落实。',
+      6,
+      '的的',
+      '的',
+      dictionary({ expected: '市场监管局', pattern: '工商局' }, { expected: '$1', pattern: '/(的|了)\\1/' }),
+      'term',
+    ),
     {
       name: 'several findings, fixed in one pass, with the built-in dictionary beside a user one',
       code: '工商局要再接再砺，成份不明的食品要查清。',
