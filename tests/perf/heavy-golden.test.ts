@@ -8,8 +8,8 @@ import { lintFiles } from '../../src/node/lint-files.js';
 
 /**
  * Drafts as they come from templates (`npm run bench -- --defects heavy`), a deterministic sample: the work
- * on the cost per finding must leave every finding as it was. The counts were taken before that work and
- * again after it. A change in what the rules detect changes them too: check the new counts, then update.
+ * on the cost per finding must leave every finding as it was. The counts were taken with main's code
+ * without that work (after merging rules-format-b and quality-blanks) and are the same with it. A change in what the rules detect changes them too: check the new counts, then update.
  */
 let directory: string;
 
@@ -36,7 +36,8 @@ it('finds on the heavy sample exactly the counts per rule taken before the per-f
 
 const GOLDEN = {
   'enumeration-sequence': 19,
-  'no-placeholder': 1637,
+  'heading-punctuation': 50,
+  'no-placeholder': 1629,
   'paragraph-end': 382,
   'punctuation-form': 2,
   'punctuation-pair': 28,
