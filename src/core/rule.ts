@@ -88,10 +88,11 @@ function compileTemplate(template: string): readonly string[] {
 export function formatMessage(template: string, data: MessageData | undefined): string {
   if (!data) return template;
   const parts = compileTemplate(template);
-  let text = parts[0];
+  const pieces = [parts[0]];
   for (let i = 1; i < parts.length; i += 3) {
     const name = parts[i];
-    text += (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : parts[i + 1]) + parts[i + 2];
+    pieces.push(Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : parts[i + 1], parts[i + 2]);
   }
-  return text;
+  // Joined, not concatenated: `+=` leaves a tree of pieces (a cons string) that every stored message keeps.
+  return pieces.join('');
 }
