@@ -69,3 +69,9 @@ it('carries the fixed text when a dry run produced one', () => {
 it('prints an empty array for no files', () => {
   expect(json([], context())).toBe('[]');
 });
+
+it('names the Word part of a finding outside the body', () => {
+  const message = { ruleId: 'no-placeholder', severity: 2 as const, message: '页脚：“XX县”疑似未填写的占位符', line: 1, column: 1, endLine: 1, endColumn: 3, part: 'footer' as const };
+  const [result] = JSON.parse(json([{ filePath: '通知.docx', messages: [message], errorCount: 1, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 }], context()));
+  expect(result.messages[0]).toMatchObject({ line: 1, column: 1, part: 'footer' });
+});
