@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rulesById } from '../../rules/index.js';
 import { resolveRules } from '../../src/core/config/resolve-rules.js';
-import { lintBytes } from '../../src/core/linter.js';
+import { lintBytes, loadDocxReader } from '../../src/core/linter.js';
 import { parseDocx } from '../../src/core/parse/docx.js';
 import { buildCase, caseText, docxCases } from '../fixtures/docx/cases.js';
 
@@ -15,6 +15,7 @@ describe('parseDocx on the fixtures: the text Word shows, paragraph by paragraph
 });
 
 describe('findings on the fixtures, at their paragraph and column', () => {
+  beforeAll(loadDocxReader);
   const rules = resolveRules([...rulesById.values()], []);
   const findings = (name: string): string[] =>
     lintBytes(buildCase(name), { filePath: `${name}.docx`, format: 'docx', rules }, rulesById).messages.map(

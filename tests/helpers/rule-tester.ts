@@ -4,6 +4,7 @@ import { resolveRules } from '../../src/core/config/resolve-rules.js';
 import { applyFixes } from '../../src/core/fix.js';
 import { lintDocument, parseDocument, type LintMessage } from '../../src/core/linter.js';
 import type { Rule } from '../../src/core/rule.js';
+import { parseDocx } from '../../src/core/parse/docx.js';
 import { docxFromXml } from '../fixtures/docx/build.js';
 
 /** `docx`: the code is the inner XML of a Word document's `w:body` (see docxFromXml), linted as a .docx. */
@@ -42,7 +43,7 @@ export function lintWithRule(rule: Rule, code: string, format: Format = 'txt', o
     [...rulesById.values()],
     [{ source: 'test', rules: Object.fromEntries([...rulesById.keys()].map((id) => [id, id === rule.id ? (options ? ['error', options] : 'error') : 'off'])) }],
   );
-  const document = format === 'docx' ? parseDocument(docxFromXml(code), 'docx') : parseDocument(code, format === 'md' ? 'markdown' : 'text');
+  const document = format === 'docx' ? parseDocx(docxFromXml(code)) : parseDocument(code, format === 'md' ? 'markdown' : 'text');
   return lintDocument(document, { filePath: `test.${format}`, format: document.format, rules }, rulesById).messages;
 }
 
