@@ -26,6 +26,10 @@ describe('findings on the fixtures, at their paragraph and column', () => {
     expect(findings('numbering-mixed-with-typed')).toEqual(['body 1:7-1:8 no-placeholder', 'body 5:1-5:3 section-numbering']);
   });
 
+  it('accepts a sequence Word began and the author continued by hand', () => {
+    expect(findings('numbering-continued-by-hand')).toEqual([]);
+  });
+
   it('reports a wrong numbering definition once per rule, on the first paragraph showing it, at column 1', () => {
     expect(findings('numbering-wrong-definition')).toEqual(['body 2:1-2:2 punctuation-width', 'body 2:1-2:2 section-numbering']);
   });
