@@ -1,5 +1,6 @@
 import { LineIndex, toSourceOffset, type Block, type Directive, type DocumentFormat, type DocxPart, type GwDocument, type Position } from './document.js';
 import { parseMarkdown } from './parse/markdown.js';
+import { parseDocx } from './parse/docx.js';
 
 export { loadMarkdownParser, MarkdownParserNotLoadedError } from './parse/markdown.js';
 import { parseText } from './parse/text.js';
@@ -74,33 +75,14 @@ export function formatForPath(filePath: string | undefined): DocumentFormat {
   return /\.docx$/i.test(filePath) ? 'docx' : 'text';
 }
 
-let docxReader: typeof import('./parse/docx.js') | undefined;
-
-/** Thrown when a Word document is parsed before loadDocxReader ran. */
-export class DocxReaderNotLoadedError extends Error {
-  constructor() {
-    super('the Word reader is not loaded: await loadDocxReader() first');
-    this.name = 'DocxReaderNotLoadedError';
-  }
-}
-
 /**
- * Loads the Word reader (and its zip library). Only runs that meet a .docx pay for loading it: importing it
- * with the engine cost every Markdown and text run tens of milliseconds at start.
- */
-export async function loadDocxReader(): Promise<void> {
-  docxReader ??= await import('./parse/docx.js');
-}
-
-/**
- * Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes (after
- * loadDocxReader). A Word file that cannot be read throws DocxError, whose message is for the user.
+ * Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes. A Word file
+ * that cannot be read throws DocxError, whose message is for the user.
  */
 export function parseDocument(source: string | Uint8Array, format: DocumentFormat): GwDocument {
   if (format === 'docx') {
     if (typeof source === 'string') throw new TypeError('a .docx document is read from its bytes, not from decoded text');
-    if (docxReader === undefined) throw new DocxReaderNotLoadedError();
-    return docxReader.parseDocx(source);
+    return parseDocx(source);
   }
   if (typeof source !== 'string') throw new TypeError(`a ${format} document is read from decoded text, not from bytes`);
   return format === 'markdown' ? parseMarkdown(source) : parseText(source);
@@ -333,8 +315,8 @@ export function lintSource(text: string, options: LintSourceOptions, rulesById: 
 }
 
 /**
- * Lints a file from its bytes: a Word document (format `docx`), after loadDocxReader. Throws DocxError, whose
- * message is for the user, when the bytes are not a readable .docx.
+ * Lints a file from its bytes: a Word document (format `docx`). Throws DocxError, whose message is for the
+ * user, when the bytes are not a readable .docx.
  */
 export function lintBytes(bytes: Uint8Array, options: LintSourceOptions, rulesById: ReadonlyMap<string, Rule>): LintResult {
   return lintDocument(parseDocument(bytes, options.format), options, rulesById);

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rulesById } from '../../rules/index.js';
 import { resolveRules } from '../../src/core/config/resolve-rules.js';
-import { lintBytes, loadDocxReader } from '../../src/core/linter.js';
+import { lintBytes } from '../../src/core/linter.js';
 import { parseDocx } from '../../src/core/parse/docx.js';
 import { buildCase, caseText, docxCases } from '../fixtures/docx/cases.js';
 
@@ -15,10 +15,11 @@ describe('parseDocx on the fixtures: the text Word shows, paragraph by paragraph
 });
 
 describe('findings on the fixtures, at their paragraph and column', () => {
-  beforeAll(loadDocxReader);
   const rules = resolveRules([...rulesById.values()], []);
+  // The fixtures are bare drafts without page setup or fonts: the layout rules' findings are not what they test.
+  const layoutRule = (id: string | null): boolean => id !== null && (id.startsWith('layout-') || id === 'document-elements');
   const findings = (name: string): string[] =>
-    lintBytes(buildCase(name), { filePath: `${name}.docx`, format: 'docx', rules }, rulesById).messages.map(
+    lintBytes(buildCase(name), { filePath: `${name}.docx`, format: 'docx', rules }, rulesById).messages.filter((message) => !layoutRule(message.ruleId)).map(
       (message) => `${message.part ?? 'body'} ${message.line}:${message.column}-${message.endLine}:${message.endColumn} ${message.ruleId}`,
     );
 

@@ -28,17 +28,9 @@ describe('parseDocx: body paragraphs', () => {
 });
 
 describe('lintBytes', () => {
-  it('asks for the Word reader to be loaded first, so that Markdown and text runs never load it', async () => {
-    const { DocxReaderNotLoadedError, parseDocument } = await import('../../src/core/linter.js');
-    const bytes = buildDocx({ body: splitParagraph(['特此通知。']) });
-    // Module state: this test must run before the one that loads the reader.
-    expect(() => parseDocument(bytes, 'docx')).toThrowError(DocxReaderNotLoadedError);
-    expect(() => parseDocument('特此通知。', 'docx')).toThrowError(TypeError);
-  });
 
   it('places findings by paragraph and names the part of a footer', async () => {
-    const { lintBytes, loadDocxReader } = await import('../../src/core/linter.js');
-    await loadDocxReader();
+    const { lintBytes } = await import('../../src/core/linter.js');
     const { rulesById } = await import('../../rules/index.js');
     const { resolveRules } = await import('../../src/core/config/resolve-rules.js');
     const rules = resolveRules([...rulesById.values()], []);

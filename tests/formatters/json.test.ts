@@ -70,8 +70,8 @@ it('prints an empty array for no files', () => {
   expect(json([], context())).toBe('[]');
 });
 
-it('names the Word part of a finding outside the body', () => {
-  const message = { ruleId: 'no-placeholder', severity: 2 as const, message: '页脚：“XX县”疑似未填写的占位符', line: 1, column: 1, endLine: 1, endColumn: 3, part: 'footer' as const };
-  const [result] = JSON.parse(json([{ filePath: '通知.docx', messages: [message], errorCount: 1, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 }], context()));
-  expect(result.messages[0]).toMatchObject({ line: 1, column: 1, part: 'footer' });
+it('names the part of a Word document a finding is in when it is not the body', () => {
+  const [first] = results[0].messages;
+  const [parsed] = JSON.parse(json([{ ...results[0], filePath: '/home/user/公文/请示.docx', messages: [first, { ...first, part: 'footer' }] }], context()));
+  expect(parsed.messages.map((message: { part?: string }) => message.part)).toEqual([undefined, 'footer']);
 });

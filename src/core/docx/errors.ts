@@ -11,7 +11,8 @@ export type DocxErrorKind =
   | 'too-large'
   | 'unsafe-xml'
   | 'malformed-xml'
-  | 'invalid-encoding';
+  | 'invalid-encoding'
+  | 'unsupported';
 
 export class DocxError extends Error {
   readonly kind: DocxErrorKind;
