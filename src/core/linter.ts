@@ -75,7 +75,10 @@ export function formatForPath(filePath: string | undefined): DocumentFormat {
   return /\.docx$/i.test(filePath) ? 'docx' : 'text';
 }
 
-/** Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes. */
+/**
+ * Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes. A Word file
+ * that cannot be read throws DocxError, whose message is for the user.
+ */
 export function parseDocument(source: string | Uint8Array, format: DocumentFormat): GwDocument {
   if (format === 'docx') {
     if (typeof source === 'string') throw new TypeError('a .docx document is read from its bytes, not from decoded text');
