@@ -6,6 +6,7 @@ import { parseText } from './parse/text.js';
 import { formatMessage, type Report, type Rule, type TextEdit } from './rule.js';
 import type { ResolvedRules } from './config/resolve-rules.js';
 import { countMessages } from './results.js';
+import { mergeFindings } from './merge-findings.js';
 
 export { countMessages };
 
@@ -264,7 +265,8 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
     }
   }
   findings.sort((a, b) => a.sourceStart - b.sourceStart);
-  const messages = applyDirectives(findings, document.directives, lines, options.reportUnusedDisableDirectives ?? false);
+  // Merged only after suppression, so that suppressing the rule whose finding would be kept shows the other's.
+  const messages = mergeFindings(applyDirectives(findings, document.directives, lines, options.reportUnusedDisableDirectives ?? false));
   messages.sort(compareMessages);
   return countMessages(options.filePath, messages);
 }
