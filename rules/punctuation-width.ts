@@ -96,6 +96,21 @@ function holdsLatinOrFormula(text: string, chineseBefore: Int32Array, open: numb
   return chineseBefore[close] - chineseBefore[open + 1] === 0 && LATIN_OR_FORMULA.test(text.slice(open + 1, close));
 }
 
+/** Signs of arithmetic that make a bracketed group a term of a formula (`(销售额＋运费)×税率`). */
+const ARITHMETIC = /[+*/=×÷＋＊／＝<>≤≥]/;
+const ARITHMETIC_BESIDE = /[+\-*/=×÷＋－＊／＝<>≤≥]/;
+
+/**
+ * Whether a half-width pair is a term of a formula written in words: an arithmetic sign just outside it, or inside
+ * it (a minus or hyphen only outside: inside, `2021－2023年` is a range).
+ */
+function isFormulaTerm(text: string, open: number, close: number): boolean {
+  const before = codePointBeforeSpaces(text, open);
+  const after = codePointAfter(text, skipSpaces(text, close + 1));
+  const beside = (codePoint: number): boolean => codePoint !== -1 && ARITHMETIC_BESIDE.test(String.fromCodePoint(codePoint));
+  return beside(before) || beside(after) || ARITHMETIC.test(text.slice(open + 1, close));
+}
+
 /** What may stand before a list-item marker such as `a)` `1)`: a line start, a space, a 点号. */
 const BEFORE_LIST_MARKER = /[\s：；，。、:;,]/;
 
@@ -159,7 +174,7 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
       chineseBefore ??= countChineseBefore(text);
       const before = codePointBeforeSpaces(text, opener.at);
       const after = codePointAfter(text, skipSpaces(text, i + 1));
-      if (holdsLatinOrFormula(text, chineseBefore, opener.at, i)) continue;
+      if (holdsLatinOrFormula(text, chineseBefore, opener.at, i) || isFormulaTerm(text, opener.at, i)) continue;
       const chinese =
         chineseBefore[i] - chineseBefore[opener.at + 1] > 0 ||
         isChineseTextChar(before) ||

@@ -54,6 +54,9 @@ runRuleTests(rule, {
     '双耳平均听阈(≥91dB HL)的，评定为一级听力残疾。',
     '本周完成API(Application Programming Interface)开发。',
     '综合得分按(a+b)/2计算，保留一位小数。',
+    '应纳税额＝(销售额－允许扣除的项目金额)×适用税率',
+    '人均面积＝总面积÷(常住人口＋流动人口)',
+    '折算系数取(实际工时+加班工时)的一半。',
     // List items of GB/T 1.1 (`a)` `b)`) and numbered ones (`1)`) close a bracket that was never opened, by design.
     '申请人应当提交下列材料：\na)营业执照复印件；\nb)法定代表人身份证明；\nc)安全生产管理制度。',
     '1)加强组织领导',
