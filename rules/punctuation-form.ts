@@ -31,7 +31,9 @@ const CODE_AFTER = /[A-Za-z0-9_\-–－]/;
  * What every finding contains: `…`, three `.` `。` or `．`, `--`, a lone `—`, or `-` `–` `－` before a digit.
  * Most blocks have none of these, and one native search lets them skip the scans below (and the URL search).
  */
-const CANDIDATE = /…|\.\.\.|。。。|．．．|--|(?<!—)—(?!—)|[-–－]\d|[「」『』]/;
+const CANDIDATE = /…|\.\.\.|。。。|．．．|--|(?<!—)—(?!—)|[-–－]\d/;
+/** Searched apart, first in the whole source: one more alternative in CANDIDATE makes that search twice as slow. */
+const CORNER_QUOTE = /[「」『』]/;
 const DATE_UNITS = new Set(['年', '月', '日', '时']);
 const FIRST_YEAR = 1000;
 const LAST_YEAR = 2999;
@@ -222,13 +224,16 @@ export default defineRule({
   check(document, report) {
     /** Decided on the first corner quote: traditional-script text uses `「」` by its own convention. */
     let traditional: boolean | undefined;
+    // One search of the whole source is cheaper than one per block, and most documents have no corner quote.
+    const mayHaveCorners = CORNER_QUOTE.test(document.source);
     for (const block of document.blocks) {
-      if (!CANDIDATE.test(block.text)) continue;
+      const corners = mayHaveCorners && CORNER_QUOTE.test(block.text);
+      if (!CANDIDATE.test(block.text) && !corners) continue;
       const urlSpans = findUrlSpans(block.text);
       // English prose writes its ellipsis as one `…` or `...`; only Chinese text takes `……`.
       if (!isMostlyLatin(block.text, urlSpans)) checkEllipses(block, new SpanCursor(urlSpans), report);
       checkDashes(block, report);
-      if (/[「」『』]/.test(block.text)) {
+      if (corners) {
         traditional ??= isTraditionalScript(document.blocks.map((each) => each.text));
         if (!traditional) checkCornerQuotes(block, report);
       }

@@ -387,7 +387,7 @@ export default defineRule({
     for (const block of document.blocks) {
       const { text } = block;
       const marks = ANY_HALF_WIDTH_MARK.test(text);
-      const fullStops = FULL_STOP_CANDIDATE.test(text);
+      const fullStops = text.includes('.') && FULL_STOP_CANDIDATE.test(text);
       const quotes = text.includes('"');
       if (!marks && !fullStops && !quotes) continue;
       const urlSpans = findUrlSpans(text);
