@@ -177,6 +177,22 @@ export function marksPairTrivially(text: string): boolean {
   return expectedClosers.length === 0;
 }
 
+/**
+ * The part of a paragraph to scan, without the arrows some web pages draw with doubled 书名号 around a link
+ * (`》》点击图片进入专题《《`): two or more `》` opening the paragraph and two or more `《` ending it, both together.
+ */
+function withoutArrows(text: string): [number, number] {
+  let from = 0;
+  while (from < text.length && /[\s　]/.test(text[from])) from++;
+  let arrowEnd = from;
+  while (text[arrowEnd] === '》') arrowEnd++;
+  let to = text.length;
+  while (to > arrowEnd && /[\s　]/.test(text[to - 1])) to--;
+  let arrowStart = to;
+  while (arrowStart > arrowEnd && text[arrowStart - 1] === '《') arrowStart--;
+  return arrowEnd - from >= 2 && to - arrowStart >= 2 ? [arrowEnd, arrowStart] : [0, text.length];
+}
+
 /** The state of one paragraph after its scan: what it found, and which marks it left open. */
 export interface ScannedBlock {
   readonly findings: Finding[];
@@ -190,6 +206,7 @@ export interface ScannedBlock {
  * Exported so that the tests can hold `marksPairTrivially` to it.
  */
 export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolean): ScannedBlock {
+  const [from, to] = withoutArrows(text);
   const stack: OpenMark[] = [];
   const openCount = new Int32Array(PAIRS.length);
   const findings: Finding[] = [];
@@ -264,7 +281,7 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
     popClosed(closeOffset);
   };
 
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     if (IS_PAIRED_MARK[text.charCodeAt(i)] === 0) continue;
     const char = text[i];
     if (char === '"') {
