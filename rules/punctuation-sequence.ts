@@ -84,7 +84,15 @@ function readRun(text: string, start: number, urls: SpanCursor): Mark[] {
 
 function isPointMark(text: string, at: number, urls: SpanCursor): boolean {
   const char = text[at];
-  return POINT_MARKS.has(char) && !(HALF_WIDTH.has(char) && (urls.contains(at) || (char === ';' && isEntitySemicolon(text, at))));
+  return (
+    POINT_MARKS.has(char) &&
+    !(HALF_WIDTH.has(char) && (urls.contains(at) || (char === ';' && isEntitySemicolon(text, at)) || (char === '!' && isLatinBang(text, at))))
+  );
+}
+
+/** `Yahoo!` and the factorial `n!` `5!`: a `!` glued to a Latin letter or a digit belongs to the word or number. */
+function isLatinBang(text: string, at: number): boolean {
+  return at > 0 && /[A-Za-z0-9]/.test(text[at - 1]);
 }
 
 /** Keeps `keep` (in its full-width form) and deletes every other mark of the run with the spaces before it. */

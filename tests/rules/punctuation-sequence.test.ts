@@ -9,6 +9,8 @@ import { runRuleTests } from '../helpers/rule-tester.js';
 runRuleTests(rule, {
   valid: [
     '全市地区生产总值增长3.5%。',
+    '从n个元素中取出全部元素的排列数为n!。',
+    '参与单位包括Yahoo!，以及其他互联网企业。',
     '请下载附件。.docx格式的文件可直接打印。',
     '详见附件《申报表》.docx。',
     '系统版本为v2.1.0。',
