@@ -265,17 +265,17 @@ function isFullWidthAlphanumeric(codePoint: number): boolean {
   return (codePoint >= 0xff10 && codePoint <= 0xff19) || (codePoint >= 0xff21 && codePoint <= 0xff3a) || (codePoint >= 0xff41 && codePoint <= 0xff5a);
 }
 
-/** Whether the `.` at `at` closes a section marker of Chinese numerals (`一.` `十一.`) at a line start or after a space. */
-function closesNumeralMarker(text: string, at: number): boolean {
-  let start = at;
-  while (start > 0 && CHINESE_NUMERALS.includes(text[start - 1])) start--;
-  if (start === at) return false;
-  return start === 0 || /[\s　：:]/.test(text[start - 1]);
+/**
+ * Whether the `.` at `at` follows a Chinese numeral: a section or enumeration marker in a wrong form (`一.` `十一.`
+ * `第一.`), which section-numbering and enumeration-sequence read, far more often than a sentence ending in a numeral.
+ */
+function followsNumeral(text: string, at: number): boolean {
+  return at > 0 && CHINESE_NUMERALS.includes(text[at - 1]);
 }
 
 /**
  * A half-width `.` that ends a Chinese sentence (`圆满完成.`): after Chinese text (not a 点号, a full-width digit or
- * letter, or a numeral marker `一.`, which section-numbering reads), before the end, a line break or Chinese text.
+ * letter, or a Chinese numeral), before the end, a line break or Chinese text.
  * Numbers (`3.5`), `No.`, file names (`通知.docx`), URLs and runs of dots (punctuation-form's ellipses) never match.
  */
 function checkFullStops(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): void {
@@ -284,7 +284,7 @@ function checkFullStops(block: Block, urls: SpanCursor, report: ReportFunction<M
     if (text[i - 1] === '.' || text[i + 1] === '.' || urls.contains(i)) continue;
     const before = codePointBefore(text, i);
     if (!isChineseTextChar(before) || FULL_WIDTH_POINT_MARKS.includes(String.fromCodePoint(before)) || before === 0x2026 || before === 0x2014) continue;
-    if (isFullWidthAlphanumeric(before) || closesNumeralMarker(text, i)) continue;
+    if (isFullWidthAlphanumeric(before) || followsNumeral(text, i)) continue;
     const next = skipSpaces(text, i + 1);
     const after = codePointAfter(text, next);
     const endsSentence = after === -1 || after === 10 || after === 13 || (isChineseTextChar(after) && !FULL_WIDTH_POINT_MARKS.includes(String.fromCodePoint(after)));
