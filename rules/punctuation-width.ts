@@ -30,8 +30,8 @@ const BRACKET = /[()（）]/g;
 /** Half-width marks checked one run at a time (`,` `;` `:` `?` `!`); brackets are checked as pairs. */
 const RUN_MARK = /[,;:?!]/g;
 const NO_CHINESE_BRACKETS: ReadonlySet<number> = new Set();
-/** A single `.` after a character outside ASCII: the only place a half-width full stop can end a Chinese sentence. */
-const FULL_STOP_CANDIDATE = /[^\x00-\x7f]\.(?!\.)/;
+/** A single `.` after a character outside ASCII or a `%`: the only places a half-width full stop can end a Chinese sentence. */
+const FULL_STOP_CANDIDATE = /(?:[^\x00-\x7f]|%)\.(?!\.)/;
 const CHINESE_NUMERALS = '〇一二三四五六七八九十百';
 
 function isAsciiAlphanumeric(codePoint: number): boolean {
@@ -265,6 +265,13 @@ function isFullWidthAlphanumeric(codePoint: number): boolean {
   return (codePoint >= 0xff10 && codePoint <= 0xff19) || (codePoint >= 0xff21 && codePoint <= 0xff3a) || (codePoint >= 0xff41 && codePoint <= 0xff5a);
 }
 
+/** Whether the `%` at `percent` closes a number that follows Chinese text (`增长5.2%`). */
+function endsChineseQuantity(text: string, percent: number): boolean {
+  let at = percent;
+  while (at > 0 && /[0-9.]/.test(text[at - 1])) at--;
+  return at < percent && isChineseTextChar(codePointBefore(text, at));
+}
+
 /**
  * Whether the `.` at `at` follows a Chinese numeral: a section or enumeration marker in a wrong form (`一.` `十一.`
  * `第一.`), which section-numbering and enumeration-sequence read, far more often than a sentence ending in a numeral.
@@ -283,7 +290,9 @@ function checkFullStops(block: Block, urls: SpanCursor, report: ReportFunction<M
   for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) {
     if (text[i - 1] === '.' || text[i + 1] === '.' || urls.contains(i)) continue;
     const before = codePointBefore(text, i);
-    if (!isChineseTextChar(before) || FULL_WIDTH_POINT_MARKS.includes(String.fromCodePoint(before)) || before === 0x2026 || before === 0x2014) continue;
+    // A percentage ends Chinese sentences too (`同比增长5.2%.`) when Chinese text stands before the number.
+    const chineseBefore = isChineseTextChar(before) || (before === 0x25 && endsChineseQuantity(text, i - 1));
+    if (!chineseBefore || FULL_WIDTH_POINT_MARKS.includes(String.fromCodePoint(before)) || before === 0x2026 || before === 0x2014) continue;
     if (isFullWidthAlphanumeric(before) || followsNumeral(text, i)) continue;
     const next = skipSpaces(text, i + 1);
     const after = codePointAfter(text, next);

@@ -67,6 +67,8 @@ runRuleTests(rule, {
     // A half-width full stop that ends no Chinese sentence.
     '全市地区生产总值增长3.5%，详见附件.docx。',
     '请填写No.1表格。',
+    'Growth was 5.2%.',
+    '增长率为5.2%.5%的增幅来自工业。',
     '一.总体要求',
     '１.总体要求',
     '第一.要提高政治站位。',
@@ -101,6 +103,12 @@ runRuleTests(rule, {
         { messageId: 'fullStop', line: 2, column: 11, endColumn: 12 },
       ],
       output: '具体名单见附件（共3页）。\n请各单位认真组织学习。',
+    },
+    {
+      name: 'a half-width full stop after a percentage that ends a Chinese sentence',
+      code: '全市地区生产总值同比增长5.2%.',
+      errors: [{ messageId: 'fullStop', line: 1, column: 17, endColumn: 18 }],
+      output: '全市地区生产总值同比增长5.2%。',
     },
     {
       code: '部分村集体经济"造血"能力不强。',
