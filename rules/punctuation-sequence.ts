@@ -223,6 +223,12 @@ function checkDots(block: Block, urls: SpanCursor, report: ReportFunction<Messag
   }
 }
 
+/** Whether another mark or a space follows, as where marks are listed or quoted (`（，；、。。、,; 等）`). */
+function listsMarks(text: string, at: number): boolean {
+  const next = text[at];
+  return next === undefined || POINT_MARKS.has(next) || next === ' ' || next === '\t' || next === '　';
+}
+
 /** A 点号 right after an opening mark (`（，` `“。`), where the opening mark is closed later in the paragraph. */
 function checkAfterOpening(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): void {
   const { text } = block;
@@ -231,8 +237,9 @@ function checkAfterOpening(block: Block, urls: SpanCursor, report: ReportFunctio
     const open = match[0][0];
     const at = match.index + 1;
     const closer = CLOSER_OF[open];
-    // `“？”` quotes the mark itself; an opener never closed may be a mistyped closer (`落实“。`), punctuation-pair's.
-    if (text[at + 1] === closer || text.indexOf(closer, at + 1) === -1 || urls.contains(at)) continue;
+    // `“？”` quotes the mark itself, and `（，；、。）` lists marks; an opener never closed may be a mistyped closer
+    // (`落实“。`), punctuation-pair's.
+    if (text[at + 1] === closer || listsMarks(text, at + 1) || text.indexOf(closer, at + 1) === -1 || urls.contains(at)) continue;
     const mark = text[at];
     report({
       block,

@@ -15,6 +15,7 @@ runRuleTests(rule, {
     '详见附件《申报表》.docx。',
     '系统版本为v2.1.0。',
     '打了个“？”号的条目需要再核实。',
+    { name: 'marks listed in brackets', code: '常见的错误是把逗号写成半角（, 与 ; 一样）。' },
     '该字迹无法辨认（？），待查。',
     { name: 'an opener never closed in the paragraph is punctuation-pair’s', code: '要抓好落实“。' },
     '各项工作有序推进...',
