@@ -8,7 +8,8 @@ import type { LintMessage, LintSuggestion, SourceFix } from './linter.js';
 /**
  * Which rule's finding is kept when two report one problem, most specific first: a rule that names the problem
  * (a malformed section number, two marks in a row, an unpaired mark) comes before one that only sees its symptom
- * (a half-width mark). A rule not listed ranks after every listed one; two unlisted rules rank by id.
+ * (a half-width mark). Only the rules listed here merge: a rule not listed (one that reports a whole paragraph's
+ * layout, say) finds other kinds of problem, and its findings are always kept as they are.
  */
 export const RULE_PRECEDENCE: readonly string[] = [
   'section-numbering',
@@ -21,14 +22,9 @@ export const RULE_PRECEDENCE: readonly string[] = [
   'punctuation-width',
 ];
 
-function rank(ruleId: string): number {
-  const index = RULE_PRECEDENCE.indexOf(ruleId);
-  return index === -1 ? RULE_PRECEDENCE.length : index;
-}
-
-/** Whether `a` is kept over `b`. */
+/** Whether `a` is kept over `b`; both rules are listed in RULE_PRECEDENCE. */
 function isMoreSpecific(a: LintMessage & { ruleId: string }, b: LintMessage & { ruleId: string }): boolean {
-  return rank(a.ruleId) - rank(b.ruleId) < 0 || (rank(a.ruleId) === rank(b.ruleId) && a.ruleId < b.ruleId);
+  return RULE_PRECEDENCE.indexOf(a.ruleId) < RULE_PRECEDENCE.indexOf(b.ruleId);
 }
 
 function comparePositions(lineA: number, columnA: number, lineB: number, columnB: number): number {
@@ -82,14 +78,14 @@ export function mergeFindings(messages: readonly LintMessage[]): LintMessage[] {
     else map.set(key, [at]);
   };
   for (const message of messages) {
-    if (message.ruleId === null) {
+    if (message.ruleId === null || !RULE_PRECEDENCE.includes(message.ruleId)) {
       result.push(message);
       continue;
     }
     const candidates = [...(byStart.get(startKey(message)) ?? []), ...(byEnd.get(endKey(message)) ?? [])];
     const partner = candidates.find((at) => {
       const other = result[at];
-      return other !== undefined && other.ruleId !== null && other.ruleId !== message.ruleId && (contains(other, message) || contains(message, other));
+      return other !== undefined && other.ruleId !== message.ruleId && (contains(other, message) || contains(message, other));
     });
     if (partner === undefined) {
       const at = result.length;

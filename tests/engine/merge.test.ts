@@ -74,16 +74,16 @@ describe('one finding per problem', () => {
     expect(result.fixableErrorCount).toBe(0);
   });
 
-  it('ranks an unlisted rule after the listed ones, and never merges two findings of one rule', () => {
+  it('never merges a finding of a rule not listed, nor two findings of one rule', () => {
     const base = { severity: 2 as const, line: 1, column: 1, endLine: 1, endColumn: 3 };
-    const acrossRules = mergeFindings([
-      { ...base, ruleId: 'some-new-rule', message: '新规则' },
+    const unlisted = mergeFindings([
+      { ...base, ruleId: 'layout-paragraph', message: '整段的版式', endColumn: 30 },
       { ...base, ruleId: 'punctuation-width', message: '宽度', endColumn: 2 },
     ]);
-    expect(acrossRules.map((m) => `${m.ruleId} ${m.message}`)).toEqual(['punctuation-width 宽度']);
+    expect(unlisted.map((m) => m.ruleId).sort()).toEqual(['layout-paragraph', 'punctuation-width']);
     const oneRule = mergeFindings([
-      { ...base, ruleId: 'some-new-rule', message: '一处' },
-      { ...base, ruleId: 'some-new-rule', message: '另一处', endColumn: 2 },
+      { ...base, ruleId: 'punctuation-width', message: '一处' },
+      { ...base, ruleId: 'punctuation-width', message: '另一处', endColumn: 2 },
     ]);
     expect(oneRule).toHaveLength(2);
     expect(RULE_PRECEDENCE.at(-1)).toBe('punctuation-width');
