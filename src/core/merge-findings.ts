@@ -55,27 +55,34 @@ function mergeInto(kept: LintMessage, other: LintMessage): LintMessage {
   return merged;
 }
 
+/** Positions as keys; a Word finding's line counts the paragraphs of its part, so the part is part of the key. */
 function startKey(message: LintMessage): string {
-  return `${message.line}:${message.column}`;
+  return `${message.part ?? ''}:${message.line}:${message.column}`;
 }
 
 function endKey(message: LintMessage): string {
-  return `${message.endLine}:${message.endColumn}`;
+  return `${message.part ?? ''}:${message.endLine}:${message.endColumn}`;
 }
 
 /**
  * Merges findings of different rules on one problem. Runs after suppression comments and rule settings, so a rule
- * that is off or suppressed takes no part and the other rule's finding shows as it is. The order is not kept.
+ * that is off or suppressed takes no part and the other rule's finding shows as it is. Keeps the order of the input:
+ * a merged finding takes the place of the earlier of the two.
  */
 export function mergeFindings(messages: readonly LintMessage[]): LintMessage[] {
-  const result: (LintMessage | undefined)[] = [];
+  const result: LintMessage[] = [];
   /** Indices into `result` of findings by start and by end position. */
   const byStart = new Map<string, number[]>();
   const byEnd = new Map<string, number[]>();
-  const index = (key: string, map: Map<string, number[]>, at: number): void => {
-    const list = map.get(key);
-    if (list) list.push(at);
-    else map.set(key, [at]);
+  const index = (message: LintMessage, at: number): void => {
+    for (const [map, key] of [
+      [byStart, startKey(message)],
+      [byEnd, endKey(message)],
+    ] as const) {
+      const list = map.get(key);
+      if (list) list.push(at);
+      else map.set(key, [at]);
+    }
   };
   for (const message of messages) {
     if (message.ruleId === null || !RULE_PRECEDENCE.includes(message.ruleId)) {
@@ -85,24 +92,20 @@ export function mergeFindings(messages: readonly LintMessage[]): LintMessage[] {
     const candidates = [...(byStart.get(startKey(message)) ?? []), ...(byEnd.get(endKey(message)) ?? [])];
     const partner = candidates.find((at) => {
       const other = result[at];
-      return other !== undefined && other.ruleId !== message.ruleId && (contains(other, message) || contains(message, other));
+      const samePlace = startKey(other) === startKey(message) || endKey(other) === endKey(message);
+      return other.ruleId !== message.ruleId && samePlace && (contains(other, message) || contains(message, other));
     });
     if (partner === undefined) {
-      const at = result.length;
+      index(message, result.length);
       result.push(message);
-      index(startKey(message), byStart, at);
-      index(endKey(message), byEnd, at);
       continue;
     }
-    const other = result[partner]! as LintMessage & { ruleId: string };
+    const other = result[partner] as LintMessage & { ruleId: string };
     const current = message as LintMessage & { ruleId: string };
     const merged = isMoreSpecific(current, other) ? mergeInto(current, other) : mergeInto(other, current);
-    // The merged finding takes the partner's place; its span is the kept rule's, so it is indexed again.
-    result[partner] = undefined;
-    const at = result.length;
-    result.push(merged);
-    index(startKey(merged), byStart, at);
-    index(endKey(merged), byEnd, at);
+    // The partner's old keys still point here; `samePlace` checks the merged finding's own span.
+    result[partner] = merged;
+    index(merged, partner);
   }
-  return result.filter((message): message is LintMessage => message !== undefined);
+  return result;
 }
