@@ -7,6 +7,7 @@ import { parseText } from './parse/text.js';
 import { formatMessage, type Report, type Rule, type TextEdit } from './rule.js';
 import type { ResolvedRules } from './config/resolve-rules.js';
 import { countMessages } from './results.js';
+import { mergeFindings } from './merge-findings.js';
 
 export { countMessages };
 
@@ -303,7 +304,8 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
     }
   }
   findings.sort((a, b) => a.sourceStart - b.sourceStart || (document.locate ? compareMessages(a.message, b.message) : 0));
-  const messages = applyDirectives(findings, document.directives, lines, options.reportUnusedDisableDirectives ?? false);
+  // Merged only after suppression, so that suppressing the rule whose finding would be kept shows the other's.
+  const messages = mergeFindings(applyDirectives(findings, document.directives, lines, options.reportUnusedDisableDirectives ?? false));
   // A Word document's lines restart in each part: its findings stay in source order (body, then headers, footers, notes).
   if (!document.locate) messages.sort(compareMessages);
   return countMessages(options.filePath, messages);
