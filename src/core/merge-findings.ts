@@ -13,11 +13,13 @@ import type { LintMessage, LintSuggestion, SourceFix } from './linter.js';
  */
 export const RULE_PRECEDENCE: readonly string[] = [
   'section-numbering',
+  'heading-punctuation',
   'enumeration-sequence',
   'no-placeholder',
   'punctuation-sequence',
   'punctuation-pair',
   'punctuation-form',
+  'document-elements',
   'paragraph-end',
   'punctuation-width',
 ];
