@@ -237,7 +237,7 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       const end = lines.position(sourceEnd);
       const message: LintMessage = {
         ruleId,
-        severity,
+        severity: found.severity === 'warn' ? 1 : severity,
         message: formatMessage(rule.messages[found.messageId], found.data),
         messageId: found.messageId,
         line: start.line,
