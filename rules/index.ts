@@ -1,4 +1,5 @@
 import type { Rule } from '../src/core/rule.js';
+import documentNumber from './document-number.js';
 import enumerationSequence from './enumeration-sequence.js';
 import noPlaceholder from './no-placeholder.js';
 import paragraphEnd from './paragraph-end.js';
@@ -10,6 +11,7 @@ import sectionNumbering from './section-numbering.js';
 
 /** Every rule, sorted by id. Adding a rule is adding a file here and a test in tests/rules/. */
 export const rules: readonly Rule[] = [
+  documentNumber,
   enumerationSequence,
   noPlaceholder,
   paragraphEnd,
