@@ -1,4 +1,5 @@
 import type { Rule } from '../src/core/rule.js';
+import dateFormat from './date-format.js';
 import documentNumber from './document-number.js';
 import enumerationSequence from './enumeration-sequence.js';
 import noPlaceholder from './no-placeholder.js';
@@ -11,6 +12,7 @@ import sectionNumbering from './section-numbering.js';
 
 /** Every rule, sorted by id. Adding a rule is adding a file here and a test in tests/rules/. */
 export const rules: readonly Rule[] = [
+  dateFormat,
   documentNumber,
   enumerationSequence,
   noPlaceholder,
