@@ -3,6 +3,7 @@ import dateFormat from './date-format.js';
 import documentNumber from './document-number.js';
 import enumerationSequence from './enumeration-sequence.js';
 import noPlaceholder from './no-placeholder.js';
+import numberUsage from './number-usage.js';
 import paragraphEnd from './paragraph-end.js';
 import punctuationForm from './punctuation-form.js';
 import punctuationPair from './punctuation-pair.js';
@@ -16,6 +17,7 @@ export const rules: readonly Rule[] = [
   documentNumber,
   enumerationSequence,
   noPlaceholder,
+  numberUsage,
   paragraphEnd,
   punctuationForm,
   punctuationPair,
