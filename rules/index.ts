@@ -1,4 +1,5 @@
 import type { Rule } from '../src/core/rule.js';
+import attachmentNote from './attachment-note.js';
 import dateFormat from './date-format.js';
 import documentNumber from './document-number.js';
 import enumerationSequence from './enumeration-sequence.js';
@@ -13,6 +14,7 @@ import sectionNumbering from './section-numbering.js';
 
 /** Every rule, sorted by id. Adding a rule is adding a file here and a test in tests/rules/. */
 export const rules: readonly Rule[] = [
+  attachmentNote,
   dateFormat,
   documentNumber,
   enumerationSequence,
