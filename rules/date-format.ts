@@ -25,17 +25,12 @@ const ARABIC_SIGNING_DATE_FROM = 20120701;
 
 /** `农历八月三十日`: lunar months have 30 days and no fixed weekday. */
 const LUNAR_BEFORE = /(?:农历|阴历|夏历|旧历)[^，。；]{0,2}$/;
-/** A year mention, for dates that give only month and day (`2月2日（星期六）` in a holiday notice). */
-const YEAR_MENTION = /(?<![0-9])((?:19|20)[0-9]{2})年/g;
-/** A year in Chinese numerals with a wrong zero: `○` `零` `O` `0` instead of `〇`. */
-const CHINESE_YEAR = /[〇○零OＯ0０一二三四五六七八九]{4}年/g;
 const WRONG_ZERO = /[○零OＯ0０]/g;
 /** `2024.5.8` `2024-05-08` `2024/5/8`, the separator written the same twice. */
 const NUMERIC_DATE = /((?:19|20)[0-9]{2})([.\-/．])([0-9]{1,2})\2([0-9]{1,2})/g;
 /** What makes a numeric date a time stamp, a file name or a longer number rather than a date in prose. */
 const AFTER_NUMERIC_DATE = /^(?:[0-9A-Za-z_]|[.\-/．][0-9A-Za-z]|[ T\u3000]?[0-9]{1,2}[:：时])/;
 const VERSION_BEFORE = /(?:版本|版|[Vv])[ ]?$/;
-const SPACES = /^[ \t\u3000\u00a0]*(.*?)[ \t\u3000\u00a0]*$/;
 
 function dateText(text: string, date: DateMention): string {
   return text.slice(date.start, date.end);
@@ -59,6 +54,9 @@ interface Context {
 /** A date that does not exist (`2月30日`, `13月`), or whose weekday is wrong. */
 function checkDate(block: Block, date: DateMention, nearYear: number | undefined, context: Context): void {
   const { text } = block;
+  const { month: monthPart, day: dayPart } = date;
+  // Nearly every date is fine and has no weekday: answer that before reading anything more.
+  if (monthPart.value >= 1 && monthPart.value <= 12 && (!dayPart || (dayPart.value >= 1 && dayPart.value <= 28)) && !date.weekday) return;
   if (LUNAR_BEFORE.test(text.slice(Math.max(0, date.start - 6), date.start))) return;
   const written = dateText(text, date);
   const year = date.year !== undefined && date.year.written.length === 4 ? date.year.value : undefined;
@@ -152,26 +150,49 @@ function checkDateLine(block: Block, date: DateMention, context: Context): boole
   return false;
 }
 
-/** The date a line consists of, brackets and padding aside (`　　2024年5月8日`, `（2024年5月8日）`). */
-function lineDate(text: string, lineStart: number, lineEnd: number, dates: readonly DateMention[]): DateMention | undefined {
-  const line = SPACES.exec(text.slice(lineStart, lineEnd))![1];
-  const inner = line.startsWith('（') && line.endsWith('）') ? line.slice(1, -1) : line;
-  return dates.find((date) => date.end - date.start === inner.length && text.slice(date.start, date.end) === inner && date.start >= lineStart && date.end <= lineEnd);
+function isPadding(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
 }
 
-function checkYearZeros(block: Block, covered: readonly DateMention[], context: Context): void {
-  const { text } = block;
-  CHINESE_YEAR.lastIndex = 0;
-  for (let match = CHINESE_YEAR.exec(text); match !== null; match = CHINESE_YEAR.exec(text)) {
-    const start = match.index;
-    const year = match[0].slice(0, 4);
-    if (year[0] !== '一' && year[0] !== '二') continue;
-    if (isTokenChar(text.charCodeAt(start - 1)) || /[〇○零OＯ0０一二三四五六七八九十百千]/.test(text[start - 1] ?? '')) continue;
-    if ((year.match(/[一二三四五六七八九]/g) ?? []).length < 2 || !/[○零OＯ0０]/.test(year)) continue;
-    if (covered.some((date) => date.start <= start && start < date.end)) continue;
-    const expected = year.replace(WRONG_ZERO, '〇');
-    context.report({ block, start, end: start + 4, messageId: 'yearZero', data: { found: match[0], expected: `${expected}年` }, fix: { start, end: start + 4, text: expected } });
+/** Whether a date stands alone on its line, padding and brackets aside (`　　2024年5月8日`, `（2024年5月8日）`). */
+function isDateLine(text: string, date: DateMention): boolean {
+  let before = date.start;
+  while (before > 0 && isPadding(text.charCodeAt(before - 1))) before--;
+  let after = date.end;
+  while (after < text.length && isPadding(text.charCodeAt(after))) after++;
+  const bracketed = text.charCodeAt(before - 1) === 0xff08 && text.charCodeAt(after) === 0xff09; // （ ）
+  if (bracketed) {
+    before--;
+    after++;
+    while (before > 0 && isPadding(text.charCodeAt(before - 1))) before--;
+    while (after < text.length && isPadding(text.charCodeAt(after))) after++;
   }
+  return (before === 0 || text.charCodeAt(before - 1) === 10) && (after === text.length || text.charCodeAt(after) === 10);
+}
+
+const WRONG_ZERO_CHARS = '○零OＯ0０';
+const YEAR_DIGITS = '〇○零OＯ0０一二三四五六七八九';
+
+/** A year in Chinese numerals with a wrong zero before the `年` at `yearMark`: `二O二四年` `一九八○年`. */
+function checkYearZero(block: Block, yearMark: number, covered: readonly DateMention[], context: Context): void {
+  const { text } = block;
+  const start = yearMark - 4;
+  if (start < 0) return;
+  const year = text.slice(start, yearMark);
+  if (year[0] !== '一' && year[0] !== '二') return;
+  let digits = 0;
+  let wrong = false;
+  for (const char of year) {
+    if (!YEAR_DIGITS.includes(char)) return;
+    if (WRONG_ZERO_CHARS.includes(char)) wrong = true;
+    else if (char !== '〇') digits++;
+  }
+  if (!wrong || digits < 2) return;
+  const before = text.charCodeAt(start - 1);
+  if (isTokenChar(before) || YEAR_DIGITS.includes(text[start - 1] ?? '_') || '十百千'.includes(text[start - 1] ?? '_')) return;
+  if (covered.some((date) => date.start <= start && start < date.end)) return;
+  const expected = year.replace(WRONG_ZERO, '〇');
+  context.report({ block, start, end: yearMark, messageId: 'yearZero', data: { found: `${year}年`, expected: `${expected}年` }, fix: { start, end: yearMark, text: expected } });
 }
 
 function checkNumericDates(block: Block, context: Context): void {
@@ -205,12 +226,24 @@ function checkNumericDates(block: Block, context: Context): void {
   }
 }
 
-/** The four-digit years mentioned in a text, with their offsets, in order. */
-function yearMentions(text: string): { at: number; year: number }[] {
-  const mentions: { at: number; year: number }[] = [];
-  YEAR_MENTION.lastIndex = 0;
-  for (let match = YEAR_MENTION.exec(text); match !== null; match = YEAR_MENTION.exec(text)) mentions.push({ at: match.index, year: Number(match[1]) });
-  return mentions;
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The four-digit year (19xx, 20xx) written before the `年` at `yearMark`, if any. */
+function yearBefore(text: string, yearMark: number): number | undefined {
+  const start = yearMark - 4;
+  if (start < 0 || isAsciiDigit(text.charCodeAt(start - 1))) return undefined;
+  for (let i = start; i < yearMark; i++) if (!isAsciiDigit(text.charCodeAt(i))) return undefined;
+  const year = Number(text.slice(start, yearMark));
+  return year >= 1900 && year <= 2099 ? year : undefined;
+}
+
+/** Offsets of every `年` in a text, found by native search. */
+function yearMarks(text: string): number[] {
+  const marks: number[] = [];
+  for (let at = text.indexOf('年'); at !== -1; at = text.indexOf('年', at + 1)) marks.push(at);
+  return marks;
 }
 
 export default defineRule({
@@ -226,23 +259,20 @@ export default defineRule({
       const { text } = block;
       const dates = findDates(text);
       const covered: DateMention[] = [];
-      const years = dates.length > 0 || text.includes('年') ? yearMentions(text) : [];
-      let mention = 0;
+      const marks = yearMarks(text);
+      let mark = 0;
+      const passYearsBefore = (offset: number): void => {
+        for (; mark < marks.length && marks[mark] < offset; mark++) context.lastYear = yearBefore(text, marks[mark]) ?? context.lastYear;
+      };
       for (const date of dates) {
-        while (mention < years.length && years[mention].at < date.start) context.lastYear = years[mention++].year;
+        passYearsBefore(date.start);
         checkDate(block, date, context.lastYear, context);
       }
-      if (years.length > 0) context.lastYear = years[years.length - 1].year;
-      if (dates.length > 0) {
-        for (let lineStart = 0; lineStart <= text.length; ) {
-          const newline = text.indexOf('\n', lineStart);
-          const lineEnd = newline === -1 ? text.length : newline;
-          const date = lineDate(text, lineStart, lineEnd, dates);
-          if (date && checkDateLine(block, date, context)) covered.push(date);
-          lineStart = lineEnd + 1;
-        }
+      passYearsBefore(text.length);
+      for (const date of dates) {
+        if (date.year && date.day && isDateLine(text, date) && checkDateLine(block, date, context)) covered.push(date);
       }
-      if (text.includes('年')) checkYearZeros(block, covered, context);
+      for (const yearMark of marks) checkYearZero(block, yearMark, covered, context);
       checkNumericDates(block, context);
     }
   },

@@ -2,7 +2,7 @@
  * Calendar dates as 公文 write them: `2024年5月8日`, `二〇二四年五月八日`, `5月8日（星期三）`. Finds them in a text,
  * reads their numbers, and answers whether a date exists and which weekday it falls on.
  */
-import { parseChineseNumeral, parseDigits } from './chinese-numerals.js';
+import { numeralValue, parseChineseNumeral, parseDigits } from './chinese-numerals.js';
 
 export type Numerals = 'arabic' | 'chinese';
 
@@ -37,8 +37,6 @@ export interface DateMention {
   readonly weekday?: Weekday;
 }
 
-const ARABIC_DATE = /(?:([0-9０-９]{2,4})年)?([0-9０-９]{1,2})月(?:([0-9０-９]{1,2})日)?/g;
-const CHINESE_DATE = /(?:([〇○零OＯ0０一二三四五六七八九]{4})年)?([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?/g;
 /** A weekday right after a date: `（星期三）` `(周三)` `星期三`, with at most one space before it. */
 const WEEKDAY = /[ \u3000]?[（(]?(星期|礼拜|周)([一二三四五六日天])/y;
 const WEEKDAY_VALUES: Readonly<Record<string, number>> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
@@ -89,46 +87,93 @@ function readWeekday(text: string, at: number): Weekday | undefined {
   return { value: WEEKDAY_VALUES[found[2]], start, end: at + found[0].length, written: found[1] + found[2] };
 }
 
-/** Every date with a month in `text`, Arabic and Chinese-numeral ones, in order of position. */
+const MONTH = 0x6708; // 月
+const YEAR = 0x5e74; // 年
+const DAY = 0x65e5; // 日
+
+/** 一 … 九 and 十, the characters of a Chinese-numeral month or day. */
+function isMonthNumeral(code: number): boolean {
+  const value = numeralValue(code);
+  return value >= 1 && value <= 10;
+}
+
+function isChineseYearDigit(char: string | undefined): boolean {
+  return char !== undefined && Object.prototype.hasOwnProperty.call(CHINESE_YEAR_DIGITS, char);
+}
+
+/** Where the run of characters passing `test` that ends at `end` starts, looking back at most `max` characters. */
+function runStart(text: string, end: number, max: number, test: (code: number) => boolean): number {
+  let start = end;
+  while (start > 0 && end - start < max && test(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** Where the run of characters passing `test` from `start` ends, at most `max` characters on. */
+function runEnd(text: string, start: number, max: number, test: (code: number) => boolean): number {
+  let end = start;
+  while (end < text.length && end - start < max && test(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/**
+ * Every date with a month in `text`, Arabic and Chinese-numeral ones, in order of position. Each `月` is found by
+ * native search and the date read outwards from it: a regex would be tried at every character of every paragraph.
+ */
 export function findDates(text: string): DateMention[] {
   const found: DateMention[] = [];
-  if (text.includes('月')) {
-    collect(text, ARABIC_DATE, 'arabic', found);
-    collect(text, CHINESE_DATE, 'chinese', found);
-    found.sort((a, b) => a.start - b.start);
+  for (let at = text.indexOf('月'); at !== -1; at = text.indexOf('月', at + 1)) {
+    const date = dateAround(text, at);
+    if (date) found.push(date);
   }
   return found;
 }
 
-function collect(text: string, pattern: RegExp, numerals: Numerals, into: DateMention[]): void {
-  pattern.lastIndex = 0;
-  const read = numerals === 'arabic' ? (written: string) => parseDigits(written) : (written: string) => parseChineseNumeral(written);
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const start = match.index;
-    const before = text.charCodeAt(start - 1);
-    // `12024年` or `2.5月`: the digits belong to a longer number.
-    if (numerals === 'arabic' && (isDigitCode(before) || before === 0x2e || before === 0xff0e)) continue;
-    const [whole, yearText, monthText, dayText] = match;
-    const yearStart = start;
-    const monthStart = start + (yearText === undefined ? 0 : yearText.length + 1);
-    const month = part(read(monthText), monthStart, monthText);
-    if (!month) continue;
-    const year =
-      yearText === undefined ? undefined : part(numerals === 'arabic' ? parseDigits(yearText) : parseChineseYear(yearText), yearStart, yearText);
-    const day = dayText === undefined ? undefined : part(read(dayText), monthStart + monthText.length + 1, dayText);
-    if (dayText !== undefined && !day) continue;
-    const end = start + whole.length;
-    into.push({
-      numerals,
-      start,
-      end,
-      month,
-      ...(year ? { year } : {}),
-      ...(day ? { day } : {}),
-      yearUnreadable: !year && text.charCodeAt(start - 1) === 0x5e74, // 年
-      ...(day ? weekdayField(text, end) : {}),
-    });
+function dateAround(text: string, monthEnd: number): DateMention | undefined {
+  let monthStart = runStart(text, monthEnd, 2, isDigitCode);
+  const numerals: Numerals = monthStart < monthEnd ? 'arabic' : 'chinese';
+  if (numerals === 'chinese') monthStart = runStart(text, monthEnd, 3, isMonthNumeral);
+  if (monthStart === monthEnd) return undefined;
+  const monthText = text.slice(monthStart, monthEnd);
+  const read = numerals === 'arabic' ? parseDigits : parseChineseNumeral;
+  const month = part(read(monthText), monthStart, monthText);
+  if (!month) return undefined;
+  let start = monthStart;
+  let year: DatePart | undefined;
+  if (text.charCodeAt(monthStart - 1) === YEAR) {
+    const yearEnd = monthStart - 1;
+    if (numerals === 'arabic') {
+      const yearStart = runStart(text, yearEnd, 4, isDigitCode);
+      if (yearEnd - yearStart >= 2) {
+        year = part(parseDigits(text.slice(yearStart, yearEnd)), yearStart, text.slice(yearStart, yearEnd));
+        start = yearStart;
+      }
+    } else if (yearEnd >= 4 && [...text.slice(yearEnd - 4, yearEnd)].every(isChineseYearDigit) && !isChineseYearDigit(text[yearEnd - 5])) {
+      const written = text.slice(yearEnd - 4, yearEnd);
+      year = part(parseChineseYear(written), yearEnd - 4, written);
+      start = yearEnd - 4;
+    }
   }
+  const before = text.charCodeAt(start - 1);
+  // `12024年` or `2.5月`: the digits belong to a longer number.
+  if (numerals === 'arabic' && (isDigitCode(before) || before === 0x2e || before === 0xff0e)) return undefined;
+  const dayEnd = runEnd(text, monthEnd + 1, numerals === 'arabic' ? 2 : 3, numerals === 'arabic' ? isDigitCode : isMonthNumeral);
+  let day: DatePart | undefined;
+  if (dayEnd > monthEnd + 1 && text.charCodeAt(dayEnd) === DAY) {
+    const dayText = text.slice(monthEnd + 1, dayEnd);
+    day = part(read(dayText), monthEnd + 1, dayText);
+    if (!day) return undefined;
+  }
+  const end = day ? day.end + 1 : monthEnd + 1;
+  return {
+    numerals,
+    start,
+    end,
+    month,
+    ...(year ? { year } : {}),
+    ...(day ? { day } : {}),
+    yearUnreadable: !year && text.charCodeAt(monthStart - 1) === YEAR,
+    ...(day ? weekdayField(text, end) : {}),
+  };
 }
 
 function weekdayField(text: string, end: number): { weekday?: Weekday } {
