@@ -127,7 +127,7 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    if (!document.blocks.some((block) => block.text.includes('附'))) return;
+    if (!document.blocks.some((block) => block.text.includes('附件'))) return;
     const all = lines(document);
     const note = findNote(all);
     if (note) {
