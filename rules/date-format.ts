@@ -270,7 +270,7 @@ export default defineRule({
       }
       passYearsBefore(text.length);
       for (const date of dates) {
-        if (date.year && date.day && isDateLine(text, date) && checkDateLine(block, date, context)) covered.push(date);
+        if (date.year && date.day && block.kind !== 'table-cell' && isDateLine(text, date) && checkDateLine(block, date, context)) covered.push(date);
       }
       for (const yearMark of marks) checkYearZero(block, yearMark, covered, context);
       checkNumericDates(block, context);

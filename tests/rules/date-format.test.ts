@@ -34,6 +34,7 @@ runRuleTests(rule, {
     { name: 'a year and month with a dot', code: '截至2024.5，全市累计完成投资100亿元。' },
     { name: 'a decimal before 月 is no date', code: '平均工期缩短2.5月。' },
     { name: 'a 成文日期 in brackets', code: '（2024年5月8日）' },
+    { name: 'a zero-padded date alone in a table cell is no 成文日期', code: '| 事项 | 时限 |\n| --- | --- |\n| 报送材料 | 2024年05月08日 |', format: 'md' },
     { name: '〇 in a house number is not a year', code: '一〇八号院' },
   ],
   invalid: [

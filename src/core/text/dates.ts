@@ -87,7 +87,6 @@ function readWeekday(text: string, at: number): Weekday | undefined {
   return { value: WEEKDAY_VALUES[found[2]], start, end: at + found[0].length, written: found[1] + found[2] };
 }
 
-const MONTH = 0x6708; // 月
 const YEAR = 0x5e74; // 年
 const DAY = 0x65e5; // 日
 
