@@ -163,19 +163,16 @@ function dateAround(text: string, monthEnd: number): DateMention | undefined {
     if (!day) return undefined;
   }
   const end = day ? day.end + 1 : monthEnd + 1;
+  // One object shape for every date, absent parts undefined: spreading optional parts costs an allocation each.
   return {
     numerals,
     start,
     end,
     month,
-    ...(year ? { year } : {}),
-    ...(day ? { day } : {}),
+    year,
+    day,
     yearUnreadable: !year && text.charCodeAt(monthStart - 1) === YEAR,
-    ...(day ? weekdayField(text, end) : {}),
+    weekday: day ? readWeekday(text, end) : undefined,
   };
 }
 
-function weekdayField(text: string, end: number): { weekday?: Weekday } {
-  const weekday = readWeekday(text, end);
-  return weekday ? { weekday } : {};
-}
