@@ -1,9 +1,16 @@
 import type { Rule } from '../src/core/rule.js';
 import attachmentNote from './attachment-note.js';
 import dateFormat from './date-format.js';
+import documentElements from './document-elements.js';
 import documentNumber from './document-number.js';
 import enumerationSequence from './enumeration-sequence.js';
+import layoutFonts from './layout-fonts.js';
+import layoutPage from './layout-page.js';
+import layoutPageNumber from './layout-page-number.js';
+import layoutParagraph from './layout-paragraph.js';
+import noComments from './no-comments.js';
 import noPlaceholder from './no-placeholder.js';
+import noTrackedChanges from './no-tracked-changes.js';
 import numberUsage from './number-usage.js';
 import paragraphEnd from './paragraph-end.js';
 import punctuationForm from './punctuation-form.js';
@@ -16,9 +23,16 @@ import sectionNumbering from './section-numbering.js';
 export const rules: readonly Rule[] = [
   attachmentNote,
   dateFormat,
+  documentElements,
   documentNumber,
   enumerationSequence,
+  layoutFonts,
+  layoutPage,
+  layoutPageNumber,
+  layoutParagraph,
+  noComments,
   noPlaceholder,
+  noTrackedChanges,
   numberUsage,
   paragraphEnd,
   punctuationForm,

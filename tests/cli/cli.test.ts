@@ -413,7 +413,8 @@ describe('help and version', () => {
         entry,
       ]),
     );
-    expect([...byName.keys()].sort()).toEqual(['README.md', '草稿-工作报告.md', '讲话稿-模板.txt', '通知-定稿.md'].sort());
+    expect([...byName.keys()].sort()).toEqual(['README.md', '草稿-工作报告.md', '讲话稿-模板.txt', '请示-草稿.docx', '通知-定稿.md'].sort());
+    expect(byName.get('请示-草稿.docx')!.errorCount).toBeGreaterThan(0);
     expect(byName.get('通知-定稿.md')).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(byName.get('README.md')).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(byName.get('草稿-工作报告.md')!.errorCount).toBeGreaterThan(0);

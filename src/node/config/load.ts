@@ -30,6 +30,10 @@ export interface LoadedConfig {
   directory: string;
   root: boolean;
   rules: RulesConfig;
+  /** The `layout` settings: options of the layout rules. */
+  layout: Record<string, unknown> | undefined;
+  /** How `--fix` writes into Word drafts, when this file says. */
+  fixAs?: 'revisions' | 'direct';
   isIgnored: PathMatcher | undefined;
   overrides: { files: PathMatcher; rules: RulesConfig }[];
 }
@@ -109,6 +113,8 @@ function compile(filePath: string, content: ReturnType<typeof validateConfig>): 
     directory: dirname(filePath),
     root: content.root ?? false,
     rules: content.rules ?? {},
+    layout: content.layout,
+    ...(content.fixAs ? { fixAs: content.fixAs } : {}),
     isIgnored: content.ignores && content.ignores.length > 0 ? compileGlobs(content.ignores) : undefined,
     overrides: (content.overrides ?? []).map((override) => ({ files: compileGlobs(override.files), rules: override.rules })),
   };
@@ -248,7 +254,7 @@ export class ConfigResolver {
     const layers: RulesLayer[] = [];
     let key = dirname(filePath);
     for (const config of chain) {
-      layers.push({ source: config.filePath, rules: config.rules });
+      layers.push(config.layout === undefined ? { source: config.filePath, rules: config.rules } : { source: config.filePath, rules: config.rules, layout: config.layout });
       if (config.overrides.length === 0) continue;
       const relativePath = toPosix(relative(config.directory, filePath));
       config.overrides.forEach((override, index) => {
@@ -279,6 +285,18 @@ export class ConfigResolver {
       this.rulesCache.set(settings, enabled);
     }
     return enabled;
+  }
+
+  /** `fixAs` of the nearest config file that sets it; undefined when none does (or a config fails to load). */
+  fixAsFor(filePath: string): 'revisions' | 'direct' | undefined {
+    let chain: readonly LoadedConfig[];
+    try {
+      chain = this.chainFor(dirname(filePath));
+    } catch {
+      return undefined;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) if (chain[i].fixAs) return chain[i].fixAs;
+    return undefined;
   }
 
   /**
