@@ -276,7 +276,7 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       const text = formatMessage(rule.messages[found.messageId], found.data);
       const message: LintMessage = {
         ruleId,
-        severity,
+        severity: found.severity === 'warn' ? 1 : severity,
         message: start.part ? `${PART_LABELS[start.part]}：${text}` : text,
         messageId: found.messageId,
         line: start.line,

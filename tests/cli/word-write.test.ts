@@ -96,8 +96,12 @@ describe('--fix on Word drafts', () => {
 
 describe('--annotate', () => {
   it('writes 请示.检查.docx beside the draft with one comment per finding, and leaves the draft alone', () => {
-    // The draft is bare XML with no layout of its own: the layout rules' findings are not what this test is about.
-    const textRulesOnly = JSON.stringify({ root: true, rules: { 'layout-fonts': 'off', 'layout-paragraph': 'off', 'layout-page': 'off', 'layout-page-number': 'off' } });
+    // The draft is bare XML with no layout of its own, and says `详见附件` without a 附件说明: the layout rules' and
+    // attachment-note's findings are not what this test is about.
+    const textRulesOnly = JSON.stringify({
+      root: true,
+      rules: { 'layout-fonts': 'off', 'layout-paragraph': 'off', 'layout-page': 'off', 'layout-page-number': 'off', 'attachment-note': 'off' },
+    });
     const directory = project({ '.gongwenrc.json': textRulesOnly, '通知.docx': DRAFT, '说明.md': '# 说明\n\n请于X月X日前报送。\n' });
     const result = cli(['.', '--annotate', '--format', 'compact'], { cwd: directory });
     expect(result.status).toBe(1);
