@@ -192,6 +192,18 @@ describe('writeDocx comments', () => {
   });
 });
 
+describe('writeDocx around pictures and text boxes', () => {
+  it('never rebuilds a run read through mc:AlternateContent: a comment over the drawing is anchored on the text beside it', () => {
+    const bytes = buildDocx({ body: paragraph(run('见下框') + textBox(paragraph(run('说明:数据截至6月底')))) });
+    const document = parseDocx(bytes);
+    const written = writeDocx(bytes, document, { comments: [{ block: document.blocks[0], start: 2, end: 4, paragraphs: ['示例批注'] }], date: DATE });
+    const before = partText(bytes, 'word/document.xml');
+    const after = partText(written.bytes, 'word/document.xml');
+    expect(after.slice(after.indexOf('<w:r><mc:AlternateContent>'))).toBe(before.slice(before.indexOf('<w:r><mc:AlternateContent>')));
+    expect(parseDocx(written.bytes).docx?.comments.map((comment) => [comment.start, comment.end])).toEqual([[2, 3]]);
+  });
+});
+
 describe('fixDocx in text boxes', () => {
   it('leaves a fix in a text box as a finding: Word keeps a second copy of its text', () => {
     const bytes = buildDocx({ body: paragraph(run('见下框') + textBox(paragraph(run('说明:数据截至6月底')))) });
