@@ -46,6 +46,11 @@ export interface Rule<M extends string = string, S extends z.ZodType = z.ZodType
   readonly messages: Readonly<Record<M, string>>;
   /** The options, declared once: validation, defaults and the TypeScript type all come from this schema. */
   readonly options: S;
+  /**
+   * The layout rules share one profile: the configuration's top-level `layout` settings become their
+   * options (a rule's own options, where given, take precedence).
+   */
+  readonly optionsFromLayout?: boolean;
   /** Method syntax keeps rules with different option types assignable to `Rule` in the registry. */
   check(document: GwDocument, report: ReportFunction<M>, options: z.output<S>): void;
 }

@@ -13,6 +13,7 @@ import type { FormatName, FormatterOutput } from './formatters/index.js';
 import type { LintMessage, LintResult } from '../core/linter.js';
 import type { GwDocument } from '../core/document.js';
 import type { Shard } from './shard.js';
+import type { ViewLine } from '../view/lines.js';
 import { packageVersion } from './version.js';
 
 const EXIT_OK = 0;
@@ -32,7 +33,7 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
   --encoding <编码>             按指定编码读取（如 utf-8、gb18030、utf-16le），不自动识别
 
 输出：
-  -f, --format <格式>           stylish（默认）、json、sarif、github、compact
+  -f, --format <格式>           stylish（默认）、json、sarif、github、compact、html
   -o, --output-file <路径>      把结果写入文件而不是标准输出
   --quiet                       只报告错误，不报告警告
   --max-warnings <数量>         警告多于此数时以退出码 1 结束
@@ -279,8 +280,8 @@ async function readStandardInput(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A lint result with the text it was linted from, so that a dry run can show what would change. */
-type ResultWithSource = LintResult & { source?: string; annotated?: { path: string; comments: number; skipped: number } };
+/** A lint result with the text it was linted from, so that a dry run can show what would change (and the HTML report its lines). */
+type ResultWithSource = LintResult & { source?: string; lines?: ViewLine[]; annotated?: { path: string; comments: number; skipped: number } };
 
 /** Standard input linted, and with `--fix` its fixed text as bytes in the input's own encoding. */
 interface StandardInputResult {
@@ -308,10 +309,16 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   if (format === 'markdown') await linter.loadMarkdownParser();
   const lintOnce = (text: string): LintResult =>
     linter.lintSource(text, { filePath, format, rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
-  if (!options.fix) return { result: lintOnce(draft.text) };
+  // The HTML report shows the text: its lines go with the result.
+  const withLines = async <R extends LintResult>(result: R, text: string): Promise<R> => {
+    if (options.format !== 'html') return result;
+    const { documentLines } = await import('../view/lines.js');
+    return { ...result, lines: documentLines(linter.parseDocument(text, format)) };
+  };
+  if (!options.fix) return { result: await withLines(lintOnce(draft.text), draft.text) };
   const fixed = fixText(draft.text, lintOnce);
   if (options.fix === true) return { result: fixed.result, fixedBytes: encodeDraft(fixed.output, draft) };
-  const result: ResultWithSource = { ...fixed.result, source: draft.text };
+  const result: ResultWithSource = { ...(await withLines(fixed.result, fixed.output)), source: draft.text };
   if (fixed.output !== draft.text) result.output = fixed.output;
   return { result };
 }
@@ -338,7 +345,12 @@ async function lintStandardInputAsWord(
   const lint = (document: GwDocument): LintResult =>
     linter.lintDocument(document, { filePath, format: 'docx', rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
   try {
-    if (!options.fix) return { result: lint(linter.parseDocument(bytes, 'docx')) };
+    if (!options.fix) {
+      const document = linter.parseDocument(bytes, 'docx');
+      if (options.format !== 'html') return { result: lint(document) };
+      const { documentLines } = await import('../view/lines.js');
+      return { result: { ...lint(document), lines: documentLines(document) } };
+    }
     const revisions = (options.fixAs ?? configFixAs ?? DEFAULT_WORD_FIX) === 'revisions';
     const fixed = fixDocx(bytes, { parse: (input) => linter.parseDocument(input, 'docx'), lint, revisions });
     if (options.verbose) {
@@ -368,6 +380,7 @@ async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     encoding: options.encoding,
     fix: options.fix,
+    view: options.format === 'html',
     fixAs: options.fixAs,
     annotate: options.annotate,
     cache: options.cache,

@@ -131,11 +131,12 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     encoding: options.encoding,
     fix: options.fix,
+    view: options.view,
     fixAs: options.fixAs,
     annotate: options.annotate,
   };
-  // The cache replays findings; a fixing or annotating run must look at the text itself.
-  const cache = options.cache && !options.fix && !options.annotate ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
+  // The cache replays findings; a fixing or annotating run, and a report that shows the text, must look at the text itself.
+  const cache = options.cache && !options.fix && !options.annotate && !options.view ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
   const configIndex = new Map<ResolvedRules, number>();
   const configKeys: string[] = [];
   const jobs: LintJob[] = [];

@@ -15,6 +15,7 @@ import { fixDocx } from '../core/docx/fix-docx.js';
 import type { GwDocument } from '../core/document.js';
 import { countMessages, errorMessage, problemMessage } from '../core/results.js';
 import type { ResolvedRules } from '../core/config/resolve-rules.js';
+import { documentLines, type ViewLine } from '../view/lines.js';
 
 /**
  * A file's lint result. When fixing changed the text, `output` is the fixed text and `source` the text as
@@ -22,6 +23,8 @@ import type { ResolvedRules } from '../core/config/resolve-rules.js';
  */
 export interface FileLintResult extends LintResult {
   source?: string;
+  /** The text as linted (after fixing, the fixed text), line by line: only when `view` was asked for. */
+  lines?: ViewLine[];
   /** `--annotate`: the copy written with the findings as comments. */
   annotated?: { path: string; comments: number; skipped: number };
 }
@@ -53,6 +56,8 @@ export interface LintOneFileOptions {
   encoding?: string;
   /** true: write fixes back; 'dry-run': compute them into `output` without writing. */
   fix?: boolean | 'dry-run';
+  /** Return the text line by line with the findings (`lines`), for the HTML report. */
+  view?: boolean;
   /** `--fix-as`: overrides the config's `fixAs` for Word drafts. */
   fixAs?: WordFixStyle;
   /** `--annotate`: write a copy of each Word draft with its findings as comments (beside it, or in `directory`). */
@@ -83,10 +88,13 @@ export async function lintOneFile(
   if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
   const sourceOptions = { filePath, format: formatForPath(filePath), rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const lintOnce = (text: string): LintResult => lintSource(text, sourceOptions, rulesById);
+  const format = formatForPath(filePath);
+  const view = async (text: string): Promise<{ lines?: ViewLine[] }> =>
+    options.view ? { lines: await withMarkdownParser(() => documentLines(parseDocument(text, format))) } : {};
   try {
-    if (!options.fix) return { ...(await withMarkdownParser(() => lintOnce(draft.text))), contentHash };
+    if (!options.fix) return { ...(await withMarkdownParser(() => lintOnce(draft.text))), contentHash, ...(await view(draft.text)) };
     const fixed = await withMarkdownParser(() => fixText(draft.text, lintOnce));
-    if (fixed.output === draft.text) return fixed.result;
+    if (fixed.output === draft.text) return { ...fixed.result, ...(await view(draft.text)) };
     if (options.fix === true) {
       try {
         await writeDraft(filePath, fixed.output, draft);
@@ -96,7 +104,7 @@ export async function lintOneFile(
         return countMessages(filePath, [problemMessage(errorMessage(error)), ...original.messages]);
       }
     }
-    return { ...fixed.result, output: fixed.output, source: draft.text };
+    return { ...fixed.result, output: fixed.output, source: draft.text, ...(await view(fixed.output)) };
   } catch (error) {
     return countMessages(filePath, [problemMessage(errorMessage(error))]);
   }
@@ -151,6 +159,7 @@ async function lintWordFile(filePath: string, config: FileConfig, options: LintO
         return { ...countMessages(filePath, [problemMessage(errorMessage(error)), ...result.messages]), notes };
       }
     }
+    if (options.view) result = { ...result, lines: documentLines(document) };
     return notes.length > 0 ? { ...result, notes } : result;
   } catch (error) {
     const reason = error instanceof DocxError ? `${filePath}：${error.message}` : errorMessage(error);

@@ -56,6 +56,11 @@ function messagesOf(stdout: string): Map<string, JsonMessage[]> {
   return new Map((JSON.parse(stdout) as { filePath: string; messages: JsonMessage[] }[]).map((result) => [result.filePath.split('/').pop()!, result.messages]));
 }
 
+/** Findings of the text rules; these small drafts are laid out in no way GB/T 9704 asks, which the layout rules rightly say. */
+function textFindings(messages: readonly JsonMessage[]): string[] {
+  return messages.filter((message) => !message.ruleId?.startsWith('layout-')).map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+}
+
 const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 
 /** One of each kind of file that is no readable .docx, with the words its error must contain. */
@@ -123,7 +128,7 @@ describe('Word drafts on the command line', () => {
       expect(messages[0]).toMatchObject({ ruleId: null, fatal: true });
       expect(messages[0].message).toContain(says);
     }
-    expect(byName.get('好.docx')!.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual(['1:5 no-placeholder']);
+    expect(textFindings(byName.get('好.docx')!)).toEqual(['1:5 no-placeholder']);
   });
 
   it('skips Word lock files when walking a directory', () => {
@@ -156,10 +161,37 @@ describe('Word drafts on the command line', () => {
     expect(first.status).toBe(1);
     expect(cached.stdout).toBe(first.stdout);
     expect(threaded.stdout).toBe(first.stdout);
-    expect(messagesOf(first.stdout).get('草稿3.docx')!.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual([
+    expect(textFindings(messagesOf(first.stdout).get('草稿3.docx')!)).toEqual([
       '1:6 no-placeholder',
       '2:4 punctuation-sequence',
       '2:4 punctuation-width',
     ]);
+  });
+});
+
+describe('the layout settings of a configuration', () => {
+  const draft = buildExampleDocx();
+
+  it('select the profile the layout rules check against, and a rule\'s own options take precedence', () => {
+    const standard = project({ '请示.docx': draft });
+    const layoutPage = (directory: string): string[] =>
+      messagesOf(run(['请示.docx', '--format', 'json'], { cwd: directory }).stdout)
+        .get('请示.docx')!
+        .filter((message) => message.ruleId === 'layout-page')
+        .map((message) => message.message.slice(0, 5));
+    expect(layoutPage(standard)).toEqual([]);
+    const zznu = project({ '请示.docx': draft });
+    writeFileSync(join(zznu, '.gongwenrc.json'), JSON.stringify({ root: true, layout: { profile: 'zznu' } }));
+    expect(layoutPage(zznu)).toEqual(['上页边距为', '下页边距为']);
+    writeFileSync(join(zznu, '.gongwenrc.json'), JSON.stringify({ root: true, layout: { profile: 'zznu' }, rules: { 'layout-page': ['warn', { profile: 'gb9704' }] } }));
+    expect(layoutPage(zznu)).toEqual([]);
+  });
+
+  it('are validated: an unknown profile is a configuration error naming the key', () => {
+    const directory = project({ '请示.docx': draft });
+    writeFileSync(join(directory, '.gongwenrc.json'), JSON.stringify({ root: true, layout: { profile: 'gb9999' } }));
+    const result = run(['请示.docx'], { cwd: directory });
+    expect(result.status).toBe(2);
+    expect(result.stdout + result.stderr).toContain('layout.profile');
   });
 });

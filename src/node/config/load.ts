@@ -30,6 +30,8 @@ export interface LoadedConfig {
   directory: string;
   root: boolean;
   rules: RulesConfig;
+  /** The `layout` settings: options of the layout rules. */
+  layout: Record<string, unknown> | undefined;
   /** How `--fix` writes into Word drafts, when this file says. */
   fixAs?: 'revisions' | 'direct';
   isIgnored: PathMatcher | undefined;
@@ -111,6 +113,7 @@ function compile(filePath: string, content: ReturnType<typeof validateConfig>): 
     directory: dirname(filePath),
     root: content.root ?? false,
     rules: content.rules ?? {},
+    layout: content.layout,
     ...(content.fixAs ? { fixAs: content.fixAs } : {}),
     isIgnored: content.ignores && content.ignores.length > 0 ? compileGlobs(content.ignores) : undefined,
     overrides: (content.overrides ?? []).map((override) => ({ files: compileGlobs(override.files), rules: override.rules })),
@@ -251,7 +254,7 @@ export class ConfigResolver {
     const layers: RulesLayer[] = [];
     let key = dirname(filePath);
     for (const config of chain) {
-      layers.push({ source: config.filePath, rules: config.rules });
+      layers.push(config.layout === undefined ? { source: config.filePath, rules: config.rules } : { source: config.filePath, rules: config.rules, layout: config.layout });
       if (config.overrides.length === 0) continue;
       const relativePath = toPosix(relative(config.directory, filePath));
       config.overrides.forEach((override, index) => {
