@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixDocx } from '../../src/core/docx/fix-docx.js';
+import { blockChangeFor, fixDocx } from '../../src/core/docx/fix-docx.js';
 import { writeDocx } from '../../src/core/docx/write.js';
 import { readZipDirectory } from '../../src/core/docx/zip.js';
 import { parseDocx } from '../../src/core/parse/docx.js';
@@ -201,6 +201,15 @@ describe('writeDocx around pictures and text boxes', () => {
     const after = partText(written.bytes, 'word/document.xml');
     expect(after.slice(after.indexOf('<w:r><mc:AlternateContent>'))).toBe(before.slice(before.indexOf('<w:r><mc:AlternateContent>')));
     expect(parseDocx(written.bytes).docx?.comments.map((comment) => [comment.start, comment.end])).toEqual([[2, 3]]);
+  });
+});
+
+describe('blockChangeFor', () => {
+  it('refuses a fix that would start a new paragraph', () => {
+    const document = parseDocx(buildDocx({ body: paragraph(run('抄送：县委办公室,县人大办公室')) }));
+    const message = { ruleId: 'document-elements', severity: 1, message: '', line: 1, column: 1, endLine: 1, endColumn: 1, fix: { range: [0, 0], text: '关于开展安全生产检查的通知\n' } } as const;
+    expect(blockChangeFor(document, { ...message, fix: { ...message.fix, range: [0, 0] } })).toBe('paragraphs');
+    expect(blockChangeFor(document, { ...message, fix: { range: [9, 10], text: '，' } })).toMatchObject({ start: 9, end: 10, text: '，' });
   });
 });
 

@@ -32,7 +32,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<RefusalReason, string>> = {
   'text-box': '修正处在文本框中：文本框的文字在文件中存有新旧两种格式的两份，只改一份会让两者不一致',
   symbol: '修正涉及制表符、换行或符号',
   'other-insertion': '修正处在他人尚未处理的插入修订中，请先接受或拒绝该修订',
-  paragraphs: '修正跨过段落',
+  paragraphs: '修正跨过段落或要新起一段',
   'no-text': '段落中没有可编辑的文字',
   mismatch: '修正与段落文字对不上',
 };
