@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** Tests that need a real program installed (LibreOffice), outside the main suite: `npm run test:slow`. */
+/** Tests that drive real programs (LibreOffice, Chromium), outside the main suite: `npm run test:slow` (it builds the page first). */
 export default defineConfig({
   test: {
     include: ['tests/slow/**/*.slow.ts'],

@@ -40,7 +40,8 @@ export interface Rule<M extends string = string, S extends z.ZodType = z.ZodType
   readonly id: string;
   /** One Chinese sentence: what the rule finds. */
   readonly description: string;
-  readonly severity: Exclude<Severity, 'off'>;
+  /** 'off' for a rule that has nothing to check until configured (terminology needs a dictionary). */
+  readonly severity: Severity;
   readonly fixable: boolean;
   /** Messages by id, in Chinese, with `{{name}}` filled from the report's data. */
   readonly messages: Readonly<Record<M, string>>;

@@ -262,7 +262,7 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
 async function listRules(): Promise<string> {
   const [{ rules }, { displayWidth }] = await Promise.all([import('../../rules/index.js'), import('./formatters/width.js')]);
   const header = ['规则', '默认级别', '可修正', '说明'];
-  const rows = rules.map((rule) => [rule.id, rule.severity === 'error' ? '错误' : '警告', rule.fixable ? '是' : '', rule.description]);
+  const rows = rules.map((rule) => [rule.id, rule.severity === 'error' ? '错误' : rule.severity === 'warn' ? '警告' : '关闭', rule.fixable ? '是' : '', rule.description]);
   const widths = header.slice(0, 3).map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]))));
   const pad = (text: string, width: number): string => text + ' '.repeat(width - displayWidth(text));
   return `${[header, ...rows].map((row) => `${row.slice(0, 3).map((cell, column) => pad(cell, widths[column])).join('  ')}  ${row[3]}`).join('\n')}\n`;

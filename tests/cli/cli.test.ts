@@ -312,7 +312,7 @@ describe('warnings and rule settings', () => {
     expect(lines[0]).toMatch(/^规则\s+默认级别\s+可修正\s+说明$/);
     expect(lines).toHaveLength(rules.length + 1);
     rules.forEach((rule, index) => {
-      const severity = rule.severity === 'error' ? '错误' : '警告';
+      const severity = { error: '错误', warn: '警告', off: '关闭' }[rule.severity];
       expect(lines[index + 1]).toMatch(new RegExp(`^${rule.id}\\s+${severity}\\s+${rule.fixable ? '是\\s+' : ''}\\S`));
       expect(lines[index + 1].endsWith(rule.description)).toBe(true);
     });

@@ -96,7 +96,9 @@ describe('--fix on Word drafts', () => {
 
 describe('--annotate', () => {
   it('writes 请示.检查.docx beside the draft with one comment per finding, and leaves the draft alone', () => {
-    const directory = project({ '通知.docx': DRAFT, '说明.md': '# 说明\n\n请于X月X日前报送。\n' });
+    // The draft is bare XML with no layout of its own: the layout rules' findings are not what this test is about.
+    const textRulesOnly = JSON.stringify({ root: true, rules: { 'layout-fonts': 'off', 'layout-paragraph': 'off', 'layout-page': 'off', 'layout-page-number': 'off' } });
+    const directory = project({ '.gongwenrc.json': textRulesOnly, '通知.docx': DRAFT, '说明.md': '# 说明\n\n请于X月X日前报送。\n' });
     const result = cli(['.', '--annotate', '--format', 'compact'], { cwd: directory });
     expect(result.status).toBe(1);
     const findings = result.stdout.split('\n').filter((line) => line.startsWith('通知.docx'));

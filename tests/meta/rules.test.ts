@@ -30,7 +30,7 @@ describe('rule registry', () => {
   it('is listed in the README with its description, default severity and fixability', () => {
     const readme = readFileSync(`${root}README.md`, 'utf8');
     for (const rule of rules) {
-      const row = `| \`${rule.id}\` | ${rule.description} | ${rule.severity === 'error' ? '错误' : '警告'} |${rule.fixable ? ' 是 ' : ' '}|`;
+      const row = `| \`${rule.id}\` | ${rule.description} | ${{ error: '错误', warn: '警告', off: '关闭' }[rule.severity]} |${rule.fixable ? ' 是 ' : ' '}|`;
       expect(readme, rule.id).toContain(row);
     }
   });

@@ -14,6 +14,7 @@ import {
   type RulesLayer,
 } from '../../core/config/resolve-rules.js';
 import { validateConfig, validateRulesConfig } from '../../core/config/schema.js';
+import { loadDictionaries } from './dictionaries.js';
 
 /** Looked for in each directory, in this order; the first one present is that directory's config. */
 export const CONFIG_FILE_NAMES = ['.gongwenrc.json', '.gongwenrc.yaml', '.gongwenrc.yml', 'package.json'] as const;
@@ -107,16 +108,21 @@ function readText(filePath: string): string {
   }
 }
 
+/** Dictionary paths in a config are relative to the config file, and read with it (see dictionaries.ts). */
 function compile(filePath: string, content: ReturnType<typeof validateConfig>): LoadedConfig {
+  const directory = dirname(filePath);
   return {
     filePath,
-    directory: dirname(filePath),
+    directory,
     root: content.root ?? false,
-    rules: content.rules ?? {},
+    rules: loadDictionaries(content.rules ?? {}, directory, filePath),
     layout: content.layout,
     ...(content.fixAs ? { fixAs: content.fixAs } : {}),
     isIgnored: content.ignores && content.ignores.length > 0 ? compileGlobs(content.ignores) : undefined,
-    overrides: (content.overrides ?? []).map((override) => ({ files: compileGlobs(override.files), rules: override.rules })),
+    overrides: (content.overrides ?? []).map((override, index) => ({
+      files: compileGlobs(override.files),
+      rules: loadDictionaries(override.rules, directory, `${filePath} overrides[${index}]`),
+    })),
   };
 }
 
@@ -201,7 +207,7 @@ export class ConfigResolver {
     this.registry = options.registry ?? defaultRegistry;
     this.explicit = options.configFile === undefined ? undefined : loadConfigFile(resolve(options.cwd, options.configFile), this.registry);
     this.cliLayer = options.cliRules
-      ? { source: '--rule', rules: validateRulesConfig(options.cliRules, '--rule', this.registry) }
+      ? { source: '--rule', rules: loadDictionaries(validateRulesConfig(options.cliRules, '--rule', this.registry), options.cwd, '--rule') }
       : undefined;
   }
 
