@@ -13,9 +13,15 @@ import type { LintMessage, LintSuggestion, SourceFix } from './linter.js';
  */
 export const RULE_PRECEDENCE: readonly string[] = [
   'section-numbering',
+  'document-number',
+  'date-format',
+  'attachment-note',
   'heading-punctuation',
   'enumeration-sequence',
   'no-placeholder',
+  'no-repeated-word',
+  'number-usage',
+  'terminology',
   'punctuation-sequence',
   'punctuation-pair',
   'punctuation-form',
