@@ -123,29 +123,27 @@ export interface GwDocument {
   readonly docx?: DocxDocument;
 }
 
-/** A tracked change Word has not had accepted or rejected. */
-export interface DocxRevision {
-  readonly kind: 'insertion' | 'deletion' | 'move-from' | 'move-to' | 'formatting';
+/** A reviewer's mark in a Word document: who made it, its text, and the span of a block it stands on. */
+interface DocxReviewMark {
   readonly author: string;
   /** ISO date as Word wrote it, when it did. */
   readonly date?: string;
-  /** The inserted, deleted or moved text ('' for a formatting change). */
   readonly text: string;
-  /** Where it stands: a block and a span of its text (a deletion is an empty span where its text was). */
   readonly block: Block;
   readonly start: number;
   readonly end: number;
 }
 
-/** A comment (批注) anchored in the document. */
-export interface DocxComment {
-  readonly author: string;
-  readonly date?: string;
-  readonly text: string;
-  readonly block: Block;
-  readonly start: number;
-  readonly end: number;
+/**
+ * A tracked change Word has not had accepted or rejected. `text` is the inserted, deleted or moved text ('' for a
+ * formatting change); a deletion is an empty span where its text was.
+ */
+export interface DocxRevision extends DocxReviewMark {
+  readonly kind: 'insertion' | 'deletion' | 'move-from' | 'move-to' | 'formatting';
 }
+
+/** A comment (批注) anchored in the document; `text` is the comment's. */
+export type DocxComment = DocxReviewMark;
 
 export interface DocxDocument {
   readonly package: DocxPackage;
