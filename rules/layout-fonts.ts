@@ -1,8 +1,8 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineLayoutRule } from '../src/core/layout/rule.js';
 import type { Block } from '../src/core/document.js';
 import { recogniseElements, type ElementKind } from '../src/core/layout/elements.js';
-import { layoutSettingsSchema, resolveProfile, sizeName, type LayoutProfile } from '../src/core/layout/profile.js';
-import { formattedSpans, formattingOf, type FormattedSpan } from '../src/core/layout/word.js';
+import { sizeName, type LayoutProfile } from '../src/core/layout/profile.js';
+import { formattedSpans, type FormattedSpan } from '../src/core/layout/word.js';
 
 const messages = {
   face: '{{element}}应为{{expectedSize}}{{expectedFace}}，此处{{found}}（{{clause}}）',
@@ -61,18 +61,11 @@ function describe(span: FormattedSpan): string {
   return `为${size}${span.format.eastAsiaFont ?? '默认字体'}`;
 }
 
-export default defineRule({
+export default defineLayoutRule({
   id: 'layout-fonts',
   description: 'Word 文档各要素的字体、字号或颜色不合版式标准（正文三号仿宋、标题二号小标宋等）',
-  severity: 'warn',
-  fixable: false,
   messages,
-  options: layoutSettingsSchema,
-  optionsFromLayout: true,
-  check(document, report, options) {
-    const resolver = formattingOf(document);
-    if (!resolver) return;
-    const profile = resolveProfile(options);
+  check(document, report, { resolver, profile }) {
     const known = new Set(Object.values(profile.fonts).flat());
     const unknownFaces = new Map<string, { block: Block; start: number; end: number; paragraphs: number[] }>();
     for (const { kind, block, headingEnd } of recogniseElements(document).elements) {

@@ -1,8 +1,8 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineLayoutRule } from '../src/core/layout/rule.js';
 import type { Block } from '../src/core/document.js';
 import type { XmlElement } from '../src/core/docx/xml.js';
-import { layoutSettingsSchema, resolveProfile, sizeName } from '../src/core/layout/profile.js';
-import { firstBodyBlock, formattedSpans, formattingOf } from '../src/core/layout/word.js';
+import { sizeName } from '../src/core/layout/profile.js';
+import { firstBodyBlock, formattedSpans } from '../src/core/layout/word.js';
 
 const messages = {
   missing: '文档约有 {{pages}} 页，页脚中没有页码（GB/T 9704-2012 7.5：页码编排在版心下边缘之下）',
@@ -28,18 +28,11 @@ const PAGE_NUMBER = /^[\s\u3000]*([—－\-–]?)[\s\u3000]*(\d+)[\s\u3000]*([�
 /** A page of GB/T 9704 holds 22 lines of 28 characters. */
 const CHARACTERS_PER_PAGE = 22 * 28;
 
-export default defineRule({
+export default defineLayoutRule({
   id: 'layout-page-number',
   description: 'Word 文档的页码缺失或形式不合版式标准（— 1 —，四号半角宋体，奇偶页分居右左）',
-  severity: 'warn',
-  fixable: false,
   messages,
-  options: layoutSettingsSchema,
-  optionsFromLayout: true,
-  check(document, report, options) {
-    const resolver = formattingOf(document);
-    if (!resolver) return;
-    const profile = resolveProfile(options);
+  check(document, report, { resolver, profile }) {
     const footerBlocks = document.blocks.filter((block) => block.docx?.part === 'footer');
     const numbered = footerBlocks.filter((block) => hasPageField(block.docx!.element));
     if (numbered.length === 0) {

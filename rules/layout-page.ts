@@ -1,6 +1,5 @@
-import { defineRule } from '../src/core/rule.js';
-import { layoutSettingsSchema, resolveProfile } from '../src/core/layout/profile.js';
-import { firstBodyBlock, formattingOf, twipsToMm } from '../src/core/layout/word.js';
+import { defineLayoutRule } from '../src/core/layout/rule.js';
+import { firstBodyBlock, twipsToMm } from '../src/core/layout/word.js';
 
 const messages = {
   paper: '纸张为 {{found}}，应为 A4（{{expected}} 毫米，GB/T 9704-2012 5.2.1）',
@@ -11,19 +10,13 @@ const messages = {
 /** 1 pt in twips. */
 const TWIPS_PER_POINT = 20;
 
-export default defineRule({
+export default defineLayoutRule({
   id: 'layout-page',
   description: 'Word 文档的纸张、页边距和每页行数、每行字数不合版式标准',
-  severity: 'warn',
-  fixable: false,
   messages,
-  options: layoutSettingsSchema,
-  optionsFromLayout: true,
-  check(document, report, options) {
-    const resolver = formattingOf(document);
+  check(document, report, { resolver, profile }) {
     const anchor = firstBodyBlock(document);
-    if (!resolver || !anchor) return;
-    const profile = resolveProfile(options);
+    if (!anchor) return;
     const { page } = profile;
     const at = { block: anchor, start: 0, end: 0 } as const;
     // Sections of one document usually share their page; each distinct fault is reported once.

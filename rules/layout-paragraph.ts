@@ -1,9 +1,7 @@
-import { defineRule } from '../src/core/rule.js';
+import { defineLayoutRule } from '../src/core/layout/rule.js';
 import type { Block } from '../src/core/document.js';
 import type { ParagraphFormat } from '../src/core/docx/formatting.js';
 import { recogniseElements, type ElementKind } from '../src/core/layout/elements.js';
-import { layoutSettingsSchema, resolveProfile } from '../src/core/layout/profile.js';
-import { formattingOf } from '../src/core/layout/word.js';
 
 const messages = {
   indent: '{{element}}首行应缩进 {{expected}} 字（GB/T 9704-2012 7.3.3：每个自然段左空二字），此段{{found}}',
@@ -63,18 +61,11 @@ const ELEMENT_NAMES: Readonly<Partial<Record<ElementKind, string>>> = {
 
 const INDENTED: ReadonlySet<ElementKind> = new Set(['body', 'heading1', 'heading2', 'heading3', 'heading4']);
 
-export default defineRule({
+export default defineLayoutRule({
   id: 'layout-paragraph',
   description: 'Word 文档的段落排布不合版式标准（首行缩进二字、标题居中、成文日期居右等）',
-  severity: 'warn',
-  fixable: false,
   messages,
-  options: layoutSettingsSchema,
-  optionsFromLayout: true,
-  check(document, report, options) {
-    const resolver = formattingOf(document);
-    if (!resolver) return;
-    const profile = resolveProfile(options);
+  check(document, report, { resolver, profile }) {
     const siblings = new Map<ElementKind, { block: Block; shape: string }[]>();
     for (const { kind, block } of recogniseElements(document).elements) {
       const format = resolver.paragraphFormat(block.docx!.element);

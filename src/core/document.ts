@@ -52,7 +52,10 @@ export interface DocxBlockOrigin {
   readonly part: DocxPart;
   /** The part's name in the package, such as `word/footer1.xml`. */
   readonly partName: string;
-  /** 1-based index of the paragraph among all `w:p` elements of its part, in document order. */
+  /**
+   * 1-based index of the paragraph among all `w:p` elements of its part, in document order (empty, table-cell,
+   * text-box and note-separator paragraphs count; of `mc:AlternateContent`, only the branch read counts).
+   */
   readonly paragraph: number;
   /** The `w:p` element, for rules that read formatting. */
   readonly element: XmlElement;
@@ -120,29 +123,27 @@ export interface GwDocument {
   readonly docx?: DocxDocument;
 }
 
-/** A tracked change Word has not had accepted or rejected. */
-export interface DocxRevision {
-  readonly kind: 'insertion' | 'deletion' | 'move-from' | 'move-to' | 'formatting';
+/** A reviewer's mark in a Word document: who made it, its text, and the span of a block it stands on. */
+interface DocxReviewMark {
   readonly author: string;
   /** ISO date as Word wrote it, when it did. */
   readonly date?: string;
-  /** The inserted, deleted or moved text ('' for a formatting change). */
   readonly text: string;
-  /** Where it stands: a block and a span of its text (a deletion is an empty span where its text was). */
   readonly block: Block;
   readonly start: number;
   readonly end: number;
 }
 
-/** A comment (批注) anchored in the document. */
-export interface DocxComment {
-  readonly author: string;
-  readonly date?: string;
-  readonly text: string;
-  readonly block: Block;
-  readonly start: number;
-  readonly end: number;
+/**
+ * A tracked change Word has not had accepted or rejected. `text` is the inserted, deleted or moved text ('' for a
+ * formatting change); a deletion is an empty span where its text was.
+ */
+export interface DocxRevision extends DocxReviewMark {
+  readonly kind: 'insertion' | 'deletion' | 'move-from' | 'move-to' | 'formatting';
 }
+
+/** A comment (批注) anchored in the document; `text` is the comment's. */
+export type DocxComment = DocxReviewMark;
 
 export interface DocxDocument {
   readonly package: DocxPackage;
