@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildDocx, paragraphsFromText } from '../scripts/docx-writer.js';
@@ -108,15 +108,22 @@ function corpus(name: string, files: number, bytes = bytesPerFile, markdown = fa
   return { directory, megabytes: total / 1e6 };
 }
 
+/** The Markdown drafts under `source`, relative to it: the corpus keeps them in folders of a hundred. */
+function markdownDrafts(source: string): string[] {
+  return readdirSync(source, { recursive: true, encoding: 'utf8' })
+    .filter((entry) => entry.endsWith('.md'))
+    .sort();
+}
+
 /** Every Markdown draft of `source` written again as a .docx, its text split over runs as Word leaves it; total bytes. */
 function wordCorpus(source: string, name: string): { directory: string; megabytes: number } {
   const directory = join(work, name);
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   let total = 0;
-  for (const file of readdirSync(source).filter((entry) => entry.endsWith('.md'))) {
+  for (const file of markdownDrafts(source)) {
     const bytes = buildDocx({ paragraphs: paragraphsFromText(readFileSync(join(source, file), 'utf8')), splitRunsEvery: 12 });
-    writeFileSync(join(directory, file.replace(/\.md$/, '.docx')), bytes);
+    writeFileSync(join(directory, basename(file).replace(/\.md$/, '.docx')), bytes);
     total += bytes.length;
   }
   return { directory, megabytes: total / 1e6 };
@@ -125,7 +132,7 @@ function wordCorpus(source: string, name: string): { directory: string; megabyte
 /** One .docx of about `targetBytes` (zipped), its paragraphs drawn in turn from the Markdown drafts of `source`. */
 function bigWordFile(source: string, targetBytes: number): { path: string; megabytes: number; textMegabytes: number } {
   const paragraphs: string[] = [];
-  const files = readdirSync(source).filter((entry) => entry.endsWith('.md'));
+  const files = markdownDrafts(source);
   const path = join(work, 'big-word.docx');
   let bytes: Uint8Array = new Uint8Array(0);
   for (let i = 0; bytes.length < targetBytes && i < files.length; i++) {
