@@ -5,7 +5,11 @@
  * the formatters, the Word reader) stays in chunks of its own, so a run that needs none of it loads none
  * of it. tsc still type-checks and builds the library and its types in dist/src.
  */
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names change with their content: without a clean start, every build would leave its old chunks.
+rmSync('dist/bin', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/node/cli.ts', 'lint-worker': 'src/node/lint-worker.ts' },
