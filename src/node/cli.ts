@@ -59,6 +59,9 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
   --shard <序号/总数>           只检查全部文件中的一份，如 --shard 1/4，用于并行的 CI 任务
   --concurrency <数量|auto>     检查用的线程数（默认 auto：文件足够多时用 CPU 数减一个线程）
 
+编辑器：
+  --lsp                         作为语言服务器（LSP）经标准输入输出运行，供编辑器调用
+
   -h, --help                    显示本帮助
   -v, --version                 显示版本号
 
@@ -453,6 +456,12 @@ async function runLint(options: CliOptions): Promise<number> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  // Before the usual parsing: editors add arguments of their own (`--stdio`), and the server loads only here.
+  if (argv.includes('--lsp')) {
+    const { startLanguageServer } = await import('./lsp/server.js');
+    startLanguageServer();
+    return EXIT_OK;
+  }
   const command = await parseCommandLine(argv);
   switch (command.kind) {
     case 'help':
