@@ -43,8 +43,8 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gongwen-lint`;
 
 const SOURCE = 'gongwen-lint';
 
-/** Language ids the server lints; other documents (a config file open beside a draft) are left alone. */
-const LANGUAGE_FORMATS: Readonly<Record<string, DocumentFormat>> = { markdown: 'markdown', plaintext: 'text' };
+/** Language ids the server lints (`text` is what Neovim and Emacs send for plain text); other documents are left alone. */
+const LANGUAGE_FORMATS: Readonly<Record<string, DocumentFormat>> = { markdown: 'markdown', plaintext: 'text', text: 'text' };
 const FILE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 
 interface Linted {
