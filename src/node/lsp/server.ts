@@ -25,7 +25,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { rules, rulesById } from '../../../rules/index.js';
-import { ConfigError, resolveRules, type ResolvedRules } from '../../core/config/resolve-rules.js';
+import { resolveRules, type ResolvedRules } from '../../core/config/resolve-rules.js';
+import { countMessages, errorMessage, problemMessage } from '../../core/results.js';
 import { fixText } from '../../core/fix.js';
 import { formatForPath, lintSource, loadMarkdownParser, type LintMessage, type LintResult, type SourceFix } from '../../core/linter.js';
 import type { DocumentFormat } from '../../core/document.js';
@@ -124,7 +125,9 @@ export class GongwenLanguageServer {
 
   listen(): void {
     const { connection, documents } = this;
-    connection.onInitialize(async () => {
+    let canWatchFiles = false;
+    connection.onInitialize(async (params) => {
+      canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       await loadMarkdownParser();
       return {
         capabilities: {
@@ -136,6 +139,7 @@ export class GongwenLanguageServer {
     });
     connection.onInitialized(() => {
       // Config files are watched where the client can watch them; saving one in the editor also counts.
+      if (!canWatchFiles) return;
       const watched = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: watched }] }).catch(() => undefined);
     });
@@ -190,7 +194,10 @@ export class GongwenLanguageServer {
     this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.messages.map(toDiagnostic) });
   }
 
-  /** The document's findings, linted once per version. A config error becomes a finding on the first line. */
+  /**
+   * The document's findings, linted once per version. A config error, or a rule that fails on this text,
+   * becomes a finding on the first line: the server goes on serving the other documents.
+   */
   private lint(document: TextDocument): LintResult {
     const cached = this.linted.get(document.uri);
     if (cached && cached.version === document.version) return cached.result;
@@ -198,17 +205,12 @@ export class GongwenLanguageServer {
     let result: LintResult;
     try {
       const rulesForFile = this.rulesFor(filePath);
-      result = rulesForFile === null ? this.emptyResult(document.uri) : this.lintText(document, document.getText(), rulesForFile);
+      result = rulesForFile === null ? countMessages(document.uri, []) : this.lintText(document, document.getText(), rulesForFile);
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      result = { ...this.emptyResult(document.uri), messages: [{ ruleId: null, severity: 2, message: error.message, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true }] };
+      result = countMessages(document.uri, [problemMessage(errorMessage(error))]);
     }
     this.linted.set(document.uri, { version: document.version, result });
     return result;
-  }
-
-  private emptyResult(filePath: string): LintResult {
-    return { filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 };
   }
 
   private lintText(document: TextDocument, text: string, rulesForFile: ResolvedRules): LintResult {
