@@ -1,10 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that drive programs installed on the machine (the pre-commit framework); `npm run test:slow`.
+/** Tests that drive real programs (LibreOffice, Chromium), outside the main suite: `npm run test:slow` (it builds the page first). */
 export default defineConfig({
   test: {
-    include: ['tests-slow/**/*.test.ts'],
+    include: ['tests/slow/**/*.slow.ts'],
     testTimeout: 300_000,
-    hookTimeout: 300_000,
   },
 });

@@ -70,11 +70,12 @@ beforeAll(() => {
   writeFileSync(join(project, '.gongwenrc.json'), '{ "root": true }\n');
   execFileSync('pre-commit', ['install'], { cwd: project, env });
   git(project, 'add', '.pre-commit-config.yaml', '.gongwenrc.json');
-});
+}, 300_000);
 
+// The pre-commit environment holds a Node installation and the bundled dependencies: removing it takes a while.
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe('pre-commit with the gongwen-lint hook', () => {
   it('refuses a commit with a blank left in a draft', () => {
