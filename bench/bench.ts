@@ -5,14 +5,16 @@
  *
  * Options: --files N (2000), --bytes N per file (5000), --runs N (3), --anchors, --scaling (1000/2000/4000
  * files), --memory (10,000 files), --big (one 50 MB file), --all (everything). Every run also times a
- * Markdown-heavy corpus, where every section needs remark rather than the plain-line reader.
+ * Markdown-heavy corpus, where every section needs remark rather than the plain-line reader, and the same
+ * drafts written as Word files (.docx), against the Markdown run and as one 5 MB .docx.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildDocx, paragraphsFromText } from '../scripts/docx-writer.js';
 import { generateCorpus } from './corpus.js';
 
 const projectRoot = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -95,6 +97,36 @@ function corpus(name: string, files: number, bytes = bytesPerFile, markdown = fa
     markdown,
   });
   return { directory, megabytes: total / 1e6 };
+}
+
+/** Every Markdown draft of `source` written again as a .docx, its text split over runs as Word leaves it; total bytes. */
+function wordCorpus(source: string, name: string): { directory: string; megabytes: number } {
+  const directory = join(work, name);
+  rmSync(directory, { recursive: true, force: true });
+  mkdirSync(directory, { recursive: true });
+  let total = 0;
+  for (const file of readdirSync(source).filter((entry) => entry.endsWith('.md'))) {
+    const bytes = buildDocx({ paragraphs: paragraphsFromText(readFileSync(join(source, file), 'utf8')), splitRunsEvery: 12 });
+    writeFileSync(join(directory, file.replace(/\.md$/, '.docx')), bytes);
+    total += bytes.length;
+  }
+  return { directory, megabytes: total / 1e6 };
+}
+
+/** One .docx of about `targetBytes` (zipped), its paragraphs drawn in turn from the Markdown drafts of `source`. */
+function bigWordFile(source: string, targetBytes: number): { path: string; megabytes: number; textMegabytes: number } {
+  const paragraphs: string[] = [];
+  const files = readdirSync(source).filter((entry) => entry.endsWith('.md'));
+  const path = join(work, 'big-word.docx');
+  let bytes: Uint8Array = new Uint8Array(0);
+  for (let i = 0; bytes.length < targetBytes && i < files.length; i++) {
+    paragraphs.push(...paragraphsFromText(readFileSync(join(source, files[i]), 'utf8')));
+    // Zipping is costly, so measure only every 50 drafts.
+    if (i % 50 === 49 || i === files.length - 1) bytes = buildDocx({ paragraphs, splitRunsEvery: 12 });
+  }
+  writeFileSync(path, bytes);
+  const textMegabytes = Buffer.byteLength(paragraphs.join('\n')) / 1e6;
+  return { path, megabytes: statSync(path).size / 1e6, textMegabytes };
 }
 
 function lintCommand(name: string, directory: string, extra: string[] = []): Command {
@@ -183,6 +215,18 @@ function main(): void {
   const heavyResults = measure(heavyCommands);
   report.push(`\nMarkdown-heavy corpus (every section has emphasis, a link, inline code, a list; some a table): ${fileCount} drafts, ${heavy.megabytes.toFixed(1)} MB.\n`);
   report.push(table(heavyCommands.map((c) => ({ name: c.name, m: heavyResults.get(c.name)!, megabytes: heavy.megabytes, baseline: heavyResults.get(heavyCommands[0].name)!.seconds }))));
+
+  // The same drafts as Word files: what reading .docx costs over reading the same text as Markdown.
+  const word = wordCorpus(main.directory, 'word');
+  const wordCommands: Command[] = [lintCommand('gongwen-lint, the drafts as .md', main.directory), lintCommand('gongwen-lint, the same drafts as .docx', word.directory)];
+  const wordResults = measure(wordCommands);
+  report.push(`\nWord corpus: the same ${fileCount} drafts written as .docx (text split into runs of about 12 characters), ${word.megabytes.toFixed(1)} MB zipped.\n`);
+  report.push(table(wordCommands.map((c, i) => ({ name: c.name, m: wordResults.get(c.name)!, megabytes: i === 0 ? main.megabytes : word.megabytes }))));
+  const markdownSeconds = wordResults.get(wordCommands[0].name)!.seconds;
+  report.push(`- .docx costs ${(wordResults.get(wordCommands[1].name)!.seconds / markdownSeconds).toFixed(2)}× the time of the same drafts as .md`);
+  const big = bigWordFile(main.directory, 5_000_000);
+  const bigRun = measure([lintCommand('gongwen-lint, one 5 MB .docx', big.path)]).values().next().value as Measurement;
+  report.push(`- one ${big.megabytes.toFixed(1)} MB .docx (${big.textMegabytes.toFixed(1)} MB of text): ${bigRun.seconds.toFixed(2)} s, peak ${bigRun.peakMiB.toFixed(0)} MiB`);
 
   const cacheLocation = join(work, 'cache.json');
   rmSync(cacheLocation, { force: true });

@@ -10,6 +10,7 @@ const messages = {
   outOfOrder: '列举“{{found}}”排在“{{previous}}”之后，顺序颠倒，应为“{{expected}}”',
   badStart: '列举应从“{{expected}}”开始，这里却是“{{found}}”',
   mixed: '列举“{{found}}”与前面的“{{previous}}”不是同一种写法，请统一写作“{{expected}}”',
+  mixedFirst: '列举“{{found}}”与前面的“{{previous}}”不是同一种写法：后面各项用“{{found}}”这种写法，请把“{{previous}}”改为“{{expected}}”',
   wrongMark: '列举“{{found}}”后不用“{{mark}}”，应写作“{{expected}}”',
   rewrite: '改为“{{expected}}”',
 } as const;
@@ -30,6 +31,13 @@ const CANDIDATE = /([第其]?)([一二三四五六七八九十]+)(是?)|首先|�
  * candidate.
  */
 const ITEM_HINT = /[一二三四五六七八九十]是|[第其][一二三四五六七八九十]|首先|其次|再次|最后/;
+
+/**
+ * `二被告一是…，二是…`: an enumeration may start right after its subject, without a mark before `一是`; it is
+ * one when a `二是` at the start of a clause follows. `唯一是` `统一是` `之一是` stay words.
+ */
+const SECOND_SHI = /[，。；：！？,.;:!?\s]二是/g;
+const WORD_BEFORE_YI = new Set([...'唯统同万之单专划逐第其归合']);
 
 /** What may stand before an item: the start of a clause. `唯一是` `统一是` `排名第一，` are words, not items. */
 const CLAUSE_START = new Set([...'，。；：！？、,.;:!? \t\u3000\u00a0\n“”"‘’（）()【】…—', OBJECT_REPLACEMENT]);
@@ -65,11 +73,37 @@ function memberText(system: System, number: number): string {
   }
 }
 
+/** Where the last `二是` at the start of a clause stands in a text, -1 if none. */
+function lastSecondShi(text: string): number {
+  let last = -1;
+  SECOND_SHI.lastIndex = 0;
+  for (let found = SECOND_SHI.exec(text); found !== null; found = SECOND_SHI.exec(text)) last = found.index;
+  return last;
+}
+
+/**
+ * What one block's text is read with: the place of its last clause-initial `二是`, searched for only once and
+ * only when an `一是` stands after a word (so that a paragraph of many such words is not searched again for each).
+ */
+class BlockReader {
+  private secondShi: number | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** `一是` right after its subject (`二被告一是…`), followed by a `二是` in the same paragraph. */
+  isYiShiAfterSubject(found: RegExpExecArray): boolean {
+    if (found[0] !== '一是' || WORD_BEFORE_YI.has(this.text[found.index - 1])) return false;
+    this.secondShi ??= lastSecondShi(this.text);
+    return this.secondShi > found.index;
+  }
+}
+
 /** Reads the candidate at `found` as an item, or undefined when it is an ordinary word. */
-function readMember(text: string, found: RegExpExecArray): Member | undefined {
+function readMember(reader: BlockReader, found: RegExpExecArray): Member | undefined {
+  const { text } = reader;
   const start = found.index;
   const end = start + found[0].length;
-  if (start > 0 && !CLAUSE_START.has(text[start - 1])) return undefined;
+  if (start > 0 && !CLAUSE_START.has(text[start - 1]) && !reader.isYiShiAfterSubject(found)) return undefined;
   const next = text[end];
   const word = found[0];
   if (word === '首先') return { system: 'shouxian', number: 1, start, end, written: word };
@@ -100,6 +134,12 @@ function readMember(text: string, found: RegExpExecArray): Member | undefined {
 interface OpenSequence {
   number: number;
   written: string;
+  /** The block and span of the item that opened the sequence. */
+  readonly block: Block;
+  /** The block of its latest item. */
+  lastBlock: Block;
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
@@ -132,36 +172,61 @@ class SequenceChecker {
     });
   }
 
+  /**
+   * An item numbered on from another system's sequence. After a lone `首先` the later items show the system
+   * meant (`首先…二是…三是`), so `首先` is the one to change; otherwise the item follows the sequence it continues.
+   */
+  private reportMix(block: Block, member: Member, otherSystem: System, other: OpenSequence): void {
+    if (otherSystem === 'shouxian' && other.number === 1 && other.block === block) {
+      const expected = memberText(member.system, 1);
+      this.report({
+        block,
+        start: member.start,
+        end: member.end,
+        messageId: 'mixedFirst',
+        data: { found: member.written, previous: other.written, expected },
+        suggestions: [{ messageId: 'rewrite', data: { expected }, fix: { start: other.start, end: other.end, text: expected } }],
+      });
+      return;
+    }
+    const expected = memberText(otherSystem, member.number);
+    this.report({
+      block,
+      start: member.start,
+      end: member.end,
+      messageId: 'mixed',
+      data: { found: member.written, previous: other.written, expected },
+      suggestions: [{ messageId: 'rewrite', data: { expected }, fix: { start: member.start, end: member.end, text: expected } }],
+    });
+  }
+
   member(block: Block, member: Member): void {
     const sequence = this.open.get(member.system);
     if (member.last) {
       this.open.delete(member.system);
       return;
     }
+    const opened = { number: member.number, written: member.written, block, lastBlock: block, start: member.start, end: member.end };
     if (member.number === 1) {
-      this.open.set(member.system, { number: 1, written: member.written });
+      this.open.set(member.system, opened);
       return;
     }
     if (sequence === undefined) {
       // `其次` alone is ordinary prose ("其次，…"); only a numbered system must start at one.
       if (member.system === 'shouxian') return;
       const other = [...this.open.entries()].find(([, open]) => open.number === member.number - 1);
-      if (other) {
-        const expected = memberText(other[0], member.number);
-        this.report({
-          block,
-          start: member.start,
-          end: member.end,
-          messageId: 'mixed',
-          data: { found: member.written, previous: other[1].written, expected },
-          suggestions: [{ messageId: 'rewrite', data: { expected }, fix: { start: member.start, end: member.end, text: expected } }],
-        });
+      if (other && other[1].lastBlock !== block && other[0] === 'shouxian') {
+        // `首先，…。` ends a paragraph of its own; a `二是` in a later paragraph is no item of it.
+        this.open.set(member.system, opened);
+      } else if (other) {
+        this.reportMix(block, member, other[0], other[1]);
         // Either system may carry on after a mix (`一是…第二，…三是` or `首先…二是…三是`): both count this item.
         other[1].number = member.number;
-        this.open.set(member.system, { number: member.number, written: member.written });
+        other[1].lastBlock = block;
+        this.open.set(member.system, opened);
       } else {
         this.reportNumber(block, member, 'badStart', 1, '');
-        this.open.set(member.system, { number: member.number, written: member.written });
+        this.open.set(member.system, opened);
       }
       return;
     }
@@ -173,6 +238,7 @@ class SequenceChecker {
     else if (number < sequence.number) this.reportNumber(block, member, 'outOfOrder', expectedNumber, sequence.written);
     sequence.number = Math.max(number, sequence.number);
     sequence.written = member.written;
+    sequence.lastBlock = block;
   }
 }
 
@@ -219,9 +285,10 @@ export default defineRule({
       // A new section closes the open sequences; with none open there is nothing to close.
       if (sequences.isOpen && startsSection(block)) sequences.reset();
       if (!ITEM_HINT.test(block.text)) continue;
+      const reader = new BlockReader(block.text);
       CANDIDATE.lastIndex = 0;
       for (let found = CANDIDATE.exec(block.text); found !== null; found = CANDIDATE.exec(block.text)) {
-        const member = readMember(block.text, found);
+        const member = readMember(reader, found);
         if (!member) continue;
         checkMarks(block, member, report);
         sequences.member(block, member);

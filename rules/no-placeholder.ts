@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/core/rule.js';
-import { DEFAULT_MARKERS, escapeRegExp, findBlanks, prepareBlankScan, type BlankKind, type BlankScan } from '../src/core/text/placeholder-scan.js';
+import { DEFAULT_MARKERS, escapeRegExp, findBlanks, prepareBlankScan, type BlankContext, type BlankKind, type BlankScan } from '../src/core/text/placeholder-scan.js';
 
 /** `/source/flags` is a regular expression; anything else is a literal word. */
 const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/s;
@@ -58,6 +58,9 @@ const options = z
 
 type Settings = z.output<typeof options>;
 
+/** Designations of the parties to a case: a report that uses them anonymises companies as `某某公司`, `X公司`. */
+const PARTY = /原告|被告|上诉人|被申请人|申请执行人|被执行人|犯罪嫌疑人|第三人|原审/;
+
 /** The linter passes one settings object per configuration: prepare its scan once, not once per document. */
 const preparedScans = new WeakMap<Settings, BlankScan>();
 
@@ -89,7 +92,8 @@ export default defineRule({
     place: '“{{text}}”疑似未填写的占位符，请填写具体的地名或单位名称',
     person: '“{{text}}”疑似未填写的占位符，请填写具体人名',
     phone: '“{{text}}”疑似未填写完整的电话号码，请填写实际号码',
-    generic: '“{{text}}”疑似未填写的占位符，请填写实际内容',
+    generic: '“{{text}}”疑似未填写的占位符，请填写具体内容',
+    ellipsis: '此处只有省略号“{{text}}”，疑似未填写的内容，请填写具体内容',
     prompt: '“{{text}}”是模板中的填写提示，请按提示填写实际内容并删去括号',
     emptyBracket: '“{{text}}”括号内没有内容，疑似未填写的空白，请填写实际内容或删去括号',
     underline: '“{{text}}”是未填写的下划线空白，请填写实际内容',
@@ -99,8 +103,12 @@ export default defineRule({
   options,
   check(document, report, settings) {
     const scan = scanFor(settings);
+    // Read the whole document for party designations only once, and only if a blank names a company.
+    let partiesNamed: boolean | undefined;
+    const namesParties = (): boolean => (partiesNamed ??= document.blocks.some((block) => PARTY.test(block.text)));
     for (const block of document.blocks) {
-      for (const blank of findBlanks(block.text, scan)) {
+      const context: BlankContext = { namesParties, nextText: document.blocks[block.index + 1]?.text, inTable: block.kind === 'table-cell' };
+      for (const blank of findBlanks(block.text, scan, context)) {
         report({ block, start: blank.start, end: blank.end, messageId: blank.kind, data: { text: blank.quote } });
       }
     }

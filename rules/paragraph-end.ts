@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toSourceOffset, type Block, type GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
+import { readMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';
 
 // Marks are compared as UTF-16 codes: most paragraphs end with `。`, and reading it as a string costs an allocation.
 
@@ -55,17 +56,95 @@ function isProse(block: Block): boolean {
   return block.kind === 'paragraph' || block.kind === 'list-item';
 }
 
-/**
- * A paragraph ending with `；` is fine as one item of a run of items (GB/T 15834 §4.4.3.4): it is numbered or
- * a list item, or it follows an introducing `：` or another `；` item. When more prose follows, the `；` joins
- * two clauses that a line break split, which is a layout matter, not an unfinished sentence. So only a `；`
- * before a heading, a numbered paragraph, a table or the end of the document is flagged.
- */
-function semicolonIsFine(block: Block, previous: Block | undefined, next: Block | undefined): boolean {
-  if (block.kind === 'list-item' || ENUMERATION_START.test(block.text)) return true;
+function isNumbered(block: Block): boolean {
+  return block.kind === 'list-item' || ENUMERATION_START.test(block.text.slice(skipLineIndent(block.text, 0)));
+}
+
+/** Whether a paragraph ending with `；` is one item of a run of items: numbered, a list item, or after `：` or `；`. */
+function isItem(block: Block, previous: Block | undefined): boolean {
+  if (isNumbered(block)) return true;
   const before = lastMarkCode(previous);
-  if (isColonMark(before) || isSemicolonMark(before)) return true;
+  return isColonMark(before) || isSemicolonMark(before);
+}
+
+/** The outline level of a paragraph's section number (lower is higher up), or undefined. */
+function markerLevel(block: Block): number | undefined {
+  return readMarker(block.text, skipLineIndent(block.text, 0))?.level;
+}
+
+/** How many paragraphs after an item are searched for the list's next item, past notes between items. */
+const ITEM_LOOKAHEAD = 3;
+
+/**
+ * Whether an item ending with `；` is the last of its list (GB/T 15834 §4.4.3.4 ends the last item with `。`):
+ * the document or the list ends after it, a heading follows, or a number of a higher level (`（二）…；` then
+ * `三、…`). Prose after an item may be a note on it with the next item below, so a few paragraphs are searched.
+ */
+function isLastItem(blocks: readonly Block[], index: number): boolean {
+  const block = blocks[index];
+  const next = blocks[index + 1];
+  if (next === undefined || next.kind === 'heading') return true;
+  if (block.kind === 'list-item') return next.kind !== 'list-item' && next.listDepth < block.listDepth;
+  if (!isNumbered(block)) return false;
+  const level = markerLevel(block);
+  for (let ahead = index + 1; ahead < blocks.length && ahead <= index + ITEM_LOOKAHEAD; ahead++) {
+    const later = blocks[ahead];
+    if (later.kind === 'heading') return true;
+    if (!isProse(later)) return false;
+    if (!isNumbered(later)) continue;
+    const laterLevel = markerLevel(later);
+    return level !== undefined && laterLevel !== undefined && laterLevel < level;
+  }
+  return false;
+}
+
+/**
+ * A `；` paragraph that is no item is still fine when more prose follows: the `；` joins two clauses that a line
+ * break split, which is a layout matter, not an unfinished sentence.
+ */
+function semicolonJoinsClauses(next: Block | undefined): boolean {
   return next !== undefined && isProse(next) && !ENUMERATION_START.test(next.text);
+}
+
+/** Up to this many characters, a paragraph with no mark inside can be one line of a vertical list. */
+const MAX_LIST_LINE = 30;
+const INNER_MARKS = /[，。；！？,;!?]/;
+
+/** A short phrase ending with `，` or `、` and holding no other mark: `副委员长若干人，`. */
+function isListLine(block: Block | undefined, ends: (code: number) => boolean): boolean {
+  if (block === undefined || !isProse(block)) return false;
+  const end = lastVisible(block.text);
+  if (end < 0 || end >= MAX_LIST_LINE || !ends(block.text.charCodeAt(end))) return false;
+  return !INNER_MARKS.test(block.text.slice(0, end));
+}
+
+function isFinalMark(code: number): boolean {
+  return code === 0x3002 || isSemicolonMark(code);
+}
+
+/** A run of list lines ending with `，`, from block `first` to block `last`, and whether a vertical list it is. */
+interface ListRun {
+  readonly first: number;
+  readonly last: number;
+  readonly isList: boolean;
+}
+
+/**
+ * The run of short `，` lines through block `index`, if it holds one. It is a vertical list, one item a line, when
+ * a line ending with `。` closes it (`委员长，` / `副委员长若干人，` / `秘书长，` / `委员若干人。`) and it has at least three
+ * lines, so that a sentence broken once is no list. Blocks are visited in order, so the run is read only from
+ * its first line on and then kept for the lines after it.
+ */
+function listRunAt(blocks: readonly Block[], index: number): ListRun | undefined {
+  if (!isListLine(blocks[index], isCommaMark)) return undefined;
+  let last = index;
+  while (isListLine(blocks[last + 1], isCommaMark)) last++;
+  return { first: index, last, isList: isListLine(blocks[last + 1], isFinalMark) && last + 2 - index >= 3 };
+}
+
+/** Whether the paragraph after a comma goes on with the sentence: prose that opens no numbered item. */
+function continuesInNext(next: Block | undefined): boolean {
+  return next !== undefined && isTopLevelParagraph(next) && !ENUMERATION_START.test(next.text.slice(skipLineIndent(next.text, 0)));
 }
 
 function isSpaceBefore(source: string, offset: number): boolean {
@@ -147,13 +226,16 @@ export default defineRule({
   fixable: false,
   messages: {
     unfinished: '段落以 {{mark}} 结尾，句子没有写完：请补全句子，或把段末的 {{mark}} 改为 。',
+    continuesNext: '段落以 {{mark}} 结尾，句子在下一段接着写：这两段是同一个句子，请把下一段接到本段之后，合为一段（不要在段末改用 。）',
     unfinishedSemicolon: '段落以 {{mark}} 结尾，但它不是列举中的一项：请补全句子，或把段末的 {{mark}} 改为 。',
+    lastItemSemicolon: '列举的最后一项以 {{mark}} 结尾：最后一项应以 。 结尾',
     replaceWithPeriod: '把段末的 {{mark}} 改为 。',
   },
   options: z.object({}).strict(),
   check(document, report) {
     const { blocks } = document;
     let layout: Layout | undefined;
+    let listRun: ListRun | undefined;
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       if (!isProse(block)) continue;
@@ -167,21 +249,28 @@ export default defineRule({
       if (code < 0x80 && end > 0 && text.charCodeAt(end - 1) < 0x80) continue;
       if (!HAN.test(text) || (end < 8 && MARKER_ONLY.test(text.slice(0, end + 1)))) continue;
       const next = blocks[index + 1];
-      if (semicolon && semicolonIsFine(block, blocks[index - 1], next)) continue;
+      const data = { mark: text[end] };
+      const suggestions = [{ messageId: 'replaceWithPeriod' as const, data, fix: { start: end, end: end + 1, text: '。' } }];
+      if (semicolon && isItem(block, blocks[index - 1])) {
+        if (isLastItem(blocks, index)) report({ block, start: end, end: end + 1, messageId: 'lastItemSemicolon', data, suggestions });
+        continue;
+      }
+      if (semicolon && semicolonJoinsClauses(next)) continue;
+      if (!semicolon) {
+        if (listRun === undefined || index > listRun.last) listRun = listRunAt(blocks, index);
+        if (listRun?.isList && index >= listRun.first) continue;
+      }
       // The layout counts every paragraph of the text, so it is measured only when a line break could be a wrap.
       if (isOnNextLine(document, block, next)) {
         layout ??= measureLayout(document);
         if (continuesByLayout(document, layout, next)) continue;
       }
-      const data = { mark: text[end] };
-      report({
-        block,
-        start: end,
-        end: end + 1,
-        messageId: semicolon ? 'unfinishedSemicolon' : 'unfinished',
-        data,
-        suggestions: [{ messageId: 'replaceWithPeriod', data, fix: { start: end, end: end + 1, text: '。' } }],
-      });
+      if (!semicolon && isTopLevelParagraph(block) && continuesInNext(next)) {
+        // Ending the sentence with `。` would cut it in two: the advice is to join the paragraphs.
+        report({ block, start: end, end: end + 1, messageId: 'continuesNext', data });
+        continue;
+      }
+      report({ block, start: end, end: end + 1, messageId: semicolon ? 'unfinishedSemicolon' : 'unfinished', data, suggestions });
     }
   },
 });

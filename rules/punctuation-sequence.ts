@@ -28,7 +28,7 @@ const MAX_QUOTED_MARKS = 10;
  * `等` after a 顿号 that starts a word of its own (`规模、等级`, `按月、等额还款`) is an item of the
  * enumeration, not the closing `等`; the characters that can follow `等` in such words.
  */
-const DENG_WORD_SECOND = new Set('级同价待额候量比效高值距分号于身外次第边腰温压速式闲差齐'.split(''));
+const DENG_WORD_SECOND = new Set('级同价待额候量比效高值距分号于身外次第边腰温压速式闲差齐车'.split(''));
 
 /**
  * Every finding starts from two marks with at most spaces between them (the spaces of isSpaceBetweenMarks:

@@ -1,8 +1,10 @@
 /**
- * The document model: the one seam between input formats (Markdown, plain text, later Word) and rules.
+ * The document model: the one seam between input formats (Markdown, plain text, Word) and rules.
  * A document is an ordered list of blocks; each block has its visible text and a map from text offsets
  * to offsets in the decoded source. Rules only ever see this; all line/column maths lives here.
  */
+import type { DocxPackage } from './docx/package.js';
+import type { XmlElement } from './docx/xml.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell';
 
@@ -38,6 +40,55 @@ export interface Block {
   readonly table?: { readonly row: number; readonly column: number };
   /** Sorted by textStart; the first has textStart 0. */
   readonly segments: readonly Segment[];
+  /** Word only: the paragraph this block was read from. */
+  readonly docx?: DocxBlockOrigin;
+}
+
+/** The parts of a Word package whose paragraphs become blocks. */
+export type DocxPart = 'body' | 'header' | 'footer' | 'footnote' | 'endnote';
+
+/** Where a block of a Word document comes from. */
+export interface DocxBlockOrigin {
+  readonly part: DocxPart;
+  /** The part's name in the package, such as `word/footer1.xml`. */
+  readonly partName: string;
+  /** 1-based index of the paragraph among all `w:p` elements of its part, in document order. */
+  readonly paragraph: number;
+  /** The `w:p` element, for rules that read formatting. */
+  readonly element: XmlElement;
+  /** The automatic number as Word shows it (`一、`, `（1）`), when Word numbers the paragraph; it also leads `text`. */
+  readonly numbering?: string;
+  /**
+   * The numbering level that draws `numbering` (`abstractNumId:ilvl`): paragraphs sharing it share its form,
+   * so a finding on the form of the number is reported once, on the first of them.
+   */
+  readonly numberingLevel?: string;
+  /** Where each piece of `text` comes from in the part's XML, in text order: what write-back edits. */
+  readonly pieces: readonly DocxTextPiece[];
+}
+
+/**
+ * A piece of a Word block's visible text and the XML that shows it. Write-back replaces the content of a
+ * `text` piece's `w:t` element (escaped anew), so a fix edits exactly the runs it touches.
+ */
+export interface DocxTextPiece {
+  /** Offsets of the piece in the block's text; `textEnd` is exclusive. */
+  readonly textStart: number;
+  readonly textEnd: number;
+  /**
+   * `text`: the content of a `w:t` element. `symbol`: a character shown by an element (`w:tab`, `w:br`,
+   * `w:noBreakHyphen`, `w:sym`…). `numbering`: an automatic number, which lives in numbering.xml.
+   */
+  readonly kind: 'text' | 'symbol' | 'numbering';
+  /** The `w:t` (or symbol) element; absent for `numbering`. */
+  readonly element?: XmlElement;
+  /** The run (`w:r`) holding the element: its formatting is what a tracked change must repeat. */
+  readonly run?: XmlElement;
+  /** What encloses the run, for deciding whether a fix may touch it. */
+  readonly inField?: boolean;
+  readonly inInsertion?: boolean;
+  readonly inContentControl?: boolean;
+  readonly inHyperlink?: boolean;
 }
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
@@ -52,21 +103,60 @@ export interface Directive {
   readonly sourceEnd: number;
 }
 
-export type DocumentFormat = 'markdown' | 'text';
+export type DocumentFormat = 'markdown' | 'text' | 'docx';
 
 export interface GwDocument {
   readonly format: DocumentFormat;
-  /** The decoded source text (BOM removed, line endings as in the file). */
+  /**
+   * The decoded source text (BOM removed, line endings as in the file). For Word, the visible text of every
+   * paragraph of every part read, one after another; `locate` turns its offsets into paragraph positions.
+   */
   readonly source: string;
   readonly blocks: readonly Block[];
   readonly directives: readonly Directive[];
+  /** Replaces line-and-column counting over `source`: for Word, a line is a paragraph (see Position). */
+  readonly locate?: (sourceOffset: number) => Position;
+  /** Word only: what rules need beyond the text (package, revisions, comments). */
+  readonly docx?: DocxDocument;
+}
+
+/** A tracked change Word has not had accepted or rejected. */
+export interface DocxRevision {
+  readonly kind: 'insertion' | 'deletion' | 'move-from' | 'move-to' | 'formatting';
+  readonly author: string;
+  /** ISO date as Word wrote it, when it did. */
+  readonly date?: string;
+  /** The inserted, deleted or moved text ('' for a formatting change). */
+  readonly text: string;
+  /** Where it stands: a block and a span of its text (a deletion is an empty span where its text was). */
+  readonly block: Block;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A comment (批注) anchored in the document. */
+export interface DocxComment {
+  readonly author: string;
+  readonly date?: string;
+  readonly text: string;
+  readonly block: Block;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DocxDocument {
+  readonly package: DocxPackage;
+  readonly revisions: readonly DocxRevision[];
+  readonly comments: readonly DocxComment[];
 }
 
 export interface Position {
-  /** 1-based. */
+  /** 1-based. For Word: the paragraph's index among the `w:p` elements of its part. */
   readonly line: number;
-  /** 1-based, in UTF-16 code units, as ESLint counts. */
+  /** 1-based, in UTF-16 code units, as ESLint counts. For Word: the offset in the paragraph's visible text. */
   readonly column: number;
+  /** Word only: the part, when it is not the main body. */
+  readonly part?: Exclude<DocxPart, 'body'>;
 }
 
 /** Finds the segment covering a text offset; `end` offsets belong to the segment they close. */

@@ -1,5 +1,6 @@
-import { LineIndex, toSourceOffset, type Block, type Directive, type DocumentFormat, type GwDocument } from './document.js';
+import { LineIndex, toSourceOffset, type Block, type Directive, type DocumentFormat, type DocxPart, type GwDocument, type Position } from './document.js';
 import { parseMarkdown } from './parse/markdown.js';
+import { parseDocx } from './parse/docx.js';
 
 export { loadMarkdownParser, MarkdownParserNotLoadedError } from './parse/markdown.js';
 import { parseText } from './parse/text.js';
@@ -41,6 +42,8 @@ export interface LintMessage {
   fix?: SourceFix;
   suggestions?: LintSuggestion[];
   excerpt?: Excerpt;
+  /** Word only: the part the finding is in, when it is not the body (its `line` counts that part's paragraphs). */
+  part?: Exclude<DocxPart, 'body'>;
   /** A problem with the file itself (unreadable, binary), not a finding in it. */
   fatal?: boolean;
 }
@@ -65,14 +68,25 @@ export interface LintSourceOptions {
   reportUnusedDisableDirectives?: boolean;
 }
 
-/** Picks the parser from the file name: Markdown for `.md`/`.markdown`, plain text otherwise. */
+/** Picks the parser from the file name: Markdown for `.md`/`.markdown`, Word for `.docx`, plain text otherwise. */
 export function formatForPath(filePath: string | undefined): DocumentFormat {
-  return filePath !== undefined && /\.(md|markdown)$/i.test(filePath) ? 'markdown' : 'text';
+  if (filePath === undefined) return 'text';
+  if (/\.(md|markdown)$/i.test(filePath)) return 'markdown';
+  return /\.docx$/i.test(filePath) ? 'docx' : 'text';
 }
 
-export function parseDocument(source: string, format: DocumentFormat): GwDocument {
+/** Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes. */
+export function parseDocument(source: string | Uint8Array, format: DocumentFormat): GwDocument {
+  if (format === 'docx') {
+    if (typeof source === 'string') throw new TypeError('a .docx document is read from its bytes, not from decoded text');
+    return parseDocx(source);
+  }
+  if (typeof source !== 'string') throw new TypeError(`a ${format} document is read from decoded text, not from bytes`);
   return format === 'markdown' ? parseMarkdown(source) : parseText(source);
 }
+
+/** How a finding in a Word part other than the body names that part, before its message. */
+const PART_LABELS: Readonly<Record<Exclude<DocxPart, 'body'>, string>> = { header: '页眉', footer: '页脚', footnote: '脚注', endnote: '尾注' };
 
 const EXCERPT_CONTEXT = 20;
 
@@ -152,7 +166,7 @@ function directiveNames(directive: Directive, ruleId: string): boolean {
 function applyDirectives(
   findings: Finding[],
   directives: readonly Directive[],
-  lines: LineIndex,
+  lines: { position(offset: number): Position },
   reportUnused: boolean,
 ): LintMessage[] {
   if (directives.length === 0) return findings.map((finding) => finding.message);
@@ -221,30 +235,52 @@ function compareMessages(a: LintMessage, b: LintMessage): number {
   return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
 }
 
+/**
+ * Where a finding ends. In a Word document the offset just past a paragraph's last character is also where
+ * the next paragraph starts, so the end is placed one column after the finding's last character instead.
+ */
+function endPosition(lines: { position(offset: number): Position }, sourceStart: number, sourceEnd: number, byParagraph: boolean): Position {
+  if (!byParagraph || sourceEnd <= sourceStart) return lines.position(sourceEnd);
+  const last = lines.position(sourceEnd - 1);
+  return { ...last, column: last.column + 1 };
+}
+
 /** Runs every enabled rule over a parsed document; returns its findings with positions, sorted. */
 export function lintDocument(document: GwDocument, options: LintSourceOptions, rulesById: ReadonlyMap<string, Rule>): LintResult {
-  const lines = new LineIndex(document.source);
+  // Word documents place findings by paragraph (`locate`); counting lines of their joined text would be wrong.
+  const lines: { position(offset: number): Position } = document.locate ? { position: document.locate } : new LineIndex(document.source);
   const findings: Finding[] = [];
+  // Findings on Word's automatic numbers already reported for a numbering level (by rule and message).
+  const reportedNumbering = new Set<string>();
   for (const [ruleId, setting] of options.rules) {
     const rule = rulesById.get(ruleId);
     if (!rule) continue;
     const severity = setting.severity === 'error' ? 2 : 1;
     const report = (found: Report<string>): void => {
       const { block } = found;
+      const origin = block.docx;
+      if (origin?.numbering !== undefined && found.start < origin.numbering.length) {
+        // The number comes from one definition in numbering.xml: its form is one problem, shown where it first appears.
+        const key = `${ruleId}\u0000${found.messageId}\u0000${origin.numberingLevel ?? ''}`;
+        if (reportedNumbering.has(key)) return;
+        reportedNumbering.add(key);
+      }
       const sourceStart = toSourceOffset(block, found.start, 'start');
       const sourceEnd = found.end > found.start ? toSourceOffset(block, found.end, 'end') : sourceStart;
       const start = lines.position(sourceStart);
-      const end = lines.position(sourceEnd);
+      const end = endPosition(lines, sourceStart, sourceEnd, document.locate !== undefined);
+      const text = formatMessage(rule.messages[found.messageId], found.data);
       const message: LintMessage = {
         ruleId,
         severity,
-        message: formatMessage(rule.messages[found.messageId], found.data),
+        message: start.part ? `${PART_LABELS[start.part]}：${text}` : text,
         messageId: found.messageId,
         line: start.line,
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
       };
+      if (start.part) message.part = start.part;
       if (found.fix && rule.fixable) message.fix = editsToSourceFix(block, document.source, found.fix);
       if (found.suggestions && found.suggestions.length > 0) {
         message.suggestions = found.suggestions.map((suggestion) => ({
@@ -263,13 +299,22 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       throw new Error(`规则 ${ruleId} 在检查 ${options.filePath} 时出错：${reason}`, { cause: error });
     }
   }
-  findings.sort((a, b) => a.sourceStart - b.sourceStart);
+  findings.sort((a, b) => a.sourceStart - b.sourceStart || (document.locate ? compareMessages(a.message, b.message) : 0));
   const messages = applyDirectives(findings, document.directives, lines, options.reportUnusedDisableDirectives ?? false);
-  messages.sort(compareMessages);
+  // A Word document's lines restart in each part: its findings stay in source order (body, then headers, footers, notes).
+  if (!document.locate) messages.sort(compareMessages);
   return countMessages(options.filePath, messages);
 }
 
 /** Parses a text in the format the options name and lints it: what every entry point does per text. */
 export function lintSource(text: string, options: LintSourceOptions, rulesById: ReadonlyMap<string, Rule>): LintResult {
   return lintDocument(parseDocument(text, options.format), options, rulesById);
+}
+
+/**
+ * Lints a file from its bytes: a Word document (format `docx`). Throws DocxError, whose message is for the
+ * user, when the bytes are not a readable .docx.
+ */
+export function lintBytes(bytes: Uint8Array, options: LintSourceOptions, rulesById: ReadonlyMap<string, Rule>): LintResult {
+  return lintDocument(parseDocument(bytes, options.format), options, rulesById);
 }

@@ -40,12 +40,18 @@ export interface Rule<M extends string = string, S extends z.ZodType = z.ZodType
   readonly id: string;
   /** One Chinese sentence: what the rule finds. */
   readonly description: string;
-  readonly severity: Exclude<Severity, 'off'>;
+  /** 'off' for a rule that has nothing to check until configured (terminology needs a dictionary). */
+  readonly severity: Severity;
   readonly fixable: boolean;
   /** Messages by id, in Chinese, with `{{name}}` filled from the report's data. */
   readonly messages: Readonly<Record<M, string>>;
   /** The options, declared once: validation, defaults and the TypeScript type all come from this schema. */
   readonly options: S;
+  /**
+   * The layout rules share one profile: the configuration's top-level `layout` settings become their
+   * options (a rule's own options, where given, take precedence).
+   */
+  readonly optionsFromLayout?: boolean;
   /** Method syntax keeps rules with different option types assignable to `Rule` in the registry. */
   check(document: GwDocument, report: ReportFunction<M>, options: z.output<S>): void;
 }

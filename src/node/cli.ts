@@ -8,10 +8,12 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RulesConfig } from '../core/config/resolve-rules.js';
+import type { ResolvedRules, RulesConfig } from '../core/config/resolve-rules.js';
 import type { FormatName, FormatterOutput } from './formatters/index.js';
 import type { LintMessage, LintResult } from '../core/linter.js';
+import type { GwDocument } from '../core/document.js';
 import type { Shard } from './shard.js';
+import type { ViewLine } from '../view/lines.js';
 import { packageVersion } from './version.js';
 
 const EXIT_OK = 0;
@@ -22,16 +24,16 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
       gongwen-lint [选项] --stdin [--stdin-filename <文件名>]
 
 检查公文草稿中遗留的模板占位符、错误标点和断号的层次序号。
-目录按其中的 .md、.markdown、.txt 文件检查；通配符请加引号，如 "docs/**/*.md"。
+目录按其中的 .md、.markdown、.txt、.docx 文件检查；通配符请加引号，如 "docs/**/*.md"。
 
 输入：
   -, --stdin                    从标准输入读取文本
-  --stdin-filename <文件名>     为标准输入命名：扩展名决定解析方式（.md 按 Markdown，否则按纯文本），
+  --stdin-filename <文件名>     为标准输入命名：扩展名决定解析方式（.md 按 Markdown，.docx 按 Word，否则按纯文本），
                                 也用于查找配置文件
   --encoding <编码>             按指定编码读取（如 utf-8、gb18030、utf-16le），不自动识别
 
 输出：
-  -f, --format <格式>           stylish（默认）、json、sarif、github、compact
+  -f, --format <格式>           stylish（默认）、json、sarif、github、compact、html
   -o, --output-file <路径>      把结果写入文件而不是标准输出
   --quiet                       只报告错误，不报告警告
   --max-warnings <数量>         警告多于此数时以退出码 1 结束
@@ -50,8 +52,13 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
 修正：
   --fix                         自动修正能确定的问题，并写回原文件（保持原编码和换行符）；
                                 读标准输入时把修正后的全文写到标准输出，剩余问题写到标准错误
-  --fix-dry-run                 只显示修正会带来的改动（统一差异格式），不写文件；
+  --fix-dry-run                 只显示修正会带来的改动（统一差异格式；Word 文档为各段文字的差异），不写文件；
                                 与 --format json 同用时，结果中带有修正后的全文 output
+  --fix-as <revisions|direct>   Word 文档（.docx）的修正方式：revisions（默认）作为修订（作者 gongwen-lint）写入，
+                                可在 Word/WPS 中逐条接受或拒绝；direct 直接改写文字。配置文件中为 "fixAs"
+  --annotate                    为每份 Word 文档另存一份带批注的副本（请示.docx → 请示.检查.docx），
+                                每个问题一条批注，原文件不变；Markdown 和文本文件照常检查
+  --annotate-dir <目录>         批注副本写到此目录（默认与原文件同目录）
 
 屏蔽已有问题（逐步清理存量草稿）：
   --suppress-all                把现有的全部错误按文件和规则计数，记入 gongwen-lint-suppressions.json，
@@ -100,6 +107,9 @@ interface CliOptions {
   ignorePatterns: string[];
   reportUnusedDisableDirectives: boolean;
   fix: FixMode;
+  fixAs?: 'revisions' | 'direct';
+  /** `--annotate`: where the commented copies of Word drafts go (undefined: beside each draft). */
+  annotate?: { directory?: string };
   encoding?: string;
   cache: boolean;
   cacheLocation?: string;
@@ -138,6 +148,9 @@ const OPTIONS = {
   'print-config': { type: 'string' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  'fix-as': { type: 'string' },
+  annotate: { type: 'boolean' },
+  'annotate-dir': { type: 'string' },
   encoding: { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
@@ -226,6 +239,12 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
   }
   if (values['cache-location'] === '') throw new UsageError('--cache-location 的值不能为空');
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix 与 --fix-dry-run 不能同时使用：前者写回文件，后者只显示改动');
+  const fixAs = values['fix-as'];
+  if (fixAs !== undefined && fixAs !== 'revisions' && fixAs !== 'direct') {
+    throw new UsageError(`--fix-as 的值“${fixAs}”无效，可选：revisions（作为修订写入）、direct（直接改写）`);
+  }
+  if (values['annotate-dir'] === '') throw new UsageError('--annotate-dir 的值不能为空');
+  const annotate = values.annotate === true || values['annotate-dir'] !== undefined;
 
   const dashIndex = positionals.indexOf('-');
   const stdin = values.stdin === true || dashIndex !== -1;
@@ -243,6 +262,7 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
     if (unknown !== undefined) throw new UsageError(`--suppress-rule 指向不存在的规则“${unknown}”（用 --list-rules 查看全部规则）`);
   }
   if (values['suppressions-location'] === '') throw new UsageError('--suppressions-location 的值不能为空');
+  if (annotate && stdin) throw new UsageError('--annotate 要在原文件旁写副本，不能用于标准输入；请直接给出 .docx 文件');
 
   const options: CliOptions = {
     patterns,
@@ -258,6 +278,8 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
     ignorePatterns: values['ignore-pattern'] ?? [],
     reportUnusedDisableDirectives: values['report-unused-disable-directives'] === true,
     fix: values['fix-dry-run'] ? 'dry-run' : values.fix === true,
+    fixAs,
+    annotate: annotate ? { directory: values['annotate-dir'] === undefined ? undefined : resolve(values['annotate-dir']) } : undefined,
     encoding: values.encoding,
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
@@ -280,7 +302,7 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
 async function listRules(): Promise<string> {
   const [{ rules }, { displayWidth }] = await Promise.all([import('../../rules/index.js'), import('./formatters/width.js')]);
   const header = ['规则', '默认级别', '可修正', '说明'];
-  const rows = rules.map((rule) => [rule.id, rule.severity === 'error' ? '错误' : '警告', rule.fixable ? '是' : '', rule.description]);
+  const rows = rules.map((rule) => [rule.id, rule.severity === 'error' ? '错误' : rule.severity === 'warn' ? '警告' : '关闭', rule.fixable ? '是' : '', rule.description]);
   const widths = header.slice(0, 3).map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]))));
   const pad = (text: string, width: number): string => text + ' '.repeat(width - displayWidth(text));
   return `${[header, ...rows].map((row) => `${row.slice(0, 3).map((cell, column) => pad(cell, widths[column])).join('  ')}  ${row[3]}`).join('\n')}\n`;
@@ -298,8 +320,8 @@ async function readStandardInput(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A lint result with the text it was linted from, so that a dry run can show what would change. */
-type ResultWithSource = LintResult & { source?: string };
+/** A lint result with the text it was linted from, so that a dry run can show what would change (and the HTML report its lines). */
+type ResultWithSource = LintResult & { source?: string; lines?: ViewLine[]; annotated?: { path: string; comments: number; skipped: number } };
 
 /** Standard input linted, and with `--fix` its fixed text as bytes in the input's own encoding. */
 interface StandardInputResult {
@@ -318,19 +340,73 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   ]);
   const cwd = process.cwd();
   const filePath = options.stdinFilename === undefined ? '<stdin>' : resolve(cwd, options.stdinFilename);
-  const draft = decodeDraft(await readStandardInput(), { encoding: options.encoding, filePath });
+  const input = await readStandardInput();
   const resolver = new ConfigResolver({ cwd, configFile: options.configFile, cliRules: options.cliRules });
   const rules = resolver.rulesFor(options.stdinFilename === undefined ? resolve(cwd, 'stdin') : filePath);
   const format = linter.formatForPath(options.stdinFilename);
+  if (format === 'docx') return lintStandardInputAsWord(input, filePath, rules, resolver.fixAsFor(filePath), options);
+  const draft = decodeDraft(input, { encoding: options.encoding, filePath });
   if (format === 'markdown') await linter.loadMarkdownParser();
   const lintOnce = (text: string): LintResult =>
     linter.lintSource(text, { filePath, format, rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
-  if (!options.fix) return { result: lintOnce(draft.text) };
+  // The HTML report shows the text: its lines go with the result.
+  const withLines = async <R extends LintResult>(result: R, text: string): Promise<R> => {
+    if (options.format !== 'html') return result;
+    const { documentLines } = await import('../view/lines.js');
+    return { ...result, lines: documentLines(linter.parseDocument(text, format)) };
+  };
+  if (!options.fix) return { result: await withLines(lintOnce(draft.text), draft.text) };
   const fixed = fixText(draft.text, lintOnce);
   if (options.fix === true) return { result: fixed.result, fixedBytes: encodeDraft(fixed.output, draft) };
-  const result: ResultWithSource = { ...fixed.result, source: draft.text };
+  const result: ResultWithSource = { ...(await withLines(fixed.result, fixed.output)), source: draft.text };
   if (fixed.output !== draft.text) result.output = fixed.output;
   return { result };
+}
+
+/**
+ * A .docx on standard input; a package that cannot be read is one fatal problem, as for a file. With `--fix`
+ * the fixed package goes to standard output (the input itself when nothing was fixed).
+ */
+async function lintStandardInputAsWord(
+  bytes: Uint8Array,
+  filePath: string,
+  rules: ResolvedRules,
+  configFixAs: 'revisions' | 'direct' | undefined,
+  options: CliOptions,
+): Promise<StandardInputResult> {
+  const [{ rulesById }, linter, { DocxError }, { countMessages, problemMessage }, { fixDocx }, { DEFAULT_WORD_FIX }] = await Promise.all([
+    import('../../rules/index.js'),
+    import('../core/linter.js'),
+    import('../core/docx/errors.js'),
+    import('../core/results.js'),
+    import('../core/docx/fix-docx.js'),
+    import('./lint-one-file.js'),
+  ]);
+  const lint = (document: GwDocument): LintResult =>
+    linter.lintDocument(document, { filePath, format: 'docx', rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
+  try {
+    if (!options.fix) {
+      const document = linter.parseDocument(bytes, 'docx');
+      if (options.format !== 'html') return { result: lint(document) };
+      const { documentLines } = await import('../view/lines.js');
+      return { result: { ...lint(document), lines: documentLines(document) } };
+    }
+    const revisions = (options.fixAs ?? configFixAs ?? DEFAULT_WORD_FIX) === 'revisions';
+    const fixed = fixDocx(bytes, { parse: (input) => linter.parseDocument(input, 'docx'), lint, revisions });
+    if (options.verbose) {
+      for (const refusal of fixed.refused) {
+        process.stderr.write(`gongwen-lint：第 ${refusal.message.line} 段第 ${refusal.message.column} 列的修正（${refusal.message.ruleId}）未写入：${refusal.explanation}\n`);
+      }
+    }
+    if (options.fix === true) return { result: fixed.result, fixedBytes: Buffer.from(fixed.bytes) };
+    const result: ResultWithSource = { ...fixed.result, source: fixed.original.source };
+    if (fixed.document.source !== fixed.original.source) result.output = fixed.document.source;
+    return { result };
+  } catch (error) {
+    if (!(error instanceof DocxError)) throw error;
+    const result = countMessages(filePath, [problemMessage(`${filePath}：${error.message}`)]);
+    return options.fix === true ? { result, fixedBytes: Buffer.from(bytes) } : { result };
+  }
 }
 
 async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
@@ -344,6 +420,9 @@ async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     encoding: options.encoding,
     fix: options.fix,
+    view: options.format === 'html',
+    fixAs: options.fixAs,
+    annotate: options.annotate,
     cache: options.cache,
     cacheLocation: options.cacheLocation,
     shard: options.shard,
@@ -459,6 +538,16 @@ async function runLint(options: CliOptions): Promise<number> {
   const cwd = process.cwd();
   const standardInput = options.stdin ? await lintStandardInput(options) : undefined;
   let results = standardInput ? [standardInput.result] : await lintPatterns(options);
+  if (options.annotate) {
+    const { displayPath } = await import('./formatters/paths.js');
+    for (const { annotated } of results) {
+      if (!annotated) continue;
+      const skipped = annotated.skipped > 0 ? `；页眉、页脚、脚注、尾注、文本框和内容控件中的 ${annotated.skipped} 个问题未加批注` : '';
+      process.stderr.write(`gongwen-lint：已写入批注副本 ${displayPath(annotated.path, cwd)}（${annotated.comments} 条批注${skipped}）\n`);
+    }
+    const others = results.filter((result) => !/\.docx$/i.test(result.filePath) && !result.messages.some((message) => message.fatal)).length;
+    if (others > 0) process.stderr.write(`gongwen-lint：--annotate 只为 Word 文档（.docx）写批注副本，另有 ${others} 个 Markdown 或文本文件照常检查，未写副本\n`);
+  }
   let unusedSuppressions = 0;
   if (!standardInput) ({ results, unusedEntries: unusedSuppressions } = await applyBulkSuppressions(results, options, cwd));
   // `--fix` on standard input: the fixed text is the output, so the findings that remain go to stderr.
@@ -482,7 +571,7 @@ async function runLint(options: CliOptions): Promise<number> {
   const shown = options.quiet ? results.map(errorsOnly) : results;
   // The source text is only for the diff; the formatters print results as lintFiles documents them.
   const report = formatter(
-    shown.map(({ source: _source, ...result }) => result),
+    shown.map(({ source: _source, annotated: _annotated, ...result }) => result),
     {
       cwd,
       color: !reportToStderr && useColor(options),

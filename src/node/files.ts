@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** What a directory walk (and an extension-less glob) picks up. A file named explicitly may have any extension. */
-export const LINTABLE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
+export const LINTABLE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.docx'];
 
 /** Never walked into, even with --no-ignore: dependencies and git's own files are not drafts. */
 const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -46,7 +46,15 @@ export interface ExpandedFiles {
 }
 
 function isLintable(path: string): boolean {
-  return LINTABLE_EXTENSIONS.includes(extname(path).toLowerCase());
+  return LINTABLE_EXTENSIONS.includes(extname(path).toLowerCase()) && !isWordLockFile(path);
+}
+
+/**
+ * Word and WPS keep `~$草稿.docx` beside an open document: a few bytes naming who has it open, not a draft.
+ * Walks and globs pass over them; a lock file named on the command line is still read (and refused).
+ */
+function isWordLockFile(path: string): boolean {
+  return basename(path).startsWith('~$');
 }
 
 function toPosix(path: string): string {
@@ -256,7 +264,7 @@ const NO_IGNORE_HINT = '如需检查，请加 --no-ignore';
 
 /**
  * Turns command-line patterns into the files to lint. Each pattern is an existing path first (a file of any
- * extension, or a directory walked for .md/.markdown/.txt), else a glob. A pattern that yields nothing is a
+ * extension, or a directory walked for .md/.markdown/.txt/.docx), else a glob. A pattern that yields nothing is a
  * problem; the other patterns still count.
  */
 export async function expandPatterns(patterns: readonly string[], options: ExpandOptions): Promise<ExpandedFiles> {
@@ -315,7 +323,7 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
       ignore: ALWAYS_SKIPPED_GLOBS,
     });
     const takeAll = globNamesExtension(pattern);
-    const candidates = matched.map((file) => resolve(file)).filter((file) => takeAll || isLintable(file));
+    const candidates = matched.map((file) => resolve(file)).filter((file) => (takeAll ? !isWordLockFile(file) : isLintable(file)));
     const kept = rules ? candidates.filter((file) => !rules.ignoredBy(file, false)) : candidates;
     for (const file of kept) files.add(file);
     if (kept.length > 0) return;

@@ -211,17 +211,20 @@ function describeFsError(error: unknown): string {
   }
 }
 
-/** Reads and decodes a draft; see `decodeDraft` for detection. Throws DraftReadError / BinaryFileError. */
-export async function readDraft(filePath: string, options: ReadDraftOptions = {}): Promise<Draft> {
-  let bytes: Buffer;
+/** A file's bytes as they are (a Word package is read this way). Throws DraftReadError naming the file. */
+export function readFileBytes(filePath: string): Buffer {
   try {
     // Synchronous on purpose: for drafts of a few KB, the promise API's open/stat/read/close round trips
     // cost several times the read itself, and linting is CPU-bound anyway.
-    bytes = readFileSync(filePath);
+    return readFileSync(filePath);
   } catch (error) {
     throw new DraftReadError(filePath, `${filePath}：无法读取（${describeFsError(error)}）`, { cause: error });
   }
-  return decodeDraft(bytes, { ...options, filePath });
+}
+
+/** Reads and decodes a draft; see `decodeDraft` for detection. Throws DraftReadError / BinaryFileError. */
+export async function readDraft(filePath: string, options: ReadDraftOptions = {}): Promise<Draft> {
+  return decodeDraft(readFileBytes(filePath), { ...options, filePath });
 }
 
 /**
@@ -239,14 +242,21 @@ async function isWritable(path: string, mode: number): Promise<boolean> {
 }
 
 /**
- * Writes the fixed text back in the draft's encoding and BOM, atomically: the bytes go to a temporary file
- * beside the target, are checked and synced, take over the target's mode (and owner, where permitted), and
- * are renamed over it. Any failure leaves the original untouched and throws DraftWriteError.
+ * Writes the fixed text back in the draft's encoding and BOM, atomically (see writeFileAtomically). Any
+ * failure leaves the original untouched and throws DraftWriteError.
  */
 export async function writeDraft(filePath: string, text: string, draft: Draft): Promise<void> {
-  const bytes = encodeDraft(text, draft);
+  await writeFileAtomically(filePath, encodeDraft(text, draft));
+}
+
+/**
+ * Writes bytes atomically: they go to a temporary file beside the target, are checked and synced, take over
+ * the target's mode (and owner, where permitted), and are renamed over it. Any failure leaves the original
+ * (or, for a new file, nothing) behind and throws DraftWriteError; `what` names what was being written.
+ */
+export async function writeFileAtomically(filePath: string, bytes: Uint8Array, what = '写回修复结果'): Promise<void> {
   const fail = (reason: string, cause?: unknown): DraftWriteError =>
-    new DraftWriteError(filePath, `${filePath}：无法写回修复结果（${reason}），原文件未改动`, cause === undefined ? undefined : { cause });
+    new DraftWriteError(filePath, `${filePath}：无法${what}（${reason}），原文件未改动`, cause === undefined ? undefined : { cause });
   // Write through a symlink to its target, so that the link itself stays a link.
   const target = await realpath(filePath).catch(() => filePath);
   const targetStat = await stat(target).catch(() => undefined);

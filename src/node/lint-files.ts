@@ -71,7 +71,7 @@ async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: nu
     while (next < jobs.length) {
       const [start, end] = take(MAIN_THREAD_BATCH);
       const batch = await Promise.all(
-        jobs.slice(start, end).map((job) => lintOneFile(job.filePath, { rules: setup.configs[job.configIndex] }, setup.options, job.cachedHash)),
+        jobs.slice(start, end).map((job) => lintOneFile(job.filePath, { rules: setup.configs[job.configIndex], fixAs: job.fixAs }, setup.options, job.cachedHash)),
       );
       batch.forEach((result, offset) => (results[start + offset] = result));
       // Let worker messages in between batches: parsing is synchronous and would otherwise starve them.
@@ -131,9 +131,12 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     encoding: options.encoding,
     fix: options.fix,
+    view: options.view,
+    fixAs: options.fixAs,
+    annotate: options.annotate,
   };
-  // The cache replays findings; a fixing run must look at the text itself.
-  const cache = options.cache && !options.fix ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
+  // The cache replays findings; a fixing or annotating run, and a report that shows the text, must look at the text itself.
+  const cache = options.cache && !options.fix && !options.annotate && !options.view ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
   const configIndex = new Map<ResolvedRules, number>();
   const configKeys: string[] = [];
   const jobs: LintJob[] = [];
@@ -154,7 +157,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       if (cache) configKeys.push(configKey(rules, fileOptions));
     }
     if (!cache) {
-      jobs.push({ filePath, configIndex: index });
+      const fixAs = options.fix ? resolver.fixAsFor(filePath) : undefined;
+      jobs.push(fixAs ? { filePath, configIndex: index, fixAs } : { filePath, configIndex: index });
       continue;
     }
     // Synchronous: 2,000 sequential promise round trips were most of an unchanged --cache run.
@@ -171,7 +175,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const explicitFiles = new Set(patterns.map((pattern) => resolve(cwd, pattern)));
   const linted = jobs.length === 0 ? [] : await runJobs(jobs, { configs: [...configIndex.keys()], options: fileOptions }, threadCount(jobs.length, options.concurrency));
   for (const result of linted) {
-    const { contentHash, unchanged, binary, ...plain } = result;
+    const { contentHash, unchanged, binary, notes, ...plain } = result;
+    for (const note of notes ?? []) options.onNote?.(note);
     if (binary && !explicitFiles.has(result.filePath)) {
       options.onNote?.(plain.messages[0]?.message ?? `${result.filePath}：不是文本文件，已跳过`);
       continue;

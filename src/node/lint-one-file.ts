@@ -5,10 +5,17 @@
 import { createHash } from 'node:crypto';
 import { rulesById } from '../../rules/index.js';
 import { fixText } from '../core/fix.js';
-import { BinaryFileError, readDraft, writeDraft, type Draft } from './io.js';
-import { formatForPath, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, type LintResult } from '../core/linter.js';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { BinaryFileError, readDraft, readFileBytes, writeDraft, writeFileAtomically, type Draft } from './io.js';
+import { formatForPath, lintDocument, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, parseDocument, type LintMessage, type LintResult } from '../core/linter.js';
+import { DocxError } from '../core/docx/errors.js';
+import { annotateDocx } from '../core/docx/annotate.js';
+import { fixDocx } from '../core/docx/fix-docx.js';
+import type { GwDocument } from '../core/document.js';
 import { countMessages, errorMessage, problemMessage } from '../core/results.js';
 import type { ResolvedRules } from '../core/config/resolve-rules.js';
+import { documentLines, type ViewLine } from '../view/lines.js';
 
 /**
  * A file's lint result. When fixing changed the text, `output` is the fixed text and `source` the text as
@@ -16,6 +23,10 @@ import type { ResolvedRules } from '../core/config/resolve-rules.js';
  */
 export interface FileLintResult extends LintResult {
   source?: string;
+  /** The text as linted (after fixing, the fixed text), line by line: only when `view` was asked for. */
+  lines?: ViewLine[];
+  /** `--annotate`: the copy written with the findings as comments. */
+  annotated?: { path: string; comments: number; skipped: number };
 }
 
 /** What identifies a file's content for the cache: a hash of its decoded text, encoding and BOM. */
@@ -25,11 +36,18 @@ export interface LintedFile extends FileLintResult {
   unchanged?: boolean;
   /** A read error because the file is not text. */
   binary?: boolean;
+  /** For `--verbose`: what was written and which Word fixes were not (and why). */
+  notes?: string[];
 }
+
+/** How `--fix` writes into a Word draft: as tracked changes, or directly into the text. */
+export type WordFixStyle = 'revisions' | 'direct';
 
 /** What one file needs besides its path: plain data, so that it can be sent to a worker thread. */
 export interface FileConfig {
   rules: ResolvedRules;
+  /** `fixAs` from the config files that apply. */
+  fixAs?: WordFixStyle;
 }
 
 export interface LintOneFileOptions {
@@ -38,6 +56,12 @@ export interface LintOneFileOptions {
   encoding?: string;
   /** true: write fixes back; 'dry-run': compute them into `output` without writing. */
   fix?: boolean | 'dry-run';
+  /** Return the text line by line with the findings (`lines`), for the HTML report. */
+  view?: boolean;
+  /** `--fix-as`: overrides the config's `fixAs` for Word drafts. */
+  fixAs?: WordFixStyle;
+  /** `--annotate`: write a copy of each Word draft with its findings as comments (beside it, or in `directory`). */
+  annotate?: { directory?: string };
 }
 
 /**
@@ -52,6 +76,7 @@ export async function lintOneFile(
   options: LintOneFileOptions,
   cachedHash?: string | null,
 ): Promise<LintedFile> {
+  if (formatForPath(filePath) === 'docx') return lintWordFile(filePath, config, options, cachedHash);
   let draft: Draft;
   try {
     draft = await readDraft(filePath, { encoding: options.encoding });
@@ -63,10 +88,13 @@ export async function lintOneFile(
   if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
   const sourceOptions = { filePath, format: formatForPath(filePath), rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const lintOnce = (text: string): LintResult => lintSource(text, sourceOptions, rulesById);
+  const format = formatForPath(filePath);
+  const view = async (text: string): Promise<{ lines?: ViewLine[] }> =>
+    options.view ? { lines: await withMarkdownParser(() => documentLines(parseDocument(text, format))) } : {};
   try {
-    if (!options.fix) return { ...(await withMarkdownParser(() => lintOnce(draft.text))), contentHash };
+    if (!options.fix) return { ...(await withMarkdownParser(() => lintOnce(draft.text))), contentHash, ...(await view(draft.text)) };
     const fixed = await withMarkdownParser(() => fixText(draft.text, lintOnce));
-    if (fixed.output === draft.text) return fixed.result;
+    if (fixed.output === draft.text) return { ...fixed.result, ...(await view(draft.text)) };
     if (options.fix === true) {
       try {
         await writeDraft(filePath, fixed.output, draft);
@@ -76,10 +104,85 @@ export async function lintOneFile(
         return countMessages(filePath, [problemMessage(errorMessage(error)), ...original.messages]);
       }
     }
-    return { ...fixed.result, output: fixed.output, source: draft.text };
+    return { ...fixed.result, output: fixed.output, source: draft.text, ...(await view(fixed.output)) };
   } catch (error) {
     return countMessages(filePath, [problemMessage(errorMessage(error))]);
   }
+}
+
+/**
+ * A Word draft: read as bytes, parsed from the package, linted. A file that is no readable .docx (an old
+ * .doc, an encrypted or corrupt package, hostile XML) is one fatal problem naming why. `--fix` writes the
+ * fixes into the package (as tracked changes unless `fixAs` is `direct`); `--annotate` writes a copy with a
+ * comment on every finding that remains.
+ */
+async function lintWordFile(filePath: string, config: FileConfig, options: LintOneFileOptions, cachedHash: string | null | undefined): Promise<LintedFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileBytes(filePath);
+  } catch (error) {
+    return countMessages(filePath, [problemMessage(errorMessage(error))]);
+  }
+  const contentHash = cachedHash === undefined ? undefined : createHash('sha1').update('docx\0').update(bytes).digest('hex');
+  if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
+  const lintOptions = { filePath, format: 'docx' as const, rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+  const lint = (document: GwDocument): LintResult => lintDocument(document, lintOptions, rulesById);
+  const notes: string[] = [];
+  try {
+    let document = parseDocument(bytes, 'docx');
+    let result: LintedFile = { ...lint(document), contentHash };
+    if (options.fix) {
+      const revisions = (options.fixAs ?? config.fixAs ?? DEFAULT_WORD_FIX) === 'revisions';
+      const fixed = fixDocx(bytes, { parse: (input) => parseDocument(input, 'docx'), lint, revisions });
+      for (const refusal of fixed.refused) notes.push(`${filePath}：${positionLabel(refusal.message)}的修正（${refusal.message.ruleId}）未写入：${refusal.explanation}`);
+      if (fixed.bytes !== bytes) {
+        if (options.fix === true) {
+          try {
+            await writeFileAtomically(filePath, fixed.bytes);
+          } catch (error) {
+            return { ...countMessages(filePath, [problemMessage(errorMessage(error)), ...result.messages]), notes };
+          }
+        }
+        bytes = fixed.bytes;
+        document = fixed.document;
+        result = { ...fixed.result, output: fixed.document.source, source: fixed.original.source };
+      }
+    }
+    if (options.annotate && options.fix !== 'dry-run' && !ANNOTATED_COPY.test(filePath)) {
+      const target = annotatedCopyPath(filePath, options.annotate.directory);
+      const annotated = annotateDocx(bytes, document, result.messages);
+      try {
+        await mkdir(dirname(target), { recursive: true });
+        await writeFileAtomically(target, annotated.bytes, '写入批注副本');
+        result = { ...result, annotated: { path: target, comments: annotated.comments, skipped: annotated.skipped } };
+      } catch (error) {
+        return { ...countMessages(filePath, [problemMessage(errorMessage(error)), ...result.messages]), notes };
+      }
+    }
+    if (options.view) result = { ...result, lines: documentLines(document) };
+    return notes.length > 0 ? { ...result, notes } : result;
+  } catch (error) {
+    const reason = error instanceof DocxError ? `${filePath}：${error.message}` : errorMessage(error);
+    return countMessages(filePath, [problemMessage(reason)]);
+  }
+}
+
+/** `--fix` on a .docx writes tracked changes unless told otherwise: the drafter accepts or rejects each in Word. */
+export const DEFAULT_WORD_FIX: WordFixStyle = 'revisions';
+
+/** A copy `--annotate` wrote: linted like any draft, but never annotated again (`x.检查.检查.docx`). */
+const ANNOTATED_COPY = /\.检查\.docx$/i;
+
+/** `请示.docx` → `请示.检查.docx`, beside the draft or in `directory`. */
+export function annotatedCopyPath(filePath: string, directory: string | undefined): string {
+  const name = basename(filePath).replace(/\.docx$/i, '');
+  return join(directory ?? dirname(filePath), `${name}.检查.docx`);
+}
+
+const PART_LABELS: Readonly<Record<string, string>> = { header: '页眉', footer: '页脚', footnote: '脚注', endnote: '尾注' };
+
+function positionLabel(message: LintMessage): string {
+  return `${message.part ? PART_LABELS[message.part] : ''}第 ${message.line} 段第 ${message.column} 列`;
 }
 
 /** Runs `lint`, loading remark and running it again if the draft turned out to need it. */
@@ -102,6 +205,7 @@ function hashDraft(draft: Draft): string {
 export interface LintJob {
   filePath: string;
   configIndex: number;
+  fixAs?: WordFixStyle;
   /** In a `--cache` run: the stored content hash, or null when the cache does not know the file. */
   cachedHash?: string | null;
 }

@@ -8,7 +8,7 @@ import { lintOneFile, type LintJob, type WorkerSetup } from './lint-one-file.js'
 const setup = workerData as WorkerSetup;
 
 parentPort!.on('message', (batch: LintJob[]) => {
-  void Promise.all(batch.map((job) => lintOneFile(job.filePath, { rules: setup.configs[job.configIndex] }, setup.options, job.cachedHash))).then(
+  void Promise.all(batch.map((job) => lintOneFile(job.filePath, { rules: setup.configs[job.configIndex], fixAs: job.fixAs }, setup.options, job.cachedHash))).then(
     (results) => parentPort!.postMessage(results),
   );
 });

@@ -312,7 +312,7 @@ describe('warnings and rule settings', () => {
     expect(lines[0]).toMatch(/^规则\s+默认级别\s+可修正\s+说明$/);
     expect(lines).toHaveLength(rules.length + 1);
     rules.forEach((rule, index) => {
-      const severity = rule.severity === 'error' ? '错误' : '警告';
+      const severity = { error: '错误', warn: '警告', off: '关闭' }[rule.severity];
       expect(lines[index + 1]).toMatch(new RegExp(`^${rule.id}\\s+${severity}\\s+${rule.fixable ? '是\\s+' : ''}\\S`));
       expect(lines[index + 1].endsWith(rule.description)).toBe(true);
     });
@@ -413,7 +413,8 @@ describe('help and version', () => {
         entry,
       ]),
     );
-    expect([...byName.keys()].sort()).toEqual(['README.md', '草稿-工作报告.md', '讲话稿-模板.txt', '通知-定稿.md'].sort());
+    expect([...byName.keys()].sort()).toEqual(['README.md', '草稿-工作报告.md', '讲话稿-模板.txt', '请示-草稿.docx', '通知-定稿.md'].sort());
+    expect(byName.get('请示-草稿.docx')!.errorCount).toBeGreaterThan(0);
     expect(byName.get('通知-定稿.md')).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(byName.get('README.md')).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(byName.get('草稿-工作报告.md')!.errorCount).toBeGreaterThan(0);

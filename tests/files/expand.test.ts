@@ -8,7 +8,7 @@ function options(cwd: string, extra: Partial<ExpandOptions> = {}): ExpandOptions
 }
 
 describe('expandPatterns', () => {
-  it('walks a directory for .md, .markdown and .txt, skipping node_modules and .git, sorted and unique', async () => {
+  it('walks a directory for .md, .markdown, .txt and .docx, skipping node_modules, .git and Word lock files, sorted and unique', async () => {
     const root = makeTree({
       'docs/b.md': '',
       'docs/a.txt': '',
@@ -16,12 +16,20 @@ describe('expandPatterns', () => {
       'docs/sub/README.MD': '',
       'docs/figure.png': '',
       'docs/notes.docx': '',
+      'docs/~$notes.docx': '',
       'docs/node_modules/pkg/readme.md': '',
       'docs/.git/description.md': '',
     });
     const { files, problems } = await expandPatterns(['docs', 'docs/b.md', './docs'], options(root));
     expect(problems).toEqual([]);
-    expect(files).toEqual(['docs/a.txt', 'docs/b.md', 'docs/sub/README.MD', 'docs/sub/c.markdown'].map((path) => join(root, path)));
+    expect(files).toEqual(['docs/a.txt', 'docs/b.md', 'docs/notes.docx', 'docs/sub/README.MD', 'docs/sub/c.markdown'].map((path) => join(root, path)));
+  });
+
+  it('passes over Word lock files in globs too, but takes one named on the command line', async () => {
+    const root = makeTree({ '请示.docx': '', '~$请示.docx': '', 'sub/~$通知.docx': '' });
+    expect((await expandPatterns(['*.docx'], options(root))).files).toEqual([join(root, '请示.docx')]);
+    expect((await expandPatterns(['**'], options(root))).files).toEqual([join(root, '请示.docx')]);
+    expect((await expandPatterns(['~$请示.docx'], options(root))).files).toEqual([join(root, '~$请示.docx')]);
   });
 
   it('takes an explicitly named file of any extension', async () => {
@@ -48,7 +56,7 @@ describe('expandPatterns', () => {
     ]);
     expect(problems[0].message).toBe('找不到文件或目录“missing.md”，请检查路径');
     expect(problems[1].message).toBe('没有文件与“drafts/*.md”匹配，请检查模式和当前目录');
-    expect(problems[2].message).toBe('目录“empty”中没有可检查的文件（.md、.markdown、.txt）');
+    expect(problems[2].message).toBe('目录“empty”中没有可检查的文件（.md、.markdown、.txt、.docx）');
   });
 });
 

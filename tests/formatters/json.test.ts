@@ -69,3 +69,9 @@ it('carries the fixed text when a dry run produced one', () => {
 it('prints an empty array for no files', () => {
   expect(json([], context())).toBe('[]');
 });
+
+it('names the part of a Word document a finding is in when it is not the body', () => {
+  const [first] = results[0].messages;
+  const [parsed] = JSON.parse(json([{ ...results[0], filePath: '/home/user/公文/请示.docx', messages: [first, { ...first, part: 'footer' }] }], context()));
+  expect(parsed.messages.map((message: { part?: string }) => message.part)).toEqual([undefined, 'footer']);
+});

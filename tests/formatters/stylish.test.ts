@@ -30,6 +30,30 @@ describe('stylish', () => {
     );
   });
 
+  it('gives Word findings as paragraphs (第 N 段), naming a part other than the body', () => {
+    const word: LintResult = {
+      filePath: `${cwd}/请示.docx`,
+      messages: [
+        { ruleId: 'no-placeholder', severity: 2, message: '“X公里”疑似未填写的占位符', line: 5, column: 18, endLine: 5, endColumn: 19, excerpt: { text: '全县农村公路总里程达到X公里', start: 11, end: 12 } },
+        { ruleId: 'no-placeholder', severity: 2, message: '页脚：“XX县”疑似未填写的占位符', line: 1, column: 1, endLine: 1, endColumn: 3, part: 'footer', excerpt: { text: 'XX县交通运输局办公室印发', start: 0, end: 2 } },
+      ],
+      errorCount: 2,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      fatalErrorCount: 0,
+    };
+    expect(stylish([word], context()).split('\n').slice(0, 7)).toEqual([
+      '请示.docx',
+      '  第 5 段:18      错误  “X公里”疑似未填写的占位符       no-placeholder',
+      '                        全县农村公路总里程达到X公里',
+      '                                              ^',
+      '  页脚 第 1 段:1  错误  页脚：“XX县”疑似未填写的占位符  no-placeholder',
+      '                        XX县交通运输局办公室印发',
+      '                        ^^',
+    ]);
+  });
+
   it('prints nothing when there is nothing to report', () => {
     expect(stylish([results[1]], context())).toBe('');
     expect(stylish([], context())).toBe('');

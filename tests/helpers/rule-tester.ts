@@ -4,8 +4,10 @@ import { resolveRules } from '../../src/core/config/resolve-rules.js';
 import { applyFixes } from '../../src/core/fix.js';
 import { lintDocument, parseDocument, type LintMessage } from '../../src/core/linter.js';
 import type { Rule } from '../../src/core/rule.js';
+import { docxFromXml } from '../fixtures/docx/build.js';
 
-type Format = 'md' | 'txt';
+/** `docx`: the code is the inner XML of a Word document's `w:body` (see docxFromXml), linted as a .docx. */
+type Format = 'md' | 'txt' | 'docx';
 
 export interface ValidCase {
   code: string;
@@ -34,14 +36,22 @@ export interface InvalidCase extends ValidCase {
   output?: string | null;
 }
 
-/** Lints `code` with only `rule` enabled (at its default severity) and the given options. */
-export function lintWithRule(rule: Rule, code: string, format: Format = 'txt', options?: Record<string, unknown>): LintMessage[] {
+/**
+ * Lints `code` with only `rule` enabled (at its default severity) and the given options. A whole Word package
+ * (bytes) is linted as .docx; so is `code` with format `docx` (the inner XML of `w:body`).
+ */
+export function lintWithRule(rule: Rule, code: string | Uint8Array, format: Format = 'txt', options?: Record<string, unknown>): LintMessage[] {
   const rules = resolveRules(
     [...rulesById.values()],
     [{ source: 'test', rules: Object.fromEntries([...rulesById.keys()].map((id) => [id, id === rule.id ? (options ? ['error', options] : 'error') : 'off'])) }],
   );
-  const document = parseDocument(code, format === 'md' ? 'markdown' : 'text');
-  return lintDocument(document, { filePath: `test.${format}`, format: document.format, rules }, rulesById).messages;
+  const document =
+    typeof code !== 'string'
+      ? parseDocument(code, 'docx')
+      : format === 'docx'
+        ? parseDocument(docxFromXml(code), 'docx')
+        : parseDocument(code, format === 'md' ? 'markdown' : 'text');
+  return lintDocument(document, { filePath: `test.${document.format}`, format: document.format, rules }, rulesById).messages;
 }
 
 function caseName(testCase: ValidCase): string {

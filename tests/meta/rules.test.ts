@@ -6,11 +6,14 @@ import { lintWithRule } from '../helpers/rule-tester.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Fenced examples in a rule's doc page: ```text ❌ must produce a finding of the rule, ```text ✅ none. */
-function docExamples(markdown: string): { expectFinding: boolean; code: string }[] {
-  const examples: { expectFinding: boolean; code: string }[] = [];
-  const fence = /^```text (❌|✅)\n([^]*?)^```$/gm;
-  for (const match of markdown.matchAll(fence)) examples.push({ expectFinding: match[1] === '❌', code: match[2] });
+/**
+ * Fenced examples in a rule's doc page: ```text ❌ must produce a finding of the rule, ```text ✅ none.
+ * ```xml examples are Word drafts (the inner XML of `w:body`, comments as `w:comment` elements), linted as .docx.
+ */
+function docExamples(markdown: string): { expectFinding: boolean; code: string; format: 'txt' | 'docx' }[] {
+  const examples: { expectFinding: boolean; code: string; format: 'txt' | 'docx' }[] = [];
+  const fence = /^```(text|xml) (❌|✅)\n([^]*?)^```$/gm;
+  for (const match of markdown.matchAll(fence)) examples.push({ expectFinding: match[2] === '❌', code: match[3], format: match[1] === 'xml' ? 'docx' : 'txt' });
   return examples;
 }
 
@@ -27,7 +30,7 @@ describe('rule registry', () => {
   it('is listed in the README with its description, default severity and fixability', () => {
     const readme = readFileSync(`${root}README.md`, 'utf8');
     for (const rule of rules) {
-      const row = `| \`${rule.id}\` | ${rule.description} | ${rule.severity === 'error' ? '错误' : '警告'} |${rule.fixable ? ' 是 ' : ' '}|`;
+      const row = `| \`${rule.id}\` | ${rule.description} | ${{ error: '错误', warn: '警告', off: '关闭' }[rule.severity]} |${rule.fixable ? ' 是 ' : ' '}|`;
       expect(readme, rule.id).toContain(row);
     }
   });
@@ -59,7 +62,7 @@ describe('rule registry', () => {
         expect(examples.some((example) => example.expectFinding)).toBe(true);
         expect(examples.some((example) => !example.expectFinding)).toBe(true);
         for (const example of examples) {
-          const found = lintWithRule(rule, example.code).map((m) => `${m.line}:${m.column} ${m.message}`);
+          const found = lintWithRule(rule, example.code, example.format).map((m) => `${m.line}:${m.column} ${m.message}`);
           if (example.expectFinding) expect(found, example.code).not.toEqual([]);
           else expect(found, example.code).toEqual([]);
         }

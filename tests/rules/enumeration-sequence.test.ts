@@ -38,6 +38,12 @@ runRuleTests(enumerationSequence, {
     '统计口径为：第一产业、第二产业、第三产业。',
     '我们要做到第一时间发现、第一时间处置。',
     '党的二十大报告提出，一是要坚持党的全面领导，二是要坚持以人民为中心。',
+    // An enumeration that starts after its subject.
+    '经审理查明，二被告一是未按合同约定支付货款，二是未及时通知原告，三是拒绝协商解决。',
+    '该公司一是建立了安全生产责任制，二是配备了专职安全管理人员。',
+    // `二是` is not linked to a `首先` that ended an earlier paragraph.
+    lines('首先，要提高政治站位。', '二是要压实工作责任。'),
+    lines('会议强调，首先要把思想统一到中央决策部署上来。', '会议要求，各地要抓好三项工作：二被告所在的县区一是要加强调解，二是要依法处置，三是要及时报告。'),
   ],
   invalid: [
     // Each paragraph holds one item of one form, so that the pre-search for items skips none of them.
@@ -57,9 +63,15 @@ runRuleTests(enumerationSequence, {
       code: lines('其一，思想认识不到位。', '其三，工作措施不扎实。'),
       errors: [{ messageId: 'gap', line: 2, column: 1, data: { found: '其三', expected: '其二' } }],
     },
+    // `首先` then `二是` in one paragraph: the later items show the system meant, so `首先` is to change.
     {
-      code: lines('首先，要提高政治站位。', '二是要压实工作责任。'),
-      errors: [{ messageId: 'mixed', line: 2, column: 1, data: { found: '二是', previous: '首先', expected: '其次' } }],
+      code: '为了保证农业稳定增长，首先要增加对农业的投入，二是保护和合理使用耕地，三是加强农田水利建设。',
+      errors: [{ messageId: 'mixedFirst', line: 1, column: 24, endColumn: 26, data: { found: '二是', previous: '首先', expected: '一是' }, suggestions: ['为了保证农业稳定增长，一是要增加对农业的投入，二是保护和合理使用耕地，三是加强农田水利建设。'] }],
+    },
+    // An enumeration that starts right after its subject is read from its `一是`.
+    {
+      code: '二被告一是未按合同约定履行义务，二是未及时通知原告，二是拒绝协商解决。',
+      errors: [{ messageId: 'repeat', line: 1, column: 27, data: { found: '二是', expected: '三是' } }],
     },
     {
       code: lines('首先，要提高政治站位。其次，要压实工作责任。', '其次，要加强督促检查。'),
@@ -138,7 +150,12 @@ runRuleTests(enumerationSequence, {
     },
     {
       code: '首先，要提高认识；二是要落实责任。',
-      errors: [{ messageId: 'mixed', line: 1, column: 10, data: { found: '二是', previous: '首先', expected: '其次' } }],
+      errors: [{ messageId: 'mixedFirst', line: 1, column: 10, data: { found: '二是', previous: '首先', expected: '一是' }, suggestions: ['一是，要提高认识；二是要落实责任。'] }],
+    },
+    // A mix after `其次` keeps the system of the sequence it continues.
+    {
+      code: '首先，要提高认识；其次，要落实责任；三是要加强督查。',
+      errors: [{ messageId: 'mixed', line: 1, column: 19, data: { found: '三是', previous: '其次', expected: '再次' } }],
     },
     {
       code: '一是强化统筹；二是压实责任；三是完善机制；五是加强宣传。',

@@ -10,7 +10,7 @@ type MessageId = keyof typeof rule.messages;
 
 /**
  * An invalid case written with each expected finding between `⟦` and `⟧`; the marks are removed before
- * linting and give the exact line, column and end column. `quotes` pins the text each message quotes.
+ * linting and give the exact line, column and end column. `quotes` pins the whole text each message quotes.
  */
 function flagged(marked: string, messageIds: MessageId[], extra: { quotes?: string[]; options?: Record<string, unknown>; format?: 'md' | 'txt' } = {}): InvalidCase {
   const errors: ExpectedError[] = [];
@@ -29,7 +29,7 @@ function flagged(marked: string, messageIds: MessageId[], extra: { quotes?: stri
         column: open!.column,
         endLine: line,
         endColumn: column,
-        ...(quote === undefined ? {} : { data: { text: quote } }),
+        ...(quote === undefined ? {} : { data: { text: quote }, messageIncludes: [`“${quote}”`] }),
       });
       open = undefined;
     } else {
@@ -49,6 +49,7 @@ runRuleTests(rule, {
     // Words with a Latin X.
     '患者需定期到医院进行X光检查，费用按规定报销。',
     'X射线探伤作业人员必须持证上岗。',
+    '土壤中重金属含量采用X-射线荧光光谱法测定。',
     '胸部X线检查纳入65岁以上老年人健康体检项目。',
     '市人民医院新购置伽马刀和X刀各一台。',
     '开展X染色体连锁遗传病筛查。',
@@ -115,6 +116,47 @@ runRuleTests(rule, {
     '页面设置：【字号：大 中 小】',
     '（一）加强组织领导。',
     '第Ⅹ卷第三章',
+    // Latin words after a spaced X are not units: the X is part of a name.
+    '信息中心服务器统一部署X Window图形界面。',
+    '续购X Server授权许可2套，用于远程桌面接入。',
+    '停车场新装Tesla Model X kW级快充桩两台。',
+    // Letters in abbreviations, operators and units of technical text.
+    '上市公司应按XBRL格式报送年度财务报告。',
+    '深入推进“X+医疗”“X+教育”融合应用试点。',
+    'B超、CT、DR和X光机等设备已全部到位。',
+    '机房配置2×10 Gbps上行链路，单机柜功率不超过8 kW。',
+    '矩阵A×B的计算结果见附表3。',
+    // Crosses that mark a check, not a blank.
+    '检查结果：✓合格　✗不合格',
+    '整改情况：✔ 已整改　✗ 未整改',
+    // Filler words only in runs of three: two are speech.
+    '群众反映：“说什么什么都对，办起来就难了。”',
+    '尺码：XL XXL',
+    // An ellipsis after words ends a quotation or a list; it is not a blank.
+    '他在座谈会上动情地说：“我们一定……”',
+    '参加培训的有北京、上海、广州……等地的学员。',
+    '抄送：区委宣传部、区委组织部、……',
+    '文件第三条规定：“……”',
+    '他强调：“要坚持问题导向，……，切实把各项工作落到实处。”',
+    '第五条　……',
+    { name: 'rows left out of a table', code: '| 乡镇 | 户数 |\n| --- | --- |\n| 城关镇 | 1260 |\n| …… | …… |', format: 'md' },
+    // Anonymised names and parties in case reports.
+    '原告宁某某诉被告常某某民间借贷纠纷一案，本院依法适用简易程序公开开庭进行了审理。',
+    '上诉人欧阳某某因劳动争议一案，不服一审判决，提起上诉。',
+    '原告某某商贸有限公司与被告X公司买卖合同纠纷一案，现已审理终结。',
+    '被告某某于2023年5月向原告借款5万元，约定同年12月归还。',
+    { name: 'a company anonymised in a later paragraph of a case report', code: '原告：宁某某，男，汉族。\n\n被告：某某建筑工程有限公司，住所地本市开发区。\n\n被告XX公司未到庭参加诉讼。', format: 'md' },
+    // A cross between words multiplies in a formula.
+    '应纳税额＝货物数量×单位税额',
+    '应纳税额=销售额×适用税率，适用税率按年度确定。',
+    '（期末余额－期初余额）×调整系数＝本期调整额。',
+    // Check characters and masked digits in published numbers.
+    '经核查，申请人身份证号码为11010519491231002X，与户籍信息一致。',
+    '参考书目：《公文写作教程》，ISBN 7-302-12345-X。',
+    '中奖用户手机号为138XXXX5678。',
+    // Letters the text defines as a code format.
+    '注册证编号格式为：X妆XXXXXXXX。其中，第一位X代表省份简称，第二至五位XXXX代表注册年份。',
+    { name: 'a code format explained in the next paragraph', code: '备案编号的格式为X妆网备字XXXXXXXXXX。\n\n其中，X为备案地省份简称。', format: 'md' },
     // Options.
     { name: 'allow: a literal word', code: '采购海信X系列交换机12台。', options: { allow: ['X系列'] } },
     { name: 'allow: a regular expression', code: '采购海信Ｘ系列交换机12台。', options: { allow: ['/[XＸ]系列/'] } },
@@ -141,11 +183,12 @@ runRuleTests(rule, {
     flagged('市⟦XX⟧局党组高度重视，第一时间召开专题会议研究部署。', ['place'], { quotes: ['XX局'] }),
     flagged('⟦××⟧市人民政府办公室关于印发2024年重点工作任务分工的通知', ['place'], { quotes: ['××市'] }),
     flagged('落款：⟦ＸＸ⟧乡人民政府', ['place'], { quotes: ['ＸＸ乡'] }),
-    flagged('⟦X⟧瑞康生物科技有限公司获批省级企业技术中心。', ['place'], { quotes: ['X瑞康生物'] }),
+    flagged('⟦X⟧瑞康生物科技有限公司获批省级企业技术中心。', ['place'], { quotes: ['X瑞康生物科技有限公司'] }),
     flagged('在“⟦X⟧县小米”品牌推介会上的致辞', ['place'], { quotes: ['X县'] }),
-    flagged('⟦XXX⟧科技有限公司中标智慧城管项目。', ['place'], { quotes: ['XXX科技有限'] }),
-    flagged('⟦XXX⟧在会上作了交流发言。', ['person']),
-    flagged('会上，⟦某某⟧就下一步工作作了具体部署。', ['person']),
+    flagged('⟦XXX⟧科技有限公司中标智慧城管项目。', ['place'], { quotes: ['XXX科技有限公司'] }),
+    // No word says whose name or what belongs here: the message asks for 具体内容 instead of guessing.
+    flagged('⟦XXX⟧在会上作了交流发言。', ['generic'], { quotes: ['XXX'] }),
+    flagged('会上，⟦某某⟧就下一步工作作了具体部署。', ['generic'], { quotes: ['某某'] }),
     flagged('近⟦X⟧年来，全县累计投入资金⟦X⟧亿元。', ['number', 'amount'], { quotes: ['X年', 'X亿元'] }),
     flagged('全年共培训基层干部⟦X⟧名，实现乡镇全覆盖。', ['number'], { quotes: ['X名'] }),
     flagged('新建村级综合服务站⟦X⟧个，改造提升⟦X⟧个。', ['number', 'number']),
@@ -161,9 +204,9 @@ runRuleTests(rule, {
     flagged('城镇调查失业率控制在⟦X⟧%以内。', ['percent'], { quotes: ['X%'] }),
     flagged('全年粮食播种面积稳定在⟦X⟧万亩。', ['number'], { quotes: ['X万亩'] }),
     flagged('⟦XXX⟧同志在全县经济工作会议上的讲话', ['person'], { quotes: ['XXX同志'] }),
-    flagged('在全县安全生产工作会议上的讲话\n⟦XXX⟧', ['person'], { quotes: ['XXX'] }),
+    flagged('在全县安全生产工作会议上的讲话\n⟦XXX⟧', ['generic'], { quotes: ['XXX'] }),
     flagged('会议由县长⟦某某⟧主持。', ['person'], { quotes: ['某某主持'] }),
-    flagged('出席：⟦某某⟧、⟦某某⟧、⟦某某⟧', ['person', 'person', 'person']),
+    flagged('出席：⟦某某⟧、⟦某某⟧、⟦某某⟧', ['person', 'person', 'person'], { quotes: ['某某', '某某', '某某'] }),
     flagged('⟦某某⟧市教育局：', ['place'], { quotes: ['某某市'] }),
     flagged('⟦○○○⟧同志任县文化和旅游局局长。', ['person'], { quotes: ['○○○同志'] }),
     flagged('⟦○○⟧镇人民政府关于申请道路维修资金的请示', ['place'], { quotes: ['○○镇'] }),
@@ -190,6 +233,66 @@ runRuleTests(rule, {
     flagged('⟦XX⟧县人民政府\n20⟦XX年X月X⟧日', ['place', 'date']),
     flagged('联系人：⟦【●】⟧', ['pattern'], { quotes: ['【●】'], options: { patterns: ['【●】'] } }),
     flagged('此事⟦待研究⟧。', ['marker'], { options: { markers: ['待研究'] } }),
+    // A blank, a space and a Latin unit.
+    flagged('骨干网传输速率不低于⟦XX⟧ Gbps。', ['number'], { quotes: ['XX Gbps'] }),
+    flagged('新建输电线路⟦X⟧ km，途经3个乡镇。', ['number'], { quotes: ['X km'] }),
+    flagged('单个附件不超过⟦XX⟧ MB，格式为PDF。', ['number'], { quotes: ['XX MB'] }),
+    flagged('全年新增政务云存储容量约⟦X⟧ TB。', ['number'], { quotes: ['X TB'] }),
+    flagged('开工建设⟦XX⟧ kV输变电工程两项。', ['number'], { quotes: ['XX kV'] }),
+    // Crosses that look like X.
+    flagged('附件：⟦X⟧. ⟦✕✕✕✕⟧', ['generic', 'generic'], { quotes: ['X', '✕✕✕✕'] }),
+    flagged('⟦✖✖⟧县人民政府关于申请防汛资金的请示', ['place'], { quotes: ['✖✖县'] }),
+    flagged('⟦✗✗✗⟧同志在全县组织工作会议上的讲话', ['person'], { quotes: ['✗✗✗同志'] }),
+    flagged('成文日期：⟦╳╳╳╳年╳╳月╳╳⟧日', ['date'], { quotes: ['╳╳╳╳年╳╳月╳╳日'] }),
+    // Filler words.
+    flagged('关于⟦什么什么什么⟧的通知', ['generic'], { quotes: ['什么什么什么'] }),
+    flagged('⟦啥啥啥啥⟧工作领导小组会议纪要', ['generic'], { quotes: ['啥啥啥啥'] }),
+    flagged('⟦某某某某⟧：', ['generic'], { quotes: ['某某某某'] }),
+    flagged('李⟦某某某⟧同志任县农业农村局局长。', ['person'], { quotes: ['某某某同志'] }),
+    flagged('⟦XXXX XXXX XXXX，XXXXXXXX⟧。', ['generic'], { quotes: ['XXXX XXXX XXXX，XXXXXXXX'] }),
+    flagged('⟦XX.XX⟧%', ['percent'], { quotes: ['XX.XX%'] }),
+    flagged('⟦xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx⟧……', ['generic'], { quotes: ['xxxxxxxxxxxxxxxxxxxxxxxx…'] }),
+    // Clauses whose only content is an ellipsis.
+    flagged('⟦……⟧', ['ellipsis'], { quotes: ['……'] }),
+    flagged('会议认为，⟦……⟧。', ['ellipsis'], { quotes: ['……'] }),
+    flagged('出席会议的还有：⟦……⟧。', ['ellipsis'], { quotes: ['……'] }),
+    flagged('抄送：区委宣传部，⟦……⟧；', ['ellipsis'], { quotes: ['……'] }),
+    flagged('一、会议听取了县发展改革局的工作汇报。\n⟦……⟧\n三、会议研究了其他事项。', ['ellipsis']),
+    flagged('- 抓好春季造林绿化。\n- ⟦……⟧', ['ellipsis'], { format: 'md' }),
+    // Runs next to a hyphen or spaces.
+    flagged('联系电话：⟦XXXX-XXXXXXX⟧', ['phone'], { quotes: ['XXXX-XXXXXXX'] }),
+    flagged('⟦XXX⟧                      （区政府办公室）', ['generic'], { quotes: ['XXX'] }),
+    flagged('第二章  ⟦XXX⟧', ['generic'], { quotes: ['XXX'] }),
+    flagged('成文日期：⟦XXXX-XX-XX⟧', ['date'], { quotes: ['XXXX-XX-XX'] }),
+    flagged('填报日期：20⟦XX-XX-XX⟧', ['date'], { quotes: ['20XX-XX-XX'] }),
+    flagged('填报日期：2024-⟦XX-XX⟧', ['date'], { quotes: ['2024-XX-XX'] }),
+    flagged('截止日期：2024-05-⟦XX⟧', ['date'], { quotes: ['2024-05-XX'] }),
+    // The quote ends with the word that decides the kind; without one the message asks for 具体内容.
+    flagged('关于做好⟦XXX⟧工作的通知', ['generic'], { quotes: ['XXX'] }),
+    flagged('关于开展⟦XXXX⟧普查的公告', ['generic'], { quotes: ['XXXX'] }),
+    flagged('⟦XXX⟧人民政府关于同意设立县级文化馆的批复', ['place'], { quotes: ['XXX人民政府'] }),
+    flagged('⟦×××⟧人民法院', ['place'], { quotes: ['×××人民法院'] }),
+    flagged('（⟦××××⟧）×民初⟦×⟧号民事判决书', ['year', 'number'], { quotes: ['（××××）', '×号'] }),
+    flagged('〔⟦XXXX⟧〕', ['year'], { quotes: ['〔XXXX〕'] }),
+    flagged('⟦XX⟧市场监督管理局关于开展食品安全专项检查的通知', ['place'], { quotes: ['XX市场监督管理局'] }),
+    flagged('请⟦XX⟧市长在开幕式上致辞。', ['generic'], { quotes: ['XX'] }),
+    flagged('组织⟦XX⟧人员开展汛期巡查。', ['generic'], { quotes: ['XX'] }),
+    flagged('加快推进⟦X⟧项目建设。', ['generic'], { quotes: ['X'] }),
+    flagged('全县共有⟦X⟧人参加考试。', ['number'], { quotes: ['X人'] }),
+    flagged('请于⟦X月X⟧日报送自查报告。', ['date'], { quotes: ['X月X日'] }),
+    flagged('⟦XXX⟧在县政府常务会议上作了说明。', ['generic'], { quotes: ['XXX'] }),
+    flagged('项目负责人员和⟦XXX⟧一同参加竣工验收。', ['generic'], { quotes: ['XXX'] }),
+    flagged('请⟦XXX⟧当面向县人民政府报告。', ['generic'], { quotes: ['XXX'] }),
+    flagged('手机号码：⟦XXXXXXXXXXX⟧', ['phone'], { quotes: ['XXXXXXXXXXX'] }),
+    flagged('（20⟦XX⟧版）', ['year'], { quotes: ['20XX'] }),
+    // Outside a case report, an X before 公司 is a blank; so is a formula-like cross without a formula.
+    flagged('⟦X⟧公司：', ['place'], { quotes: ['X公司'] }),
+    flagged('⟦某某⟧商贸有限公司关于申请入驻产业园区的函', ['place'], { quotes: ['某某商贸有限公司'] }),
+    flagged('原告⟦某某某⟧诉被告某某公司一案', ['generic'], { quotes: ['某某某'] }),
+    flagged('共发放慰问金⟦×⟧万元。', ['amount'], { quotes: ['×万元'] }),
+    flagged('备案编号：⟦X⟧妆⟦XXXXXXXX⟧', ['generic', 'generic'], { quotes: ['X', 'XXXXXXXX'] }),
+    flagged('身份证号码：1101051949⟦XXXXXXX⟧', ['generic'], { quotes: ['1949XXXXXXX'] }),
+    flagged('传真：0371-⟦XXXXXXXX⟧', ['phone'], { quotes: ['XXXXXXXX'] }),
     // Each holds just one of the things the pre-search for blanks looks for, so that none is skipped.
     flagged('请于⟦（　　）⟧前将报名表报送县人社局。', ['emptyBracket']),
     flagged('报送时间：⟦(\t)⟧月底前', ['emptyBracket']),
@@ -293,6 +396,13 @@ describe('no-placeholder stays linear', () => {
     ['a long e-mail address', `${'x'.repeat(megabyte)}@example.gov.cn`, 0],
     ['spaced X', 'X '.repeat(megabyte / 2), 0],
     ['year blanks', '年X'.repeat(megabyte / 64), megabyte / 64],
+    ['a line of ellipses', '…'.repeat(megabyte), 1],
+    ['spaced ellipses', '是…… '.repeat(megabyte / 4), 0],
+    ['a line of crosses', '✕'.repeat(megabyte), 1],
+    ['filler words', '什么'.repeat(megabyte / 2), 1],
+    ['hyphenated X', 'X-'.repeat(megabyte / 2), 1],
+    ['spaced X pairs', 'XX '.repeat(megabyte / 3), 1],
+    ['X before spaces', `X${' '.repeat(megabyte)}km`, 0],
   ];
   for (const [name, line, count] of inputs) {
     it(`lints ${name} quickly`, () => {

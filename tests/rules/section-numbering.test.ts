@@ -85,6 +85,59 @@ runRuleTests(sectionNumbering, {
     '九、十月份全市空气质量优良天数比例同比提高。',
     // Half-width brackets before English are no marker, also after indentation.
     lines('　　(1) see the attached schedule', '\t(3) contact the secretariat'),
+    // Articles: a `二、` after the items of an article is a new section above the articles.
+    lines(
+      '一、总则',
+      '第一条　为了规范城市公共汽车客运管理，制定本条例。',
+      '第二条　本条例所称公共汽车客运，包括下列服务：',
+      '（一）定线定站服务；',
+      '（二）定制客运服务。',
+      '二、运营管理',
+      '第三条　运营企业应当按照核定的线路运营。',
+    ),
+    lines('（一）一般规定', '第五条　客运企业应当履行下列义务：', '1.执行运营服务标准；', '2.公开投诉电话。', '（二）特别规定', '第六条　城市人民政府可以设置公交专用道。'),
+    // A sub-heading far below its parent, after articles, items and paragraphs of text.
+    lines(
+      '（一）关于适用范围',
+      '　　本条例的适用范围与原条例一致，但增加了定制客运服务。',
+      '第二条　本条例适用于本市行政区域内的公共汽车客运。',
+      '　　起草过程中，有意见提出应当将农村客运纳入，经研究，未予采纳。',
+      '1.关于定制客运',
+      '2.关于农村客运',
+      '　　农村客运另行规定。',
+      '（二）关于运营管理',
+    ),
+    // Articles that do not start at 第一条: constitutional amendments, one 编 of a code, an article quoted in a case.
+    lines('第十八条　宪法第三条第三款修改为：“国家行政机关、监察机关、审判机关、检察机关都由人民代表大会产生，对它负责，受它监督。”', '第十九条　宪法第四条第一款中“维护和发展各民族的平等、团结、互助关系”修改为“维护和发展各民族的平等团结互助和谐关系”。'),
+    lines('第二编　物权', '第一章　一般规定', '第二百零五条　本编调整因物的归属和利用产生的民事关系。', '第二百零六条　国家坚持和完善社会主义基本经济制度。'),
+    lines('　　本院认为，被告人的行为构成盗窃罪。', '第二百六十四条　盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金。', '第六十七条　犯罪以后自动投案，如实供述自己的罪行的，是自首。'),
+    // An appendix list restarts at `一、`.
+    lines('一、总体要求', '（一）指导思想', '附录A　名词解释', '一、公共汽车客运', '二、定制客运'),
+    { code: lines('## 一、总体要求', '', '### （一）指导思想', '', '## 附件2　名词解释', '', '### 一、公共汽车客运', '', '### 二、定制客运'), format: 'md' },
+    // Amendment decisions: numbering inside the quoted new text is the quoted document's.
+    lines(
+      '一、将第三条修改为：“第三条　公共汽车客运应当遵循下列原则：',
+      '（一）公交优先；',
+      '（二）安全便捷。”',
+      '二、将第五条修改为：“第五条　市交通运输主管部门负责下列工作：',
+      '1.编制公共交通规划；',
+      '2.组织实施运营监管。',
+      '3.受理投诉。”',
+      '三、删去第八条。',
+    ),
+    lines('1.将第十条第一款修改为：', '“第十条　客运企业应当建立安全管理制度。', '“第十一条　客运企业应当为车辆配备安全设施。”', '2.删去第十二条。', '3.本决定自公布之日起施行。'),
+    // Headings whose text starts with a numeral or a digit.
+    lines('一、全国人民代表大会的组成', '二、代表的产生', '三、一个代表团可以提出议案', '四、一九四九年以来的代表大会'),
+    lines('附件1', '1．1—苯基-2-丙酮', '2．3,4—亚甲基二氧苯基-2-丙酮', '3．胡椒醛'),
+    // A cross-reference at the start of a paragraph is not a heading.
+    lines('（一）教育培训', '（二）社会保险', '（四）、（五）项所列人员，由所在单位负责登记。', '（三）医疗救助'),
+    // Notes under a table number on their own inside the section, which goes on after them.
+    lines('一、经济运行', '（一）工业生产', '1.规模以上工业增加值增长6.2%。', '表1　主要工业产品产量', '注：1.本表数据为快报数。', '2.增速按可比价格计算。', '（二）消费市场', '附：一、名词解释', '二、统计口径'),
+    // An unnumbered closing heading after a numbered run; at the top level the last heading may be end matter.
+    { code: lines('## 一、工作回顾', '', '## 二、存在的问题', '', '## 结束语'), format: 'md' },
+    { code: lines('# 会议纪要', '', '## 一、会议议定事项', '', '## 二、下一步工作', '', '## 参加会议人员'), format: 'md' },
+    { code: lines('## 一、总体要求', '', '### （一）指导思想', '', '### （二）工作目标', '', '### 出席人员', '', '## 二、主要任务'), format: 'md' },
+    { code: lines('# 方案', '', '## 一、主要任务', '', '### （一）扩大内需', '', '### （二）稳定就业', '', '### 附表', '', '## 二、保障措施'), format: 'md' },
   ],
   invalid: [
     // Gaps, repeats and reversals, with the expected number in the message and as a suggestion.
@@ -232,12 +285,10 @@ runRuleTests(sectionNumbering, {
       code: lines('第一章　总则', '第二节　一般规定', '第一条　为了规范管理，制定本办法。'),
       errors: [{ messageId: 'badStart', line: 2, column: 1, data: { expected: '第一节' } }],
     },
+    // An article may open at any number (an excerpt); its items still run on.
     {
       code: lines('第三条　申请人应当提交下列材料：', '（一）申请书；', '（三）身份证明。'),
-      errors: [
-        { messageId: 'badStart', line: 1, column: 1, data: { expected: '第一条' } },
-        { messageId: 'gap', line: 3, column: 1, data: { expected: '（二）' } },
-      ],
+      errors: [{ messageId: 'gap', line: 3, column: 1, data: { expected: '（二）' } }],
     },
     // Several numbered lines in one Markdown paragraph (soft line breaks).
     {
@@ -319,6 +370,76 @@ runRuleTests(sectionNumbering, {
       format: 'md',
       errors: [{ messageId: 'missingNumber', line: 5, column: 4, data: { heading: '加强宣传引导', expected: '三、' } }],
     },
+    // The last heading of its level without a number.
+    {
+      code: lines('## 一、总体要求', '', '## 二、主要任务', '', '### （一）扩大有效投资', '', '### （二）促进消费升级', '', '### 提高开放水平', '', '## 三、保障措施'),
+      format: 'md',
+      errors: [{ messageId: 'missingNumber', line: 9, column: 5, endColumn: 11, data: { heading: '提高开放水平', expected: '（三）' }, suggestions: [lines('## 一、总体要求', '', '## 二、主要任务', '', '### （一）扩大有效投资', '', '### （二）促进消费升级', '', '### （三）提高开放水平', '', '## 三、保障措施')] }],
+    },
+    {
+      code: lines('## 一、工作回顾', '', '### （一）经济运行', '', '### （二）改革开放', '', '### 民生保障', '', '# 附件'),
+      format: 'md',
+      errors: [{ messageId: 'missingNumber', line: 7, column: 5, data: { heading: '民生保障', expected: '（三）' } }],
+    },
+    // Malformed section numbers: `1。` `两、`, and a decimal number with a dot after it.
+    {
+      code: lines('一、总体要求', '1。坚持问题导向。', '2。坚持系统观念。'),
+      errors: [
+        { messageId: 'wrongForm', line: 2, column: 1, endColumn: 3, data: { found: '1。', expected: '1.' } },
+        { messageId: 'wrongForm', line: 3, column: 1, endColumn: 3, data: { found: '2。', expected: '2.' } },
+      ],
+      output: lines('一、总体要求', '1.坚持问题导向。', '2.坚持系统观念。'),
+    },
+    // Malformed `1。` parents: their items restart under each, no repeat.
+    {
+      code: lines('1。总体要求', '（1）坚持问题导向；', '（2）坚持系统观念。', '2。主要任务', '（1）扩大有效投资。'),
+      errors: [
+        { messageId: 'wrongForm', line: 1, column: 1, data: { found: '1。', expected: '1.' } },
+        { messageId: 'wrongForm', line: 4, column: 1, data: { found: '2。', expected: '2.' } },
+      ],
+      output: lines('1.总体要求', '（1）坚持问题导向；', '（2）坚持系统观念。', '2.主要任务', '（1）扩大有效投资。'),
+    },
+    {
+      code: lines('一、基本情况', '（一）人员构成', '两、存在的问题', '（一）基础设施薄弱', '三、下一步打算'),
+      errors: [{ messageId: 'wrongForm', line: 3, column: 1, endColumn: 3, data: { found: '两、', expected: '二、' } }],
+      output: lines('一、基本情况', '（一）人员构成', '二、存在的问题', '（一）基础设施薄弱', '三、下一步打算'),
+    },
+    {
+      code: lines('4.3　运营服务', '（一）线路设置', '4.4.安全管理', '（一）车辆安全'),
+      errors: [{ messageId: 'malformedDecimal', line: 3, column: 1, endColumn: 5, data: { found: '4.4.', expected: '4.4' }, suggestions: [lines('4.3　运营服务', '（一）线路设置', '4.4　安全管理', '（一）车辆安全')] }],
+    },
+    {
+      code: lines('1.1. 适用范围', '（一）城市公交', '1.2. 术语', '（一）定制客运', '（三）响应式客运'),
+      errors: [
+        { messageId: 'malformedDecimal', line: 1, column: 1, data: { found: '1.1.' }, suggestions: [lines('1.1 适用范围', '（一）城市公交', '1.2. 术语', '（一）定制客运', '（三）响应式客运')] },
+        { messageId: 'malformedDecimal', line: 3, column: 1, data: { found: '1.2.' } },
+        { messageId: 'gap', line: 5, column: 1, data: { found: '（三）', expected: '（二）' } },
+      ],
+    },
+    // A marker split over two lines is reported, not fixed: the fix would double the bracket.
+    {
+      code: lines('（一）经济运行稳中有进。', '（二）产业发展提质增效。', '（', '三）改革开放持续深化。', '（四）城乡发展更趋协调。'),
+      errors: [{ messageId: 'wrongForm', line: 4, column: 1, data: { found: '三）', expected: '（三）' } }],
+    },
+    // A heading whose text starts with a numeral is still a heading: the gap before it is found.
+    {
+      code: lines('一、代表的产生', '三、一个代表团可以提出议案'),
+      errors: [{ messageId: 'gap', line: 2, column: 1, data: { found: '三、', expected: '二、' } }],
+    },
+    // After an article's items, a new section that does not run on.
+    {
+      code: lines('一、总则', '第一条　为了规范管理，制定本条例。', '（一）定线服务；', '（二）定制服务。', '三、运营管理'),
+      errors: [{ messageId: 'gap', line: 5, column: 1, data: { found: '三、', expected: '二、' } }],
+    },
+    // Numbering outside the quotation is checked on, also after an amendment.
+    {
+      code: lines('一、将第三条修改为：“第三条　本条例适用于下列客运：', '（一）公共汽车；', '（二）城市轨道交通。”', '三、删去第八条。'),
+      errors: [{ messageId: 'gap', line: 4, column: 1, data: { found: '三、', expected: '二、' } }],
+    },
+    {
+      code: lines('一、关于“放管服', '改革的要求', '二、关于营商环境', '二、关于政务服务'),
+      errors: [{ messageId: 'repeat', line: 4, column: 1, data: { found: '二、', expected: '三、' } }],
+    },
     {
       code: lines('# 实施方案', '', '## 一、总体要求', '', '### 说明', '', '## 二、主要任务', '', '## 加强宣传引导', '', '## 五、组织保障'),
       format: 'md',
@@ -354,8 +475,8 @@ const GENUINE_CORPUS_FINDINGS = [
   'gwr-state-council-1985.txt:123 enumeration-sequence/wrongMark',
   'gwr-state-council-1985.txt:130 enumeration-sequence/wrongMark',
   'gwr-state-council-1985.txt:137 enumeration-sequence/wrongMark',
-  // `首先要增加对农业的投入…二是…三是…`: the sequence changes system at its second item.
-  'gwr-state-council-1995.txt:79 enumeration-sequence/mixed',
+  // `首先要增加对农业的投入…二是…三是…`: the sequence changes system at its second item; `首先` is to become `一是`.
+  'gwr-state-council-1995.txt:79 enumeration-sequence/mixedFirst',
 ];
 
 describe('real documents', () => {

@@ -38,6 +38,14 @@ describe('readMarker', () => {
     ['(1)“双随机”抽查', Level.ParenArabic, 1, '(1)', '（1）', true],
     ['２．加强领导', Level.Arabic, 2, '２．', '２．', true],
     ['10、建立台账', Level.Arabic, 10, '10、', '10.', true],
+    ['2。压实工作责任', Level.Arabic, 2, '2。', '2.', true],
+    ['两、存在的问题', Level.Chinese, 2, '两、', '二、', true],
+    // A heading whose text opens with a numeral or a digit.
+    ['三、一个代表团可以提出议案', Level.Chinese, 3, '三、', '三、', true],
+    ['四、一九四九年以来的发展', Level.Chinese, 4, '四、', '四、', true],
+    ['一、一个中心', Level.Chinese, 1, '一、', '一、', true],
+    ['1．1—苯基-2-丙酮', Level.Arabic, 1, '1．', '1．', true],
+    ['2．3,4—亚甲基二氧苯基-2-丙酮', Level.Arabic, 2, '2．', '2．', true],
   ] as const)('reads %j', (text, level, number, written, correct, fixable) => {
     expect(readMarker(text, 0)).toMatchObject({ level, number, start: 0, end: written.length, written, correct, fixable });
   });
@@ -55,6 +63,14 @@ describe('readMarker', () => {
     '百、不是序号',
     '〇、不是序号',
     '（一十一）不是规范写法',
+    // Counted runs, sentence ends, decimals and cross-references.
+    '两、三个月内完成整改',
+    '二、三十年来的变化',
+    '2020。',
+    '1.1-2.5米的区间',
+    '（四）、（五）项所列人员',
+    '（二）至（四）项规定的情形',
+    '(1)、(2)项以外的费用',
     '',
   ])('reads no marker at the start of %j', (text) => {
     expect(readMarker(text, 0)).toBeUndefined();

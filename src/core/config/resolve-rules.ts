@@ -71,6 +71,8 @@ export function ruleSettingProblem(rule: Rule, value: unknown): { path: Property
 export interface RulesLayer {
   source: string;
   rules: RulesConfig;
+  /** The layer's `layout` settings: the options of every rule marked `optionsFromLayout`. */
+  layout?: Record<string, unknown>;
 }
 
 /**
@@ -83,6 +85,11 @@ export function resolveRuleSettings(registry: readonly Rule[], layers: readonly 
   const settings = new Map<string, { severity: Severity; rawOptions: unknown; source: string }>();
   for (const rule of registry) settings.set(rule.id, { severity: rule.severity, rawOptions: {}, source: '' });
   for (const layer of layers) {
+    if (layer.layout !== undefined) {
+      for (const rule of registry) {
+        if (rule.optionsFromLayout) settings.set(rule.id, { ...settings.get(rule.id)!, rawOptions: layer.layout, source: layer.source });
+      }
+    }
     for (const [id, value] of Object.entries(layer.rules)) {
       const key = `rules.${id}`;
       const rule = byId.get(id);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Rule } from '../rule.js';
+import { layoutSettingsSchema } from '../layout/profile.js';
 import { ConfigError, SEVERITIES, formatKey, ruleSettingProblem, zodChineseErrors, type RulesConfig } from './resolve-rules.js';
 
 const severitySchema = z.enum(SEVERITIES).describe('严重程度："off" 关闭，"warn" 警告，"error" 错误');
@@ -30,6 +31,13 @@ export function buildConfigSchema(registry: readonly Rule[]): z.ZodType {
       $schema: z.string().optional().describe('编辑器用的 JSON Schema 地址，gongwen-lint 不读取'),
       root: z.boolean().optional().describe('为 true 时不再向上级目录查找配置文件'),
       rules: rules.optional(),
+      layout: layoutSettingsSchema
+        .optional()
+        .describe('版式标准（Word 文档的版式规则共用）：{"profile": "gb9704", "fonts": {"body": ["仿宋_GB2312"]}}；规则自己的选项优先'),
+      fixAs: z
+        .enum(['revisions', 'direct'])
+        .optional()
+        .describe('--fix 修正 Word 文档（.docx）的方式："revisions"（默认）作为修订写入，可在 Word/WPS 中逐条接受或拒绝；"direct" 直接改写文字'),
       ignores: globListSchema
         .optional()
         .describe('不检查的文件：相对于本配置文件所在目录的 glob；不含“/”的模式匹配任意层级的文件或目录名'),
@@ -55,6 +63,8 @@ export function buildConfigSchema(registry: readonly Rule[]): z.ZodType {
 export interface ConfigFileContent {
   root?: boolean;
   rules?: RulesConfig;
+  layout?: Record<string, unknown>;
+  fixAs?: 'revisions' | 'direct';
   ignores?: string[];
   overrides?: { files: string[]; rules: RulesConfig }[];
 }
@@ -102,7 +112,7 @@ function issueToConfigError(
     if (issue.path[issue.path.length - 1] === 'rules') {
       return new ConfigError(source, key, `指向不存在的规则“${unknownKey}”（用 --list-rules 查看全部规则）`);
     }
-    return new ConfigError(source, key, '不是已知的配置项，可用的有 root、rules、ignores、overrides（overrides 中为 files、rules）');
+    return new ConfigError(source, key, '不是已知的配置项，可用的有 root、rules、layout、fixAs、ignores、overrides（overrides 中为 files、rules）');
   }
   return new ConfigError(source, formatKey(keyPrefix, issue.path), `有误：${issue.message}`);
 }

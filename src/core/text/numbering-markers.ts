@@ -1,6 +1,6 @@
 /**
  * Section-number markers at the start of a line (层次序号, GB/T 9704-2012 §7.3.3): `一、` `（一）` `1.` `（1）`,
- * their common wrong forms (`一.` `（一）、` `1、` `(一)`), and the legal-style `第一章` `第一节` `第一条`.
+ * their common wrong forms (`一.` `（一）、` `1、` `1。` `两、` `(一)`), and the legal-style `第一章` `第一节` `第一条`.
  */
 import { formatChineseNumeral, numeralValue, parseChineseNumeral, parseDigits } from './chinese-numerals.js';
 
@@ -48,9 +48,17 @@ const NUMERAL = '[一二三四五六七八九十百零〇]+';
 const LEGAL = new RegExp(`第(${NUMERAL})([章节条])`, 'y');
 /**
  * `一、二月份` `一、二类` `三、四线城市` `一、二、三级`: a run of numerals joined by 顿号 that counts something,
- * not a section number.
+ * not a section number. What may follow the second numeral of such a run; the run also counts upward, so
+ * `三、一个代表团…` and `四、一九四九年…` are headings whose text starts with a numeral.
  */
-const COUNTED_RUN = /[一二三四五六七八九十]+[、月季年类级等批期产线档个种项次号]/y;
+const COUNTED_UNIT = new Set('、月季年类级等批期产线档个种项次号'.split('').map((char) => char.charCodeAt(0)));
+/**
+ * `1．1—苯基-2-丙酮` `2．3,4—亚甲基…`: after the marker, a chemical name opening with its locants (digits, a
+ * dash, then the name), not a decimal.
+ */
+const CHEMICAL_LOCANTS = /[0-9]{1,2}(?:[,，][0-9]{1,2})*[-—－‐][\u3400-\u9fff]/y;
+/** `（四）、（五）项所列人员` `（二）至（四）项`: a cross-reference to items, not a heading. */
+const CROSS_REFERENCE = /[、至和或及与到]?[（(](?:[一二三四五六七八九十]+|[0-9]{1,3})[）)]/y;
 
 const SPACE_AFTER_LEGAL = /[ \t\u3000\u00a0]/;
 const LEGAL_LEVELS: Readonly<Record<string, Level>> = { 章: Level.Chapter, 节: Level.Section, 条: Level.Article };
@@ -59,6 +67,8 @@ const LEGAL_UNITS = ['章', '节', '条'];
 // Characters are compared as UTF-16 codes: `text[at]` would build a one-character string for each.
 const DI = 0x7b2c; // 第
 const DUNHAO = 0x3001; // 、
+const FULL_STOP = 0x3002; // 。
+const LIANG = 0x4e24; // 两
 
 const FULL_WIDTH_OPEN = 0xff08; // （
 const FULL_WIDTH_CLOSE = 0xff09; // ）
@@ -112,6 +122,17 @@ function numeralRunEnd(text: string, at: number): number {
   let end = at;
   while (numeralValue(text.charCodeAt(end)) >= 0) end++;
   return end;
+}
+
+/** Han ideographs, the text a heading's words are made of. */
+function isHan(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+/** Whether a marker ending at `end` is followed by another item number: a cross-reference (`（四）、（五）项`). */
+function isCrossReference(text: string, end: number): boolean {
+  CROSS_REFERENCE.lastIndex = end;
+  return CROSS_REFERENCE.test(text);
 }
 
 /** Where the run of at most three digits from `at` ends: a fourth digit then fails the mark that must follow. */
@@ -198,6 +219,7 @@ function readParenChinese(text: string, at: number, numeralStart: number, numera
   const number = parseChineseNumeral(numeral);
   if (number === undefined) return undefined;
   const hasMark = isMarkAfterNumeral(text.charCodeAt(numeralEnd + 1));
+  if (isCrossReference(text, numeralEnd + 1)) return undefined;
   const end = numeralEnd + (hasMark ? 2 : 1);
   const written = text.slice(at, end);
   const open = numeralStart > at ? text.charCodeAt(at) : -1;
@@ -220,6 +242,7 @@ function readParenArabic(text: string, at: number): NumberingMarker | undefined 
   const digitsEnd = digitRunEnd(text, at + 1);
   if (digitsEnd === at + 1 || !isCloseBracket(text.charCodeAt(digitsEnd))) return undefined;
   const hasMark = isMarkAfterNumeral(text.charCodeAt(digitsEnd + 1));
+  if (isCrossReference(text, digitsEnd + 1)) return undefined;
   const end = digitsEnd + (hasMark ? 2 : 1);
   const open = text.charCodeAt(at);
   const close = text.charCodeAt(digitsEnd);
@@ -240,29 +263,51 @@ function readParenArabic(text: string, at: number): NumberingMarker | undefined 
   });
 }
 
-/** `1.` `1．`, and the wrong `1、`. */
+/** `1.` `1．`, and the wrong `1、` and `1。`. */
 function readArabic(text: string, at: number): NumberingMarker | undefined {
   const digitsEnd = digitRunEnd(text, at);
   const markCode = text.charCodeAt(digitsEnd);
-  if (!isDot(markCode) && markCode !== DUNHAO) return undefined;
+  const wrongMark = markCode === DUNHAO || markCode === FULL_STOP;
+  if (!isDot(markCode) && !wrongMark) return undefined;
   const end = digitsEnd + 1;
   // `7.9公里`, `3.5%`, `2021.6.15`, `1、2月份`: a digit after the mark makes it a number, not a marker.
-  if (isDigit(text.charCodeAt(end))) return undefined;
+  if (isDigit(text.charCodeAt(end))) {
+    CHEMICAL_LOCANTS.lastIndex = end;
+    if (!isDot(markCode) || !CHEMICAL_LOCANTS.test(text)) return undefined;
+  }
+  // `2020。` ends a sentence; `1。加强领导` is a marker with a full stop for its dot.
+  if (markCode === FULL_STOP && (digitsEnd - at > 2 || !isHan(text.charCodeAt(end)))) return undefined;
   const digits = text.slice(at, digitsEnd);
   if (digits.length > 1 && parseDigits(digits[0]) === 0) return undefined;
   const written = text.slice(at, end);
-  const dot = markCode === DUNHAO ? '.' : text[digitsEnd];
+  const dot = wrongMark ? '.' : text[digitsEnd];
   return marker({
     level: Level.Arabic,
     number: parseDigits(digits),
     start: at,
     end,
     written,
-    correct: markCode === DUNHAO ? `${digits}${dot}` : written,
+    correct: wrongMark ? `${digits}${dot}` : written,
     fixable: true,
     fullWidthDigits: usesFullWidthDigits(digits),
     dot,
   });
+}
+
+/** Whether the numeral run at `at`, after `一、`, counts on from `number` in a run such as `一、二类`. */
+function isCountedRun(text: string, at: number, number: number): boolean {
+  if (!isLeadingNumeral(text.charCodeAt(at))) return false;
+  const runEnd = numeralRunEnd(text, at);
+  if (!COUNTED_UNIT.has(text.charCodeAt(runEnd))) return false;
+  const next = parseChineseNumeral(text.slice(at, runEnd));
+  return next !== undefined && next > number;
+}
+
+/** `两、` for `二、`; `两、三个月` counts, as `一、二类` does. */
+function readLiang(text: string, at: number): NumberingMarker | undefined {
+  if (text.charCodeAt(at + 1) !== DUNHAO || numeralValue(text.charCodeAt(at + 2)) >= 0) return undefined;
+  if (!isChineseText(text.charCodeAt(at + 2))) return undefined;
+  return marker({ level: Level.Chinese, number: 2, start: at, end: at + 2, written: text.slice(at, at + 2), correct: '二、', fixable: true });
 }
 
 /** `一、`, the wrong `一.` `一．` `一，`, and `三）` with its opening bracket lost. */
@@ -275,10 +320,7 @@ function readChinese(text: string, at: number): NumberingMarker | undefined {
   const number = parseChineseNumeral(numeral);
   if (number === undefined) return undefined;
   const end = numeralEnd + 1;
-  if (isLeadingNumeral(text.charCodeAt(end))) {
-    COUNTED_RUN.lastIndex = end;
-    if (COUNTED_RUN.test(text)) return undefined;
-  }
+  if (after === DUNHAO && isCountedRun(text, end, number)) return undefined;
   // `一.5` and `三,000` are no outline; `二、2026年工作安排` is.
   if (after !== DUNHAO && isDigit(text.charCodeAt(end))) return undefined;
   const written = text.slice(at, end);
@@ -301,6 +343,7 @@ export function readMarker(text: string, at: number, inHeading = false): Numberi
   }
   if (isDigit(first)) return readArabic(text, at);
   if (isLeadingNumeral(first)) return readChinese(text, at);
+  if (first === LIANG) return readLiang(text, at);
   return undefined;
 }
 

@@ -14,6 +14,7 @@ import {
   type RulesLayer,
 } from '../../core/config/resolve-rules.js';
 import { validateConfig, validateRulesConfig } from '../../core/config/schema.js';
+import { loadDictionaries } from './dictionaries.js';
 
 /** Looked for in each directory, in this order; the first one present is that directory's config. */
 export const CONFIG_FILE_NAMES = ['.gongwenrc.json', '.gongwenrc.yaml', '.gongwenrc.yml', 'package.json'] as const;
@@ -30,6 +31,10 @@ export interface LoadedConfig {
   directory: string;
   root: boolean;
   rules: RulesConfig;
+  /** The `layout` settings: options of the layout rules. */
+  layout: Record<string, unknown> | undefined;
+  /** How `--fix` writes into Word drafts, when this file says. */
+  fixAs?: 'revisions' | 'direct';
   isIgnored: PathMatcher | undefined;
   overrides: { files: PathMatcher; rules: RulesConfig }[];
 }
@@ -103,14 +108,21 @@ function readText(filePath: string): string {
   }
 }
 
+/** Dictionary paths in a config are relative to the config file, and read with it (see dictionaries.ts). */
 function compile(filePath: string, content: ReturnType<typeof validateConfig>): LoadedConfig {
+  const directory = dirname(filePath);
   return {
     filePath,
-    directory: dirname(filePath),
+    directory,
     root: content.root ?? false,
-    rules: content.rules ?? {},
+    rules: loadDictionaries(content.rules ?? {}, directory, filePath),
+    layout: content.layout,
+    ...(content.fixAs ? { fixAs: content.fixAs } : {}),
     isIgnored: content.ignores && content.ignores.length > 0 ? compileGlobs(content.ignores) : undefined,
-    overrides: (content.overrides ?? []).map((override) => ({ files: compileGlobs(override.files), rules: override.rules })),
+    overrides: (content.overrides ?? []).map((override, index) => ({
+      files: compileGlobs(override.files),
+      rules: loadDictionaries(override.rules, directory, `${filePath} overrides[${index}]`),
+    })),
   };
 }
 
@@ -195,7 +207,7 @@ export class ConfigResolver {
     this.registry = options.registry ?? defaultRegistry;
     this.explicit = options.configFile === undefined ? undefined : loadConfigFile(resolve(options.cwd, options.configFile), this.registry);
     this.cliLayer = options.cliRules
-      ? { source: '--rule', rules: validateRulesConfig(options.cliRules, '--rule', this.registry) }
+      ? { source: '--rule', rules: loadDictionaries(validateRulesConfig(options.cliRules, '--rule', this.registry), options.cwd, '--rule') }
       : undefined;
   }
 
@@ -248,7 +260,7 @@ export class ConfigResolver {
     const layers: RulesLayer[] = [];
     let key = dirname(filePath);
     for (const config of chain) {
-      layers.push({ source: config.filePath, rules: config.rules });
+      layers.push(config.layout === undefined ? { source: config.filePath, rules: config.rules } : { source: config.filePath, rules: config.rules, layout: config.layout });
       if (config.overrides.length === 0) continue;
       const relativePath = toPosix(relative(config.directory, filePath));
       config.overrides.forEach((override, index) => {
@@ -279,6 +291,18 @@ export class ConfigResolver {
       this.rulesCache.set(settings, enabled);
     }
     return enabled;
+  }
+
+  /** `fixAs` of the nearest config file that sets it; undefined when none does (or a config fails to load). */
+  fixAsFor(filePath: string): 'revisions' | 'direct' | undefined {
+    let chain: readonly LoadedConfig[];
+    try {
+      chain = this.chainFor(dirname(filePath));
+    } catch {
+      return undefined;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) if (chain[i].fixAs) return chain[i].fixAs;
+    return undefined;
   }
 
   /**

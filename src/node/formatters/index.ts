@@ -7,7 +7,7 @@ export function outputText(output: FormatterOutput): string {
   return typeof output === 'string' ? output : [...output].join('');
 }
 
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact', 'html'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export function isFormatName(name: string): name is FormatName {
@@ -27,5 +27,7 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
       return (await import('./github.js')).default;
     case 'compact':
       return (await import('./compact.js')).default;
+    case 'html':
+      return (await import('./html.js')).default;
   }
 }

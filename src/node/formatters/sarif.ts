@@ -112,7 +112,8 @@ const sarif: Formatter = function* (results, context) {
               id: rule.id,
               shortDescription: { text: rule.description },
               help: { text: `${rule.description}。规则说明见 docs/rules/${rule.id}.md。` },
-              defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' },
+              defaultConfiguration:
+                rule.severity === 'off' ? { enabled: false, level: 'warning' } : { level: rule.severity === 'error' ? 'error' : 'warning' },
               properties: { fixable: rule.fixable },
             })),
           },

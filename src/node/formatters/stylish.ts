@@ -28,8 +28,22 @@ function renderExcerpt(excerpt: Excerpt, paint: (text: string) => string): [stri
   return [before + paint(span) + after, marker];
 }
 
-function position(message: LintMessage): string {
-  return message.line > 0 ? `${message.line}:${message.column}` : '';
+/** Chinese names of the parts of a Word document other than its body. */
+const PART_LABELS: Readonly<Record<string, string>> = { header: '页眉', footer: '页脚', footnote: '脚注', endnote: '尾注' };
+
+/**
+ * `line:column`; in a Word document a line is a paragraph, so `第 N 段:column`, with the part named when it
+ * is not the body (`页脚 第 1 段:3`).
+ */
+function position(message: LintMessage, word: boolean): string {
+  if (message.line <= 0) return '';
+  if (!word || message.ruleId === null) return `${message.line}:${message.column}`;
+  const part = message.part === undefined ? '' : `${PART_LABELS[message.part] ?? message.part} `;
+  return `${part}第 ${message.line} 段:${message.column}`;
+}
+
+function isWordFile(filePath: string): boolean {
+  return /\.docx$/i.test(filePath);
 }
 
 /**
@@ -52,8 +66,9 @@ const stylish: Formatter = function* (results, context) {
     // A loop, not Math.max(...list): a draft can have more findings than a call can take arguments.
     let positionWidth = 0;
     let messageWidth = 0;
+    const word = isWordFile(result.filePath);
     for (const message of result.messages) {
-      positionWidth = Math.max(positionWidth, position(message).length);
+      positionWidth = Math.max(positionWidth, displayWidth(position(message, word)));
       messageWidth = Math.max(messageWidth, displayWidth(message.message));
     }
     const indent = ' '.repeat(2 + positionWidth + 2 + displayWidth(severityLabel(2)) + 2);
@@ -61,7 +76,7 @@ const stylish: Formatter = function* (results, context) {
       const paint = message.severity === 2 ? colors.red : colors.yellow;
       const rule = message.ruleId === null ? '' : `  ${colors.dim(message.ruleId)}`;
       const text = message.ruleId === null ? message.message : padToWidth(message.message, messageWidth);
-      output.push(`  ${colors.dim(position(message).padEnd(positionWidth))}  ${paint(severityLabel(message.severity))}  ${text}${rule}`);
+      output.push(`  ${colors.dim(padToWidth(position(message, word), positionWidth))}  ${paint(severityLabel(message.severity))}  ${text}${rule}`);
       if (message.excerpt && message.excerpt.text.length > 0) {
         const [excerptLine, markerLine] = renderExcerpt(message.excerpt, paint);
         output.push(indent + excerptLine, indent + markerLine);

@@ -4,7 +4,8 @@ import type { LintResult } from '../../core/linter.js';
 export interface RuleMeta {
   id: string;
   description: string;
-  severity: 'warn' | 'error';
+  /** 'off' for a rule that is off until configured. */
+  severity: 'off' | 'warn' | 'error';
   fixable: boolean;
 }
 

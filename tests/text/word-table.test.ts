@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// The generator is a plain Node script beside the sources; its functions are what `npm run word-table` runs.
+// @ts-expect-error -- a .mjs file without type declarations
+import { readJiebaDictionary, renderWordTable, TABLE_PATH } from '../../scripts/build-word-table.mjs';
+import { segment, wordFrequency } from '../../src/core/text/segmenter.js';
+
+describe('word-frequency table', () => {
+  it('is what scripts/build-word-table.mjs derives from the installed jieba dictionary', () => {
+    const { text, version } = readJiebaDictionary() as { text: string; version: string };
+    expect(readFileSync(TABLE_PATH as URL, 'utf8')).toBe(renderWordTable(text, version));
+  });
+});
+
+describe('segment', () => {
+  const words = (text: string): string[] => {
+    let start = 0;
+    return segment(text).map((end) => text.slice(start, (start = end)));
+  };
+
+  it('cuts as jieba does without its HMM', () => {
+    expect(words('要切实改进工作作风')).toEqual(['要', '切实', '改进', '工作', '作风']);
+    expect(words('完成了了任务')).toEqual(['完成', '了', '了', '任务']);
+    expect(words('现在在全国推广')).toEqual(['现在', '在', '全国', '推广']);
+    expect(words('常常深入基层')).toEqual(['常常', '深入', '基层']);
+  });
+
+  it('cuts unknown characters one by one and handles empty text', () => {
+    expect(words('醚醚')).toEqual(['醚', '醚']);
+    expect(segment('')).toEqual([]);
+  });
+
+  it('knows frequent words and not rare ones', () => {
+    expect(wordFrequency('的')).toBeGreaterThan(200_000);
+    expect(wordFrequency('工作')).toBeGreaterThan(40_000);
+    expect(wordFrequency('醚醚')).toBe(0);
+  });
+});
