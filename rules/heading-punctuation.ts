@@ -102,6 +102,8 @@ function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): He
  */
 const TITLE_ENDING = /(?:决议|决定|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|办法|规定|方案|规划|细则|条例|规则|要点|计划|总结|讲话|制度|指南|清单|章程|说明)$/;
 
+const TITLED_BY_DE = new RegExp(`的(?:${TITLE_ENDING.source.slice(3, -2)})$`);
+
 /**
  * The first line of the document, when it reads as a title: no section number, no sentence or clause inside it, only
  * perhaps a mark at its end; a Markdown heading, or a line ending with a 文种.
@@ -120,7 +122,8 @@ function titleLine(document: GwDocument): { block: Block; end: number } | undefi
   }
   const last = text[end - 1];
   const words = BAD_TITLE_END.has(last) || CLAUSE_MARKS.has(last) || SENTENCE_END.has(last) ? text.slice(0, end - 1) : text.slice(0, end);
-  if (first.kind !== 'heading' && !TITLE_ENDING.test(words)) return undefined;
+  // `根据有关规定，` ends with a 文种 word too: a plain line is a title only as `关于…` or `…的通知`.
+  if (first.kind !== 'heading' && !(TITLE_ENDING.test(words) && (words.includes('关于') || TITLED_BY_DE.test(words)))) return undefined;
   return { block: first, end };
 }
 

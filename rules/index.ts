@@ -1,5 +1,8 @@
 import type { Rule } from '../src/core/rule.js';
+import attachmentNote from './attachment-note.js';
+import dateFormat from './date-format.js';
 import documentElements from './document-elements.js';
+import documentNumber from './document-number.js';
 import enumerationSequence from './enumeration-sequence.js';
 import headingPunctuation from './heading-punctuation.js';
 import layoutFonts from './layout-fonts.js';
@@ -10,6 +13,7 @@ import noComments from './no-comments.js';
 import noPlaceholder from './no-placeholder.js';
 import noRepeatedWord from './no-repeated-word.js';
 import noTrackedChanges from './no-tracked-changes.js';
+import numberUsage from './number-usage.js';
 import paragraphEnd from './paragraph-end.js';
 import punctuationForm from './punctuation-form.js';
 import punctuationPair from './punctuation-pair.js';
@@ -20,7 +24,10 @@ import terminology from './terminology.js';
 
 /** Every rule, sorted by id. Adding a rule is adding a file here and a test in tests/rules/. */
 export const rules: readonly Rule[] = [
+  attachmentNote,
+  dateFormat,
   documentElements,
+  documentNumber,
   enumerationSequence,
   headingPunctuation,
   layoutFonts,
@@ -31,6 +38,7 @@ export const rules: readonly Rule[] = [
   noPlaceholder,
   noRepeatedWord,
   noTrackedChanges,
+  numberUsage,
   paragraphEnd,
   punctuationForm,
   punctuationPair,

@@ -14,6 +14,7 @@ import {
   TITLE_MARK,
   type PairMark,
 } from '../src/core/text/pairs.js';
+import { readMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';
 
 /**
  * At most this many findings per paragraph: a paragraph of 100,000 `（` is one mistake repeated, and a
@@ -26,6 +27,30 @@ export const MAX_FINDINGS_PER_BLOCK = 10;
  * a title or a bracket broken over lines (`关于印发《…` / `…办法》的通知`), or a link on a line of its own.
  */
 export const CARRY_BLOCKS = 4;
+
+/** A paragraph up to this long that stops without ending its sentence may be a title broken over two lines. */
+export const SHORT_LINE = 40;
+/** What ends a sentence (GB/T 15834 句末点号, and the 省略号 that may end one). */
+const SENTENCE_END = '。！？…!?';
+/** Closing marks that may follow the sentence end (`。”` `。）`). */
+const TRAILING_CLOSERS = '”’）》〉】〕］」』)"\'';
+
+/**
+ * Whether a paragraph that leaves marks open may have them closed in the next: only where the line break falls
+ * mid-sentence. The paragraph must stop without `。！？…`, and be short (a title broken over lines) or be followed
+ * by a paragraph that continues the sentence (not a heading, not a numbered item). A paragraph that ends its sentence
+ * must close every mark it opened.
+ */
+function breaksMidSentence(block: Block, next: Block | undefined): boolean {
+  if (!next) return false;
+  const { text } = block;
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  while (end > 0 && TRAILING_CLOSERS.includes(text[end - 1])) end--;
+  if (end === 0 || SENTENCE_END.includes(text[end - 1])) return false;
+  if (end <= SHORT_LINE) return true;
+  return next.kind !== 'heading' && readMarker(next.text, skipLineIndent(next.text, 0)) === undefined;
+}
 
 type MessageId = 'unclosed' | 'unopened' | 'mismatched' | 'nested' | 'replaceMark' | 'useInnerMarks';
 
@@ -100,7 +125,10 @@ function isEnumerationMarker(text: string, closeOffset: number): boolean {
   return i < 0 || BEFORE_ENUMERATION.test(text[i]);
 }
 
-/** `’` between two Latin letters is an apostrophe (`Xi’an`, `China’s`), not a closing quote. */
+/**
+ * `’` between two Latin letters is an apostrophe (`Xi’an`, `China’s`), not a closing quote; a `‘` there is part of
+ * the Latin text too (`x‘x’x`, primes written with quote marks).
+ */
 function isApostrophe(text: string, offset: number): boolean {
   return offset > 0 && ASCII_LETTER.test(text[offset - 1]) && offset + 1 < text.length && ASCII_LETTER.test(text[offset + 1]);
 }
@@ -149,6 +177,22 @@ export function marksPairTrivially(text: string): boolean {
   return expectedClosers.length === 0;
 }
 
+/**
+ * The part of a paragraph to scan, without the arrows some web pages draw with doubled 书名号 around a link
+ * (`》》点击图片进入专题《《`): two or more `》` opening the paragraph and two or more `《` ending it, both together.
+ */
+function withoutArrows(text: string): [number, number] {
+  let from = 0;
+  while (from < text.length && /[\s　]/.test(text[from])) from++;
+  let arrowEnd = from;
+  while (text[arrowEnd] === '》') arrowEnd++;
+  let to = text.length;
+  while (to > arrowEnd && /[\s　]/.test(text[to - 1])) to--;
+  let arrowStart = to;
+  while (arrowStart > arrowEnd && text[arrowStart - 1] === '《') arrowStart--;
+  return arrowEnd - from >= 2 && to - arrowStart >= 2 ? [arrowEnd, arrowStart] : [0, text.length];
+}
+
 /** The state of one paragraph after its scan: what it found, and which marks it left open. */
 export interface ScannedBlock {
   readonly findings: Finding[];
@@ -162,6 +206,7 @@ export interface ScannedBlock {
  * Exported so that the tests can hold `marksPairTrivially` to it.
  */
 export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolean): ScannedBlock {
+  const [from, to] = withoutArrows(text);
   const stack: OpenMark[] = [];
   const openCount = new Int32Array(PAIRS.length);
   const findings: Finding[] = [];
@@ -236,7 +281,7 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
     popClosed(closeOffset);
   };
 
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     if (IS_PAIRED_MARK[text.charCodeAt(i)] === 0) continue;
     const char = text[i];
     if (char === '"') {
@@ -252,6 +297,7 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
       continue;
     }
     const opened = PAIR_BY_OPEN.get(char);
+    if (opened === SINGLE_QUOTE && isApostrophe(text, i)) continue;
     if (opened) {
       push(i, opened);
       continue;
@@ -335,10 +381,16 @@ export default defineRule({
       const next = blocks[index + 1];
       const continuedQuote =
         next && next.kind !== 'heading' && next.text.startsWith(DOUBLE_QUOTE.open) ? scanned.open.find((mark) => mark.pair === DOUBLE_QUOTE) : undefined;
+      const carries = breaksMidSentence(block, next);
       for (const mark of scanned.open) {
         if (mark === continuedQuote) continue;
-        carried.push(mark);
-        carriedFrom.push(owner);
+        if (carries) {
+          carried.push(mark);
+          carriedFrom.push(owner);
+        } else if (owner.reported < MAX_FINDINGS_PER_BLOCK) {
+          owner.reported++;
+          report({ block, ...unclosedFinding(mark) });
+        }
       }
     }
     while (live < carried.length) reportUnclosed(live++);

@@ -9,10 +9,11 @@ import {
   isAsciiSpace,
   isChineseTextChar,
   isEntitySemicolon,
+  FULL_WIDTH_POINT_MARKS,
   toFullWidthMark,
 } from '../src/core/text/punctuation.js';
 
-type MessageId = 'doubled' | 'mixed' | 'tooMany' | 'afterDash' | 'commaBeforeDeng' | 'keepOnly' | 'remove';
+type MessageId = 'doubled' | 'mixed' | 'tooMany' | 'afterDash' | 'commaBeforeDeng' | 'keepOnly' | 'remove' | 'afterOpening' | 'twoDots' | 'useText';
 
 /** 点号 (GB/T 15834-2011 §4.1): the full-width ones, and the half-width ones typed for them. */
 const POINT_MARKS = new Set(['，', '、', '；', '：', '。', '？', '！', ',', ';', ':', '?', '!']);
@@ -36,6 +37,18 @@ const DENG_WORD_SECOND = new Set('级同价待额候量比效高值距分号于�
  * native search finds, so most prose costs one scan and no loop over its marks.
  */
 const CANDIDATE = /(?:——|[，、；：。？！,;:?!][ \t\u3000]*)[，、；：。？！,;:?!]|、等/g;
+
+/**
+ * A half-width `.` beside a full-width 点号 (`。.` `，.` `.。`), or two dots between Chinese characters (`完成..下一步`).
+ * The dot in these stands for a `。`; a dot that starts a file extension or a number (`。.docx`) does not match.
+ */
+const DOT_CANDIDATE = /[，、；：。？！]\.(?![.A-Za-z0-9])|(?<![.．])\.[，、；：。？！]|(?<!\.)\.\.(?!\.)/g;
+/** A full-width opening mark right before a 点号 (`（，` `“。`). Searched apart: as an alternative of CANDIDATE it costs more. */
+const AFTER_OPENING_CANDIDATE = /[（“‘《〈〔【［][，、；：。？！,;:?!]/g;
+/** The same searches without `g`, for a yes/no answer that leaves no `lastIndex` behind. */
+const HAS_DOT_CANDIDATE = new RegExp(DOT_CANDIDATE.source);
+const HAS_AFTER_OPENING_CANDIDATE = new RegExp(AFTER_OPENING_CANDIDATE.source);
+const CLOSER_OF: Readonly<Record<string, string>> = { '（': '）', '“': '”', '‘': '’', '《': '》', '〈': '〉', '〔': '〕', '【': '】', '［': '］' };
 
 interface Mark {
   readonly at: number;
@@ -71,7 +84,15 @@ function readRun(text: string, start: number, urls: SpanCursor): Mark[] {
 
 function isPointMark(text: string, at: number, urls: SpanCursor): boolean {
   const char = text[at];
-  return POINT_MARKS.has(char) && !(HALF_WIDTH.has(char) && (urls.contains(at) || (char === ';' && isEntitySemicolon(text, at))));
+  return (
+    POINT_MARKS.has(char) &&
+    !(HALF_WIDTH.has(char) && (urls.contains(at) || (char === ';' && isEntitySemicolon(text, at)) || (char === '!' && isLatinBang(text, at))))
+  );
+}
+
+/** `Yahoo!` and the factorial `n!` `5!`: a `!` glued to a Latin letter or a digit belongs to the word or number. */
+function isLatinBang(text: string, at: number): boolean {
+  return at > 0 && /[A-Za-z0-9]/.test(text[at - 1]);
 }
 
 /** Keeps `keep` (in its full-width form) and deletes every other mark of the run with the spaces before it. */
@@ -166,6 +187,72 @@ function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<Mes
   }
 }
 
+function isFullWidthPointMark(char: string | undefined): boolean {
+  return char !== undefined && FULL_WIDTH_POINT_MARKS.includes(char);
+}
+
+/** `。.` `，.` `.。` as two 点号 in a row, and `..` between Chinese characters. */
+function checkDots(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): void {
+  const { text } = block;
+  DOT_CANDIDATE.lastIndex = 0;
+  for (let match = DOT_CANDIDATE.exec(text); match !== null; match = DOT_CANDIDATE.exec(text)) {
+    const start = match.index;
+    const found = match[0];
+    const dotAt = found[0] === '.' ? start : start + 1;
+    if (urls.contains(dotAt)) continue;
+    if (found === '..') {
+      const before = codePointBefore(text, start);
+      const after = codePointAfter(text, start + 2);
+      if (!isChineseTextChar(before) || !isChineseTextChar(after) || isFullWidthPointMark(String.fromCodePoint(before))) continue;
+      report({
+        block,
+        start,
+        end: start + 2,
+        messageId: 'twoDots',
+        suggestions: [
+          { messageId: 'useText', data: { text: '。' }, fix: { start, end: start + 2, text: '。' } },
+          { messageId: 'useText', data: { text: '……' }, fix: { start, end: start + 2, text: '……' } },
+        ],
+      });
+      continue;
+    }
+    // `.。` after a Latin word or a number is an abbreviation or a decimal followed by the real mark.
+    if (found[0] === '.' && !isChineseTextChar(codePointBefore(text, start))) continue;
+    const run: Mark[] = [...found].map((char, i) => ({ at: start + i, written: char, mark: char === '.' ? '。' : char }));
+    checkRun(block, run, report);
+  }
+}
+
+/** Whether another mark or a space follows, as where marks are listed or quoted (`（，；、。。、,; 等）`). */
+function listsMarks(text: string, at: number): boolean {
+  const next = text[at];
+  return next === undefined || POINT_MARKS.has(next) || next === ' ' || next === '\t' || next === '　';
+}
+
+/** A 点号 right after an opening mark (`（，` `“。`), where the opening mark is closed later in the paragraph. */
+function checkAfterOpening(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): void {
+  const { text } = block;
+  AFTER_OPENING_CANDIDATE.lastIndex = 0;
+  for (let match = AFTER_OPENING_CANDIDATE.exec(text); match !== null; match = AFTER_OPENING_CANDIDATE.exec(text)) {
+    const open = match[0][0];
+    const at = match.index + 1;
+    const closer = CLOSER_OF[open];
+    // `“？”` quotes the mark itself, and `（，；、。）` lists marks; an opener never closed may be a mistyped closer
+    // (`落实“。`), punctuation-pair's.
+    if (text[at + 1] === closer || listsMarks(text, at + 1) || text.indexOf(closer, at + 1) === -1 || urls.contains(at)) continue;
+    const mark = text[at];
+    report({
+      block,
+      start: at,
+      end: at + 1,
+      messageId: 'afterOpening',
+      data: { open, mark },
+      suggestions: [{ messageId: 'remove', data: { marks: mark }, fix: { start: at, end: at + 1, text: '' } }],
+    });
+    AFTER_OPENING_CANDIDATE.lastIndex = at;
+  }
+}
+
 export default defineRule({
   id: 'punctuation-sequence',
   description: '两个点号连用（，；、。。、,; 等）',
@@ -177,17 +264,25 @@ export default defineRule({
     tooMany: '“{{marks}}”连用超过三个，一般只用一个“{{mark}}”',
     afterDash: '破折号“——”后不用点号“{{marks}}”（问号、叹号除外），请删去',
     commaBeforeDeng: '“等”前不用顿号：“{{found}}”应删去“、”',
+    afterOpening: '点号“{{mark}}”紧跟在 {{open}} 之后：引号、括号、书名号里不以点号开头，请删去或补上内容',
+    twoDots: '中文里不用“..”：句末用句号“。”，表示省略用省略号“……”',
     keepOnly: '只保留“{{mark}}”',
     remove: '删去“{{marks}}”',
+    useText: '改为“{{text}}”',
   },
   options: z.object({}).strict(),
   check(document, report) {
     for (const block of document.blocks) {
       const { text } = block;
+      const dots = text.includes('.') && HAS_DOT_CANDIDATE.test(text);
+      const afterOpening = HAS_AFTER_OPENING_CANDIDATE.test(text);
       CANDIDATE.lastIndex = 0;
       let candidate = CANDIDATE.exec(text);
-      if (candidate === null) continue;
-      const urls = new SpanCursor(findUrlSpans(text));
+      if (candidate === null && !dots && !afterOpening) continue;
+      const urlSpans = findUrlSpans(text);
+      if (dots) checkDots(block, new SpanCursor(urlSpans), report);
+      if (afterOpening) checkAfterOpening(block, new SpanCursor(urlSpans), report);
+      const urls = new SpanCursor(urlSpans);
       // Only runs that start inside a candidate are read, and that misses nothing: a run of two or more marks starts
       // a candidate, and a lone mark reports only in `、等` or after `——`, candidates too. A run may end past its candidate.
       while (candidate !== null) {

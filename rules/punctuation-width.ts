@@ -7,13 +7,15 @@ import {
   codePointAfter,
   codePointBefore,
   findUrlSpans,
+  FULL_WIDTH_POINT_MARKS,
   isAsciiSpace,
   isChineseTextChar,
+  isHan,
   isEntitySemicolon,
   isMostlyLatin,
 } from '../src/core/text/punctuation.js';
 
-type MessageId = 'halfWidth' | 'halfWidthPair' | 'halfWidthUnpaired';
+type MessageId = 'halfWidth' | 'halfWidthPair' | 'halfWidthUnpaired' | 'fullStop' | 'straightQuotes';
 
 /** How much of a bracket's content, or of a run of marks, a message quotes. */
 const QUOTED_CONTENT = 10;
@@ -28,6 +30,9 @@ const BRACKET = /[()（）]/g;
 /** Half-width marks checked one run at a time (`,` `;` `:` `?` `!`); brackets are checked as pairs. */
 const RUN_MARK = /[,;:?!]/g;
 const NO_CHINESE_BRACKETS: ReadonlySet<number> = new Set();
+/** A single `.` after a character outside ASCII or a `%`: the only places a half-width full stop can end a Chinese sentence. */
+const FULL_STOP_CANDIDATE = /(?:[^\x00-\x7f]|%)\.(?!\.)/;
+const CHINESE_NUMERALS = '〇一二三四五六七八九十百';
 
 function isAsciiAlphanumeric(codePoint: number): boolean {
   return (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
@@ -79,6 +84,56 @@ interface Bracket {
   readonly halfWidth: boolean;
 }
 
+/** What marks bracket content as Latin text or a formula rather than Chinese: an ASCII letter or a math sign. */
+const LATIN_OR_FORMULA = /[A-Za-z+*/=<>≤≥×÷±∑√^]/;
+
+/**
+ * Whether a half-width pair encloses no Chinese but a Latin word or a formula (`(CTPB)`, `(≥91dB HL)`, `(a+b)`):
+ * such brackets belong to the Latin text they hold, as published laws and standards write them. A pair of digits
+ * only (`(1)`, `(2021)`) gets no such pass.
+ */
+function holdsLatinOrFormula(text: string, chineseBefore: Int32Array, open: number, close: number): boolean {
+  return chineseBefore[close] - chineseBefore[open + 1] === 0 && LATIN_OR_FORMULA.test(text.slice(open + 1, close));
+}
+
+/** Signs of arithmetic that make a bracketed group a term of a formula (`(销售额＋运费)×税率`). */
+const ARITHMETIC = /[+*/=×÷＋＊／＝<>≤≥]/;
+const ARITHMETIC_BESIDE = /[+\-*/=×÷＋－＊／＝<>≤≥]/;
+
+/**
+ * Whether a half-width pair is a term of a formula written in words: an arithmetic sign just outside it, or inside
+ * it (a minus or hyphen only outside: inside, `2021－2023年` is a range).
+ */
+function isFormulaTerm(text: string, open: number, close: number): boolean {
+  const before = codePointBeforeSpaces(text, open);
+  const after = codePointAfter(text, skipSpaces(text, close + 1));
+  const beside = (codePoint: number): boolean => codePoint !== -1 && ARITHMETIC_BESIDE.test(String.fromCodePoint(codePoint));
+  return beside(before) || beside(after) || ARITHMETIC.test(text.slice(open + 1, close));
+}
+
+/** What may stand before a list-item marker such as `a)` `1)`: a line start, a space, a 点号. */
+const BEFORE_LIST_MARKER = /[\s：；，。、:;,]/;
+
+/**
+ * Whether an unpaired `)` closes a list-item marker (`a)` `b)` of GB/T 1.1, `1)`): one Latin letter or one to three
+ * digits after a line start, a space or a 点号. The standard writes these with a half-width bracket.
+ */
+function isListItemMarker(text: string, close: number): boolean {
+  let at = close - 1;
+  if (at < 0) return false;
+  if (/[A-Za-z]/.test(text[at])) {
+    at--;
+  } else {
+    let digits = 0;
+    while (at >= 0 && text[at] >= '0' && text[at] <= '9') {
+      at--;
+      if (++digits > 3) return false;
+    }
+    if (digits === 0) return false;
+  }
+  return at < 0 || BEFORE_LIST_MARKER.test(text[at]);
+}
+
 /** counts[i]: how many Chinese-text code units precede offset i; answers "is there Chinese inside?" in O(1). */
 function countChineseBefore(text: string): Int32Array {
   const counts = new Int32Array(text.length + 1);
@@ -119,6 +174,7 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
       chineseBefore ??= countChineseBefore(text);
       const before = codePointBeforeSpaces(text, opener.at);
       const after = codePointAfter(text, skipSpaces(text, i + 1));
+      if (holdsLatinOrFormula(text, chineseBefore, opener.at, i) || isFormulaTerm(text, opener.at, i)) continue;
       const chinese =
         chineseBefore[i] - chineseBefore[opener.at + 1] > 0 ||
         isChineseTextChar(before) ||
@@ -148,7 +204,7 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
   }
   for (const bracket of [...open.filter((b) => b.halfWidth), ...unpaired].sort((a, b) => a.at - b.at)) {
     const touchesChinese = isChineseTextChar(codePointBefore(text, bracket.at)) || isChineseTextChar(codePointAfter(text, bracket.at + 1));
-    if (!touchesChinese) continue;
+    if (!touchesChinese || (text[bracket.at] === ')' && isListItemMarker(text, bracket.at))) continue;
     chineseBrackets.add(bracket.at);
     const found = text[bracket.at];
     report({ block, start: bracket.at, end: bracket.at + 1, messageId: 'halfWidthUnpaired', data: { found, fixed: FULL_WIDTH_OF[found] } });
@@ -166,8 +222,12 @@ function isHalfWidthMark(text: string, at: number, urls: SpanCursor): boolean {
   return isRunMark(code) && !urls.contains(at) && !(code === 0x3b && isEntitySemicolon(text, at));
 }
 
-/** Reports runs of half-width `, ; : ? !` beside Chinese text, with the full-width marks as the fix. */
-function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet<number>, report: ReportFunction<MessageId>): void {
+/**
+ * Reports runs of half-width `, ; : ? !` beside Chinese text, with the full-width marks as the fix. In a paragraph
+ * written mainly in Latin script (`latinBlock`) only a mark glued to a Han character on its left and to text on its
+ * right is Chinese (`前面:I have no idea`); English prose puts a space after its marks.
+ */
+function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet<number>, report: ReportFunction<MessageId>, latinBlock = false): void {
   const { text } = block;
   const isChineseAt = (offset: number, codePoint: number): boolean =>
     isChineseTextChar(codePoint) || ((codePoint === 0x28 || codePoint === 0x29) && chineseBrackets.has(offset));
@@ -181,6 +241,12 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
     const next = skipSpaces(text, end);
     const after = codePointAfter(text, next);
     const before = codePointBefore(text, i);
+    if (latinBlock) {
+      const glued = isHan(before) && end < text.length && !isAsciiSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 10;
+      if (!glued) continue;
+    }
+    // `Yahoo!` and the factorial `2!`: a lone `!` glued to a Latin word or a number belongs to it.
+    if (end - i === 1 && text.charCodeAt(i) === 0x21 && isAsciiAlphanumeric(before)) continue;
     // A curly quote alone does not make `“Are you OK?”` Chinese when Latin text stands on the other side.
     const chineseAfter = isChineseAt(next, after) && !(CURLY_QUOTES.has(after) && isAsciiAlphanumeric(before));
     const chineseBefore = isChineseAt(i - 1, before) && !(CURLY_QUOTES.has(before) && isAsciiAlphanumeric(after));
@@ -195,25 +261,153 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
   }
 }
 
+function isFullWidthAlphanumeric(codePoint: number): boolean {
+  return (codePoint >= 0xff10 && codePoint <= 0xff19) || (codePoint >= 0xff21 && codePoint <= 0xff3a) || (codePoint >= 0xff41 && codePoint <= 0xff5a);
+}
+
+/** Whether the `%` at `percent` closes a number that follows Chinese text (`增长5.2%`). */
+function endsChineseQuantity(text: string, percent: number): boolean {
+  let at = percent;
+  while (at > 0 && /[0-9.]/.test(text[at - 1])) at--;
+  return at < percent && isChineseTextChar(codePointBefore(text, at));
+}
+
+/**
+ * Whether the `.` at `at` follows a Chinese numeral: a section or enumeration marker in a wrong form (`一.` `十一.`
+ * `第一.`), which section-numbering and enumeration-sequence read, far more often than a sentence ending in a numeral.
+ */
+function followsNumeral(text: string, at: number): boolean {
+  return at > 0 && CHINESE_NUMERALS.includes(text[at - 1]);
+}
+
+/**
+ * A half-width `.` that ends a Chinese sentence (`圆满完成.`): after Chinese text (not a 点号, a full-width digit or
+ * letter, or a Chinese numeral), before the end, a line break or Chinese text.
+ * Numbers (`3.5`), `No.`, file names (`通知.docx`), URLs and runs of dots (punctuation-form's ellipses) never match.
+ */
+function checkFullStops(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): void {
+  const { text } = block;
+  for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) {
+    if (text[i - 1] === '.' || text[i + 1] === '.' || urls.contains(i)) continue;
+    const before = codePointBefore(text, i);
+    // A percentage ends Chinese sentences too (`同比增长5.2%.`) when Chinese text stands before the number.
+    const chineseBefore = isChineseTextChar(before) || (before === 0x25 && endsChineseQuantity(text, i - 1));
+    if (!chineseBefore || FULL_WIDTH_POINT_MARKS.includes(String.fromCodePoint(before)) || before === 0x2026 || before === 0x2014) continue;
+    if (isFullWidthAlphanumeric(before) || followsNumeral(text, i)) continue;
+    const next = skipSpaces(text, i + 1);
+    const after = codePointAfter(text, next);
+    const endsSentence = after === -1 || after === 10 || after === 13 || (isChineseTextChar(after) && !FULL_WIDTH_POINT_MARKS.includes(String.fromCodePoint(after)));
+    if (!endsSentence) continue;
+    // Spaces typed after the stop go with it when Chinese text follows on the same line.
+    const fixEnd = after === -1 || after === 10 || after === 13 ? i + 1 : next;
+    report({ block, start: i, end: i + 1, messageId: 'fullStop', fix: { start: i, end: fixEnd, text: '。' } });
+  }
+}
+
+/** What may stand before a `"` that opens a key or value of JSON or an attribute (`{"a":"b"}`, `id="x"`). */
+const BEFORE_CODE_QUOTE = /[={[:,]/;
+
+/**
+ * Straight quotes `"…"` in Chinese text → `“…”`, with straight single quotes inside → `‘…’`. Quotes pair in
+ * order within the paragraph; a `"` that closes a curly `“` (`“蒙速办"`) is punctuation-pair's. Not reported: a
+ * `"` after a digit (an inch mark, `15"`), JSON- or attribute-like text, a pair with no Chinese in or beside it,
+ * and a `"` left without a partner.
+ */
+function checkStraightQuotes(block: Block, urls: SpanCursor, report: ReportFunction<MessageId>): void {
+  const { text } = block;
+  let openAt = -1;
+  /** The open `"` follows `=` `{` `:` and the like: the pair is a key or value of code, closed without a finding. */
+  let openInCode = false;
+  let curlyOpen = 0;
+  const QUOTES = /["“”]/g;
+  QUOTES.lastIndex = 0;
+  for (let match = QUOTES.exec(text); match !== null; match = QUOTES.exec(text)) {
+    const i = match.index;
+    const char = text[i];
+    if (char === '“') {
+      if (openAt === -1) curlyOpen++;
+      continue;
+    }
+    if (char === '”') {
+      if (openAt === -1 && curlyOpen > 0) curlyOpen--;
+      continue;
+    }
+    if (urls.contains(i)) continue;
+    if (openAt === -1) {
+      if (curlyOpen > 0) {
+        curlyOpen--;
+        continue;
+      }
+      const before = codePointBefore(text, i);
+      if (before >= 0x30 && before <= 0x39) continue;
+      openAt = i;
+      openInCode = before !== -1 && before < 0x80 && BEFORE_CODE_QUOTE.test(String.fromCharCode(before));
+      continue;
+    }
+    const open = openAt;
+    openAt = -1;
+    if (openInCode) continue;
+    const content = text.slice(open + 1, i);
+    const chinese =
+      [...content].some((char) => isChineseTextChar(char.codePointAt(0)!)) ||
+      isChineseTextChar(codePointBefore(text, open)) ||
+      isChineseTextChar(codePointAfter(text, i + 1));
+    if (!chinese || content.includes('\n') || codePointAfter(text, i + 1) === 0x3a) continue;
+    const edits = [
+      { start: open, end: open + 1, text: '“' },
+      ...singleQuoteEdits(text, open + 1, i),
+      { start: i, end: i + 1, text: '”' },
+    ];
+    const found = quoteBracketed(text, open, i);
+    report({ block, start: open, end: i + 1, messageId: 'straightQuotes', data: { found, fixed: `“${found.slice(1, -1)}”` }, fix: edits });
+  }
+}
+
+/** Straight single quotes pairing between `start` and `end` become `‘` `’`; an apostrophe between letters stays. */
+function singleQuoteEdits(text: string, start: number, end: number): { start: number; end: number; text: string }[] {
+  const edits: { start: number; end: number; text: string }[] = [];
+  let openAt = -1;
+  for (let i = text.indexOf("'", start); i !== -1 && i < end; i = text.indexOf("'", i + 1)) {
+    if (/[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '')) continue;
+    if (openAt === -1) {
+      openAt = i;
+    } else {
+      edits.push({ start: openAt, end: openAt + 1, text: '‘' }, { start: i, end: i + 1, text: '’' });
+      openAt = -1;
+    }
+  }
+  return edits;
+}
+
 export default defineRule({
   id: 'punctuation-width',
-  description: '中文语境中的半角标点（, ; : ? ! ( )）应为全角',
+  description: '中文语境中的半角标点（, ; : ? ! ( ) . "）应为全角',
   severity: 'error',
   fixable: true,
   messages: {
     halfWidth: '中文中的半角标点“{{found}}”应改为全角“{{fixed}}”',
     halfWidthPair: '中文中的半角括号“{{found}}”应改为全角括号“{{fixed}}”',
     halfWidthUnpaired: '中文中的半角括号“{{found}}”应改为全角“{{fixed}}”，并补上与之配对的括号',
+    fullStop: '中文句子末尾用句号“。”，不用半角的“.”',
+    straightQuotes: '中文中的直引号“{{found}}”应改为弯引号“{{fixed}}”',
   },
   options: z.object({}).strict(),
   check(document, report) {
     for (const block of document.blocks) {
       const { text } = block;
-      if (!ANY_HALF_WIDTH_MARK.test(text)) continue;
+      const marks = ANY_HALF_WIDTH_MARK.test(text);
+      const fullStops = text.includes('.') && FULL_STOP_CANDIDATE.test(text);
+      const quotes = text.includes('"');
+      if (!marks && !fullStops && !quotes) continue;
       const urlSpans = findUrlSpans(text);
-      if (isMostlyLatin(text, urlSpans)) continue;
+      if (isMostlyLatin(text, urlSpans)) {
+        if (marks) checkMarks(block, new SpanCursor(urlSpans), NO_CHINESE_BRACKETS, report, true);
+        continue;
+      }
       const chineseBrackets = HALF_WIDTH_BRACKET.test(text) ? checkBrackets(block, new SpanCursor(urlSpans), report) : NO_CHINESE_BRACKETS;
-      checkMarks(block, new SpanCursor(urlSpans), chineseBrackets, report);
+      if (marks) checkMarks(block, new SpanCursor(urlSpans), chineseBrackets, report);
+      if (fullStops) checkFullStops(block, new SpanCursor(urlSpans), report);
+      if (quotes) checkStraightQuotes(block, new SpanCursor(urlSpans), report);
     }
   },
 });

@@ -52,7 +52,10 @@ export interface DocxBlockOrigin {
   readonly part: DocxPart;
   /** The part's name in the package, such as `word/footer1.xml`. */
   readonly partName: string;
-  /** 1-based index of the paragraph among all `w:p` elements of its part, in document order. */
+  /**
+   * 1-based index of the paragraph among all `w:p` elements of its part, in document order (empty, table-cell,
+   * text-box and note-separator paragraphs count; of `mc:AlternateContent`, only the branch read counts).
+   */
   readonly paragraph: number;
   /** The `w:p` element, for rules that read formatting. */
   readonly element: XmlElement;

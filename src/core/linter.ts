@@ -7,6 +7,7 @@ import { parseText } from './parse/text.js';
 import { formatMessage, type Report, type Rule, type TextEdit } from './rule.js';
 import type { ResolvedRules } from './config/resolve-rules.js';
 import { countMessages } from './results.js';
+import { mergeFindings } from './merge-findings.js';
 
 export { countMessages };
 
@@ -75,7 +76,10 @@ export function formatForPath(filePath: string | undefined): DocumentFormat {
   return /\.docx$/i.test(filePath) ? 'docx' : 'text';
 }
 
-/** Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes. */
+/**
+ * Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes. A Word file
+ * that cannot be read throws DocxError, whose message is for the user.
+ */
 export function parseDocument(source: string | Uint8Array, format: DocumentFormat): GwDocument {
   if (format === 'docx') {
     if (typeof source === 'string') throw new TypeError('a .docx document is read from its bytes, not from decoded text');
@@ -272,7 +276,7 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       const text = formatMessage(rule.messages[found.messageId], found.data);
       const message: LintMessage = {
         ruleId,
-        severity,
+        severity: found.severity === 'warn' ? 1 : severity,
         message: start.part ? `${PART_LABELS[start.part]}：${text}` : text,
         messageId: found.messageId,
         line: start.line,
@@ -300,7 +304,8 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
     }
   }
   findings.sort((a, b) => a.sourceStart - b.sourceStart || (document.locate ? compareMessages(a.message, b.message) : 0));
-  const messages = applyDirectives(findings, document.directives, lines, options.reportUnusedDisableDirectives ?? false);
+  // Merged only after suppression, so that suppressing the rule whose finding would be kept shows the other's.
+  const messages = mergeFindings(applyDirectives(findings, document.directives, lines, options.reportUnusedDisableDirectives ?? false));
   // A Word document's lines restart in each part: its findings stay in source order (body, then headers, footers, notes).
   if (!document.locate) messages.sort(compareMessages);
   return countMessages(options.filePath, messages);

@@ -31,6 +31,8 @@ export interface Report<M extends string> {
   readonly fix?: TextEdit | readonly TextEdit[];
   /** Choices for the author where no fix is certain. */
   readonly suggestions?: readonly Suggestion<M>[];
+  /** A finding less certain than the rest of its rule: reported as a warning even when the rule is set to error. */
+  readonly severity?: 'warn';
 }
 
 export type ReportFunction<M extends string> = (report: Report<M>) => void;

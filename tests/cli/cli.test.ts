@@ -422,3 +422,14 @@ describe('help and version', () => {
     expect(existsSync(join(EXAMPLES, 'README.md'))).toBe(true);
   });
 });
+
+describe('one finding per problem', () => {
+  it('reports `,;` and `(一)` once each, and the other rule once the kept one is off', () => {
+    const input = '(一)各乡镇人民政府,;县直各部门：\n';
+    const merged = JSON.parse(run(['--stdin', '--stdin-filename', '草稿.md', '--format', 'json'], { input }).stdout) as { messages: { ruleId: string; column: number }[] }[];
+    expect(merged[0].messages.map((m) => `${m.column} ${m.ruleId}`)).toEqual(['1 section-numbering', '11 punctuation-sequence']);
+    const args = ['--stdin', '--stdin-filename', '草稿.md', '--format', 'json', '--rule', 'section-numbering: off', '--rule', 'punctuation-sequence: off'];
+    const separate = JSON.parse(run(args, { input }).stdout) as { messages: { ruleId: string; column: number }[] }[];
+    expect(separate[0].messages.map((m) => `${m.column} ${m.ruleId}`)).toEqual(['1 punctuation-width', '11 punctuation-width']);
+  });
+});

@@ -28,6 +28,7 @@ describe('parseDocx: body paragraphs', () => {
 });
 
 describe('lintBytes', () => {
+
   it('places findings by paragraph and names the part of a footer', async () => {
     const { lintBytes } = await import('../../src/core/linter.js');
     const { rulesById } = await import('../../rules/index.js');

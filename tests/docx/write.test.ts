@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixDocx } from '../../src/core/docx/fix-docx.js';
+import { blockChangeFor, fixDocx } from '../../src/core/docx/fix-docx.js';
 import { writeDocx } from '../../src/core/docx/write.js';
 import { readZipDirectory } from '../../src/core/docx/zip.js';
 import { parseDocx } from '../../src/core/parse/docx.js';
@@ -110,7 +110,7 @@ describe('fixDocx: what it must not touch', () => {
     expect(fixed.refused.map((refusal) => [refusal.message.ruleId, refusal.reason]).sort()).toEqual([
       ['punctuation-form', 'deleted-revision'],
       ['punctuation-width', 'field'],
-      ['punctuation-width', 'numbering'],
+      // `(一)` of the automatic number is one finding, section-numbering's (one finding per problem).
       ['section-numbering', 'numbering'],
     ]);
     expect(fixed.refused.every((refusal) => refusal.explanation.length > 0)).toBe(true);
@@ -189,6 +189,27 @@ describe('writeDocx comments', () => {
     const comments = parseDocx(written.bytes).docx?.comments ?? [];
     expect(comments.map((comment) => [comment.block.index, comment.start, comment.end])).toEqual([[0, field.text.length, field.text.length]]);
     expect(partText(written.bytes, 'word/document.xml')).toMatch(/<w:r><w:fldChar w:fldCharType="end"\/><\/w:r><w:r><w:t xml:space="preserve">。<\/w:t><\/w:r><w:commentRangeStart w:id="\d+"\/>/);
+  });
+});
+
+describe('writeDocx around pictures and text boxes', () => {
+  it('never rebuilds a run read through mc:AlternateContent: a comment over the drawing is anchored on the text beside it', () => {
+    const bytes = buildDocx({ body: paragraph(run('见下框') + textBox(paragraph(run('说明:数据截至6月底')))) });
+    const document = parseDocx(bytes);
+    const written = writeDocx(bytes, document, { comments: [{ block: document.blocks[0], start: 2, end: 4, paragraphs: ['示例批注'] }], date: DATE });
+    const before = partText(bytes, 'word/document.xml');
+    const after = partText(written.bytes, 'word/document.xml');
+    expect(after.slice(after.indexOf('<w:r><mc:AlternateContent>'))).toBe(before.slice(before.indexOf('<w:r><mc:AlternateContent>')));
+    expect(parseDocx(written.bytes).docx?.comments.map((comment) => [comment.start, comment.end])).toEqual([[2, 3]]);
+  });
+});
+
+describe('blockChangeFor', () => {
+  it('refuses a fix that would start a new paragraph', () => {
+    const document = parseDocx(buildDocx({ body: paragraph(run('抄送：县委办公室,县人大办公室')) }));
+    const message = { ruleId: 'document-elements', severity: 1, message: '', line: 1, column: 1, endLine: 1, endColumn: 1, fix: { range: [0, 0], text: '关于开展安全生产检查的通知\n' } } as const;
+    expect(blockChangeFor(document, { ...message, fix: { ...message.fix, range: [0, 0] } })).toBe('paragraphs');
+    expect(blockChangeFor(document, { ...message, fix: { range: [9, 10], text: '，' } })).toMatchObject({ start: 9, end: 10, text: '，' });
   });
 });
 

@@ -38,8 +38,38 @@ runRuleTests(rule, {
     { code: '执行`2020-2024`年度计划', format: 'md' },
     { code: '持续推进**改革**……', format: 'md' },
     { code: '参见`config...`中的设置。', format: 'md' },
+    { name: 'spaced dots in English text', code: '该系统提示 Loading ... please wait，属正常现象。' },
+    { name: 'spaced dots with Chinese on one side only', code: '界面显示处理中 ... done' },
+    '推行“一网通办”和‘最多跑一次’改革。',
+    { name: 'corner quotes in traditional script, where they are the convention', code: '我們的財政是「取之於民，用之於民」的人民的財政。' },
   ],
   invalid: [
+    {
+      code: '推行「一网通办」改革',
+      errors: [{ messageId: 'cornerQuotes', line: 1, column: 3, endColumn: 9, data: { found: '「」', fixed: '“”' } }],
+      output: '推行“一网通办”改革',
+    },
+    {
+      name: 'corner quotes inside corner quotes: the inner pair, then the outer in the next pass',
+      code: '他说：「要把『三农』工作抓好」。',
+      errors: [
+        { messageId: 'cornerQuotes', line: 1, column: 4, endColumn: 16, data: { found: '「」', fixed: '“”' } },
+        { messageId: 'cornerQuotes', line: 1, column: 7, endColumn: 11, data: { found: '『』', fixed: '‘’' } },
+      ],
+      output: '他说：「要把‘三农’工作抓好」。',
+    },
+    {
+      name: 'a corner quote without its partner',
+      code: '开展『双随机、一公开监管',
+      errors: [{ messageId: 'cornerQuotes', line: 1, column: 3, endColumn: 4, data: { found: '『', fixed: '‘' } }],
+      output: '开展‘双随机、一公开监管',
+    },
+    {
+      name: 'spaced dots between Chinese, spaces and all',
+      code: '完成了前期调研 ... 下一步将形成报告',
+      errors: [{ messageId: 'ellipsis', line: 1, column: 9, endColumn: 12, data: { found: '...' } }],
+      output: '完成了前期调研……下一步将形成报告',
+    },
     {
       code: '要持续推进改革...',
       errors: [{ messageId: 'ellipsis', line: 1, column: 8, endColumn: 11, data: { found: '...' } }],

@@ -8,6 +8,11 @@ import { lintWithRule, runRuleTests } from '../helpers/rule-tester.js';
 runRuleTests(rule, {
   valid: [
     '国务院办公厅关于印发《国务院2024年立法工作计划》的通知',
+    '式中x‘x’x表示对x依次求导，结果记为y。',
+    { name: 'arrows drawn with doubled 书名号 around a link on a web page', code: '》》点击进入政务公开专栏《《' },
+    // A line broken mid-sentence: short, or continued by the next paragraph.
+    '关于印发《安徽省工业互联网\n\n创新发展行动计划》的通知',
+    '各有关单位要按照《关于进一步加强和改进新形势下安全生产监督管理工作的实施意见\n\n》要求，认真抓好落实。',
     '国办发〔2021〕12号',
     '坚持“以公开为常态、不公开为例外”原则，推进决策公开。',
     '要深入学习“关于‘放管服’改革的重要论述”。',
@@ -43,6 +48,40 @@ runRuleTests(rule, {
     { name: 'a heading number broken after its bracket', code: '（\n三）改革开放持续深化。' },
   ],
   invalid: [
+    {
+      name: 'doubled 书名号 at one end only are no arrows',
+      code: '》》详见附件《《。',
+      errors: [
+        { messageId: 'unopened', line: 1, column: 1, endColumn: 2 },
+        { messageId: 'unopened', line: 1, column: 2, endColumn: 3 },
+        { messageId: 'unclosed', line: 1, column: 7, endColumn: 8 },
+        { messageId: 'unclosed', line: 1, column: 8, endColumn: 9 },
+      ],
+    },
+    {
+      name: 'a bracket left open in a paragraph that ends its sentence, with a stray closer later',
+      code: '会议听取了专题汇报（含书面材料，并对下一步工作作出部署。\n\n会议要求，各有关单位（部门）要抓好落实）。',
+      errors: [
+        { messageId: 'unclosed', line: 1, column: 10, endColumn: 11 },
+        { messageId: 'unopened', line: 3, column: 20, endColumn: 21 },
+      ],
+    },
+    {
+      name: 'a title left open in a paragraph that ends with a question mark',
+      code: '如何落实《关于加强基层治理体系和治理能力现代化建设的意见？\n\n》',
+      errors: [
+        { messageId: 'unclosed', line: 1, column: 5, endColumn: 6 },
+        { messageId: 'unopened', line: 3, column: 1, endColumn: 2 },
+      ],
+    },
+    {
+      name: 'a long paragraph followed by a numbered item is not a broken line',
+      code: '各地要结合实际制定具体实施办法（包括时间安排、责任分工和保障措施等内容，确保各项任务落到实处\n\n（二）强化督促检查）',
+      errors: [
+        { messageId: 'unclosed', line: 1, column: 16, endColumn: 17 },
+        { messageId: 'unopened', line: 3, column: 10, endColumn: 11 },
+      ],
+    },
     {
       code: '坚持“以公开为常态、不公开为例外原则，推进决策公开。',
       errors: [{ messageId: 'unclosed', line: 1, column: 3, endColumn: 4, data: { open: '“', close: '”' } }],
@@ -331,10 +370,12 @@ describe('punctuation-pair on long and deep input', () => {
 });
 
 describe('punctuation-pair on the published corpus', () => {
-  /** Every finding on the real corpus was read: these are genuine errors in the published texts. */
+  /**
+   * Every finding on the real corpus was read: these are genuine errors in the published texts. (The web-page arrows
+   * `》》点击图片进入专题《《` of gwr-2026-yunnan.txt, four findings before, are decoration and no longer reported.)
+   */
   const genuine: Record<string, number> = {
     'govcn-2018-guofa-41-notice.txt': 1,
-    'gwr-2026-yunnan.txt': 4,
     'pkulaw-2022-baotou-digital-gov-notice.txt': 71,
     'pkulaw-2022-beijing-jingxin-data-zone-opinion.txt': 9,
   };

@@ -8,6 +8,18 @@ import { runRuleTests } from '../helpers/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
+    '全市地区生产总值增长3.5%。',
+    '从n个元素中取出全部元素的排列数为n!。',
+    '参与单位包括Yahoo!，以及其他互联网企业。',
+    '请下载附件。.docx格式的文件可直接打印。',
+    '详见附件《申报表》.docx。',
+    '系统版本为v2.1.0。',
+    '打了个“？”号的条目需要再核实。',
+    { name: 'marks listed in brackets', code: '常见的错误是把逗号写成半角（, 与 ; 一样）。' },
+    '该字迹无法辨认（？），待查。',
+    { name: 'an opener never closed in the paragraph is punctuation-pair’s', code: '要抓好落实“。' },
+    '各项工作有序推进...',
+    '升级到Version 1.2.。',
     '这难道不是我们应该深刻反思的吗？！',
     '这是多么令人振奋的成绩啊！！！',
     '难道我们就这样放任不管？？？',
@@ -41,6 +53,37 @@ runRuleTests(rule, {
     { code: '详见[通知](https://www.gov.cn/?a=1,2)。', format: 'md' },
   ],
   invalid: [
+    {
+      code: '全年目标任务圆满完成。.下一步要巩固成果。',
+      errors: [{ messageId: 'doubled', line: 1, column: 11, endColumn: 13, data: { marks: '。.', mark: '。' } }],
+      output: '全年目标任务圆满完成。下一步要巩固成果。',
+    },
+    {
+      code: '全年目标任务圆满完成.。',
+      errors: [{ messageId: 'doubled', line: 1, column: 11, endColumn: 13 }],
+      output: '全年目标任务圆满完成。',
+    },
+    {
+      code: '经研究，.现批复如下',
+      errors: [{ messageId: 'mixed', line: 1, column: 4, endColumn: 6, suggestions: ['经研究，现批复如下', '经研究。现批复如下'] }],
+    },
+    {
+      code: '完成了前期调研..下一步将形成报告。',
+      errors: [{ messageId: 'twoDots', line: 1, column: 8, endColumn: 10, suggestions: ['完成了前期调研。下一步将形成报告。', '完成了前期调研……下一步将形成报告。'] }],
+    },
+    {
+      code: '会议审议通过了实施方案（，修订稿）。',
+      errors: [{ messageId: 'afterOpening', line: 1, column: 13, endColumn: 14, data: { mark: '，', open: '（' }, suggestions: ['会议审议通过了实施方案（修订稿）。'] }],
+    },
+    {
+      code: '他强调：“。要把各项工作抓实抓细”',
+      errors: [{ messageId: 'afterOpening', line: 1, column: 6, endColumn: 7, suggestions: ['他强调：“要把各项工作抓实抓细”'] }],
+    },
+    {
+      name: 'a half-width mark after an opening bracket',
+      code: '根据《,安全生产法》规定',
+      errors: [{ messageId: 'afterOpening', line: 1, column: 4, endColumn: 5, data: { mark: ',' } }],
+    },
     {
       code: '签订政产学研合作协议,;坚持“引进来”',
       errors: [
@@ -286,9 +329,11 @@ describe('punctuation-sequence with punctuation-width and punctuation-form', () 
 
   it('fixes converge to a stable text that a second fix run leaves alone', () => {
     const { output, result } = fixText(draft, lint);
+    // `,;` is one finding of punctuation-sequence, which leaves the choice of mark to the author: the width fix
+    // alone (`，；`) would still be wrong, so the engine does not take it over.
     expect(output).toBe(
       [
-        '（一）签订政产学研合作协议，；坚持“引进来”，推动成果转化。',
+        '（一）签订政产学研合作协议,;坚持“引进来”，推动成果转化。',
         '全年完成率达95.6%；。各项工作有序推进……',
         '推动文化、教育等领域协调发展（2021—2025年）',
       ].join('\n'),

@@ -53,6 +53,8 @@ function numberingLength(block: Block): number {
 export function blockChangeFor(document: GwDocument, message: LintMessage): BlockChange | RefusalReason {
   const fix = message.fix;
   if (!fix) return 'mismatch';
+  // A new paragraph is not a character in a run: a fix that adds or joins lines is not written.
+  if (/[\n\r]/.test(fix.text)) return 'paragraphs';
   const [start, end] = fix.range;
   const blocks = document.blocks;
   let low = 0;

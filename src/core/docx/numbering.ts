@@ -45,13 +45,40 @@ function integer(value: string | undefined): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
+/** A custom zero-padded decimal format, followed by its width (`decimalZeroPadded:3` is 001). */
+const ZERO_PADDED = 'decimalZeroPadded:';
+
+/** Custom formats (Word 2010+) whose first number says which built-in format they spell. */
+const CUSTOM_FORMATS: Readonly<Record<string, string>> = { 一: 'chineseCounting', 壹: 'chineseLegalSimplified', '①': 'decimalEnclosedCircle', '１': 'decimalFullWidth' };
+
+/**
+ * A level's `w:numFmt`. Word 2010+ writes a custom format (`一, 二, 三, ...`) in `mc:AlternateContent` with a
+ * built-in fallback: the custom one is read when it spells a known format, the fallback otherwise.
+ */
+function levelFormat(level: XmlElement): string {
+  const direct = childValue(level, 'w:numFmt');
+  if (direct !== undefined) return direct;
+  const alternate = firstChild(level, 'mc:AlternateContent');
+  if (!alternate) return 'decimal';
+  for (const choice of childElements(alternate, 'mc:Choice')) {
+    const format = firstChild(choice, 'w:numFmt');
+    const custom = attribute(format, 'w:format');
+    if (attribute(format, 'w:val') !== 'custom' || custom === undefined) continue;
+    const first = custom.split(',')[0].trim();
+    // `001, 002, 003, ...`: decimal padded with zeros to the width of the first number.
+    if (/^0+1$/.test(first)) return `${ZERO_PADDED}${first.length}`;
+    if (CUSTOM_FORMATS[first.charAt(0)] !== undefined) return CUSTOM_FORMATS[first.charAt(0)];
+  }
+  return childValue(firstChild(alternate, 'mc:Fallback'), 'w:numFmt') ?? 'decimal';
+}
+
 function readLevel(level: XmlElement): LevelDefinition {
   const restart = integer(childValue(level, 'w:lvlRestart'));
   const legal = firstChild(level, 'w:isLgl');
   const legalValue = attribute(legal, 'w:val');
   return {
     start: integer(childValue(level, 'w:start')) ?? 0,
-    format: childValue(level, 'w:numFmt') ?? 'decimal',
+    format: levelFormat(level),
     text: childValue(level, 'w:lvlText') ?? '',
     ...(restart === undefined ? {} : { restart }),
     legal: legal !== undefined && legalValue !== '0' && legalValue !== 'false',
@@ -190,7 +217,7 @@ export function formatNumber(value: number, format: string): string {
     case 'none':
       return '';
     default:
-      return String(value);
+      return format.startsWith(ZERO_PADDED) ? String(value).padStart(Number(format.slice(ZERO_PADDED.length)), '0') : String(value);
   }
 }
 

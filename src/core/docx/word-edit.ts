@@ -32,7 +32,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<RefusalReason, string>> = {
   'text-box': '修正处在文本框中：文本框的文字在文件中存有新旧两种格式的两份，只改一份会让两者不一致',
   symbol: '修正涉及制表符、换行或符号',
   'other-insertion': '修正处在他人尚未处理的插入修订中，请先接受或拒绝该修订',
-  paragraphs: '修正跨过段落',
+  paragraphs: '修正跨过段落或要新起一段',
   'no-text': '段落中没有可编辑的文字',
   mismatch: '修正与段落文字对不上',
 };
@@ -169,6 +169,30 @@ export class PartEditor {
     visit(root, false, false);
   }
 
+  private readonly runsByParagraph = new Map<XmlElement, Set<XmlElement>>();
+
+  /**
+   * Whether a piece sits directly in a real run of the paragraph: a run read through `mc:AlternateContent`
+   * is a copy whose children are the chosen branch's, and rebuilding it would drop the wrapper.
+   */
+  private inRealRun(paragraph: XmlElement, piece: DocxTextPiece): boolean {
+    let runs = this.runsByParagraph.get(paragraph);
+    if (!runs) {
+      const found = new Set<XmlElement>();
+      const visit = (node: XmlElement): void => {
+        for (const child of node.children) {
+          if (child.type !== 'element') continue;
+          if (child.name === 'w:r') found.add(child);
+          visit(child);
+        }
+      };
+      visit(paragraph);
+      runs = found;
+      this.runsByParagraph.set(paragraph, runs);
+    }
+    return piece.run !== undefined && piece.element !== undefined && runs.has(piece.run) && piece.run.children.includes(piece.element);
+  }
+
   get isEmpty(): boolean {
     return this.runs.size === 0 && this.direct.size === 0 && this.insertions.length === 0;
   }
@@ -211,7 +235,7 @@ export class PartEditor {
     for (const piece of touched) {
       if (piece.kind === 'numbering') return 'numbering';
       if (piece.inField) return 'field';
-      if (piece.kind !== 'text' || !piece.element || !piece.run) return 'symbol';
+      if (piece.kind !== 'text' || !piece.element || !piece.run || !this.inRealRun(origin.element, piece)) return 'symbol';
       if (elementText(piece.element).length !== piece.textEnd - piece.textStart) return 'mismatch';
     }
     const barrier = this.barrierBetween(origin.element, touched[0].element!, touched[touched.length - 1].element!);
@@ -281,7 +305,7 @@ export class PartEditor {
     if (!origin || this.inAlternateContent.has(origin.element) || this.inContentControl.has(origin.element)) return false;
     const rangeStart = `<w:commentRangeStart w:id="${id}"/>`;
     const rangeEnd = `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
-    const content = origin.pieces.filter((piece) => piece.kind !== 'numbering' && piece.element && piece.run);
+    const content = origin.pieces.filter((piece) => piece.kind !== 'numbering' && this.inRealRun(origin.element, piece));
     const first = content[0]?.textStart ?? 0;
     const last = content[content.length - 1]?.textEnd ?? 0;
     const from = Math.min(Math.max(start, first), last);

@@ -52,6 +52,12 @@ const CANONICAL_PREFIXES: Readonly<Record<string, string>> = {
   'http://www.w3.org/XML/1998/namespace': 'xml',
 };
 
+/**
+ * Nodes in one part at most. A part of empty elements compresses to almost nothing and would build a tree of
+ * hundreds of bytes per element; a real draft of a thousand pages stays well below.
+ */
+export const MAX_XML_NODES = 1_500_000;
+
 /** Nesting deeper than this is hostile: Word's deepest real structures (nested tables in text boxes) stay far below. */
 export const MAX_XML_DEPTH = 256;
 
@@ -217,12 +223,22 @@ function scan(text: string, partName: string): XmlElement {
       for (let k = start; k < end; k++) if (!isSpaceCode(text.charCodeAt(k))) throw new XmlSyntaxError(`第 ${k} 个字符处有根元素之外的文字`);
       return;
     }
+    count();
     const parent = stack[stack.length - 1];
     const node: XmlText = { type: 'text', text: value, start, end };
     if (parent.children === NO_CHILDREN) parent.children = [node];
     else parent.children.push(node);
   };
+  // Every element opens with `<`: counting them first refuses a part of countless empty elements before any tree is built.
+  let tags = 0;
+  for (let at = text.indexOf('<'); at !== -1 && tags <= MAX_XML_NODES; at = text.indexOf('<', at + 1)) tags++;
+  if (tags > MAX_XML_NODES) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
+  let nodes = 0;
+  const count = (): void => {
+    if (++nodes > MAX_XML_NODES) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
+  };
   const close = (element: OpenElement): void => {
+    count();
     if (stack.length > 0) {
       const parent = stack[stack.length - 1];
       if (parent.children === NO_CHILDREN) parent.children = [element];

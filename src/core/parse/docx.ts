@@ -12,7 +12,7 @@ import { openDocx, type DocxPackage } from '../docx/package.js';
 import { childElements, firstChild, type XmlElement, type XmlNode } from '../docx/xml.js';
 import { NumberingResolver } from '../docx/numbering.js';
 
-const RELATIONSHIP_TYPE_BASE = /\/(header|footer|footnotes|endnotes|comments)$/;
+const READ_PART_RELATIONSHIP = /\/(header|footer|footnotes|endnotes)$/;
 
 /** Whether an on/off property (`w:vanish`, `w:b`) is on: present, unless its value says off. */
 function isOn(element: XmlElement | undefined): boolean {
@@ -87,6 +87,16 @@ class ParagraphText {
     return this.chunks.join('');
   }
 
+  /** How many pieces have been appended: a mark for textSince. */
+  get mark(): number {
+    return this.chunks.length;
+  }
+
+  /** The text appended since a mark; joins only those pieces, so a paragraph of many revisions stays linear. */
+  textSince(mark: number): string {
+    return this.chunks.slice(mark).join('');
+  }
+
   /** The pieces with their offsets, shifted by the length of a leading number. */
   finalPieces(shift: number): DocxTextPiece[] {
     return this.pieces.map((piece, i) => ({ ...piece, textStart: this.starts[i] + shift, textEnd: this.starts[i] + this.chunks[i].length + shift }));
@@ -127,10 +137,7 @@ class DocxReader {
   private readonly paragraphParts: DocxPart[] = [];
   readonly commentAnchors = new Map<string, CommentAnchor>();
 
-  constructor(
-    readonly pkg: DocxPackage,
-    private readonly numbering: NumberingResolver,
-  ) {}
+  constructor(private readonly numbering: NumberingResolver) {}
 
   get locate(): (offset: number) => Position {
     return locator(this.paragraphStarts, this.paragraphLines, this.paragraphParts);
@@ -318,10 +325,11 @@ class DocxReader {
         case 'w:ins':
         case 'w:moveTo': {
           const start = text.length;
+          const mark = text.mark;
           this.readInline(node, text, context, { ...flags, inInsertion: true }, deletedText);
           if (!flags.deleted) {
             const kind = node.name === 'w:ins' ? 'insertion' : 'move-to';
-            text.revisions.push({ kind, ...revisionInfo(node), text: text.text.slice(start), start, end: text.length });
+            text.revisions.push({ kind, ...revisionInfo(node), text: text.textSince(mark), start, end: text.length });
           }
           break;
         }
@@ -369,6 +377,7 @@ class DocxReader {
     const properties = firstChild(run, 'w:rPr');
     const hidden = properties !== undefined && isOn(firstChild(properties, 'w:vanish'));
     const runStart = text.length;
+    const runMark = text.mark;
     const shown = (): boolean => !flags.deleted && !hidden && this.fieldsShowText(context);
     const symbol = (character: string, element: XmlElement): void => {
       if (shown()) text.append(character, { kind: 'symbol', element, run, ...pieceFlags(flags, context) });
@@ -438,7 +447,7 @@ class DocxReader {
     }
     const change = properties && firstChild(properties, 'w:rPrChange');
     if (change && !flags.deleted && text.length > runStart) {
-      text.revisions.push({ kind: 'formatting', ...revisionInfo(change), text: text.text.slice(runStart), start: runStart, end: text.length });
+      text.revisions.push({ kind: 'formatting', ...revisionInfo(change), text: text.textSince(runMark), start: runStart, end: text.length });
     }
   }
 }
@@ -496,7 +505,7 @@ function otherParts(pkg: DocxPackage): { part: DocxPart; partName: string }[] {
   const parts: { part: DocxPart; partName: string }[] = [];
   const seen = new Set<string>();
   for (const relationship of pkg.relationships(pkg.mainDocument)) {
-    const match = RELATIONSHIP_TYPE_BASE.exec(relationship.type);
+    const match = READ_PART_RELATIONSHIP.exec(relationship.type);
     const part = match ? PART_OF_RELATIONSHIP[match[1]] : undefined;
     if (!part || relationship.external || seen.has(relationship.target)) continue;
     seen.add(relationship.target);
@@ -511,8 +520,8 @@ function commentsPart(pkg: DocxPackage): string | undefined {
 }
 
 /** The text of a comment: its paragraphs' visible text, one per line. */
-function commentText(comment: XmlElement, pkg: DocxPackage): string {
-  const reader = new DocxReader(pkg, NumberingResolver.none());
+function commentText(comment: XmlElement): string {
+  const reader = new DocxReader(NumberingResolver.none());
   reader.readPart('body', 'comment', comment);
   return reader.blocks.map((block) => block.text).join('\n');
 }
@@ -526,7 +535,7 @@ function readComments(pkg: DocxPackage, anchors: ReadonlyMap<string, CommentAnch
     const anchor = anchors.get(comment.attributes['w:id'] ?? '');
     if (!anchor?.block) continue;
     const { author, date } = revisionInfo(comment);
-    comments.push({ author, ...(date === undefined ? {} : { date }), text: commentText(comment, pkg), block: anchor.block, start: anchor.start, end: Math.max(anchor.start, anchor.end ?? anchor.start) });
+    comments.push({ author, ...(date === undefined ? {} : { date }), text: commentText(comment), block: anchor.block, start: anchor.start, end: Math.max(anchor.start, anchor.end ?? anchor.start) });
   }
   return comments.sort((a, b) => a.block.index - b.block.index || a.start - b.start);
 }
@@ -550,7 +559,7 @@ function locator(starts: readonly number[], lines: readonly number[], parts: rea
 /** Reads a .docx from its bytes into the document model. Throws DocxError (Chinese message) when it cannot. */
 export function parseDocx(bytes: Uint8Array): GwDocument {
   const pkg = openDocx(bytes);
-  const reader = new DocxReader(pkg, NumberingResolver.fromPackage(pkg));
+  const reader = new DocxReader(NumberingResolver.fromPackage(pkg));
   const main = pkg.xml(pkg.mainDocument);
   if (main) reader.readPart('body', pkg.mainDocument, main);
   for (const { part, partName } of otherParts(pkg)) {

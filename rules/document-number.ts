@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { GwDocument } from '../src/core/document.js';
+import { defineRule } from '../src/core/rule.js';
+import { CORRECT_CLOSE, CORRECT_OPEN, findDocumentNumbers, type DocumentNumber } from '../src/core/text/document-numbers.js';
+
+const messages = {
+  brackets: '发文字号“{{found}}”的年份应使用六角括号“〔〕”，应写作“{{expected}}”',
+  shortYear: '发文字号“{{found}}”的年份应写全四位数字，如“{{expected}}”',
+  leadingZero: '发文字号“{{found}}”的序号不编虚位（序号前不加“0”），应写作“{{expected}}”',
+  di: '发文字号“{{found}}”的序号前不加“第”，应写作“{{expected}}”',
+  space: '发文字号“{{found}}”中不应有空格，应写作“{{expected}}”',
+  useYear: '年份改为“{{expected}}”',
+  removeDi: '删去“第”',
+  removeSpace: '删去空格',
+} as const;
+
+/** A two-digit year read as the nearer century: `〔96〕` → 1996, `〔24〕` → 2024; only ever a suggestion. */
+function fullYear(digits: string): string {
+  const value = Number(digits.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  return String(value < 50 ? 2000 + value : 1900 + value);
+}
+
+/** The number as it should read once the slips the rule can judge (brackets, zeros, `第`, spaces) are mended. */
+function corrected(number: DocumentNumber, year = number.year.digits): string {
+  const serial = number.serial.digits.replace(/^[0０]+(?=.)/, '');
+  return `${CORRECT_OPEN}${year}${CORRECT_CLOSE}${serial}号`;
+}
+
+export default defineRule({
+  id: 'document-number',
+  description: '发文字号的格式错误（年份未用六角括号〔〕、年份不全、序号有虚位或加“第”）',
+  severity: 'error',
+  fixable: true,
+  messages,
+  options: z.object({}).strict(),
+  check(document: GwDocument, report) {
+    for (const block of document.blocks) {
+      const { text } = block;
+      for (const number of findDocumentNumbers(text)) {
+        const found = text.slice(number.start, number.end);
+        const expected = corrected(number);
+        const data = { found, expected };
+        if (number.open.char !== CORRECT_OPEN || number.close.char !== CORRECT_CLOSE) {
+          report({
+            block,
+            start: number.open.at,
+            end: number.close.at + 1,
+            messageId: 'brackets',
+            data,
+            fix: [
+              { start: number.open.at, end: number.open.at + 1, text: CORRECT_OPEN },
+              { start: number.close.at, end: number.close.at + 1, text: CORRECT_CLOSE },
+            ],
+          });
+        }
+        if (number.year.digits.length !== 4) {
+          const year = number.year.digits.length === 2 ? fullYear(number.year.digits) : undefined;
+          report({
+            block,
+            start: number.year.start,
+            end: number.year.end,
+            messageId: 'shortYear',
+            data: { found, expected: year === undefined ? '〔2024〕' : corrected(number, year) },
+            ...(year === undefined
+              ? {}
+              : { suggestions: [{ messageId: 'useYear', data: { expected: year }, fix: { start: number.year.start, end: number.year.end, text: year } }] }),
+          });
+        }
+        const { serial } = number;
+        const zeros = /^[0０]+/.exec(serial.digits)?.[0].length ?? 0;
+        if (zeros > 0 && serial.digits.length > 1) {
+          const allZeros = zeros === serial.digits.length;
+          report({
+            block,
+            start: serial.start,
+            end: serial.end,
+            messageId: 'leadingZero',
+            data,
+            ...(allZeros ? {} : { fix: { start: serial.start, end: serial.start + zeros, text: '' } }),
+          });
+        }
+        if (number.di !== undefined) {
+          report({
+            block,
+            start: number.di,
+            end: number.di + 1,
+            messageId: 'di',
+            data,
+            suggestions: [{ messageId: 'removeDi', fix: { start: number.di, end: number.di + 1, text: '' } }],
+          });
+        }
+        for (const spaces of [number.spacesBeforeSerial, number.spacesBeforeHao]) {
+          if (spaces.end === spaces.start) continue;
+          report({
+            block,
+            start: spaces.start,
+            end: spaces.end,
+            messageId: 'space',
+            data,
+            suggestions: [{ messageId: 'removeSpace', fix: { start: spaces.start, end: spaces.end, text: '' } }],
+          });
+        }
+      }
+    }
+  },
+});
