@@ -23,13 +23,15 @@ afterEach(() => {
 });
 
 describe('.pre-commit-hooks.yaml', () => {
-  it('declares one node hook whose entry is a bin of this package, for Markdown and plain-text files', () => {
+  it('declares one node hook whose entry is a bin of this package, for Markdown, plain-text and Word files', () => {
     expect(hooks).toHaveLength(1);
     const [hook] = hooks;
     expect(hook).toMatchObject({ id: 'gongwen-lint', entry: 'gongwen-lint', language: 'node' });
     expect(Object.keys(packageJson.bin)).toContain(hook.entry);
-    // identify's tags: .md/.markdown are markdown, .txt is plain-text; `text` would take every source file.
-    expect(hook.types_or).toEqual(['markdown', 'plain-text']);
+    // A file pattern: identify's `text` tag would take every source file, and it has no tag for .docx.
+    const pattern = new RegExp(hook.files ?? '$^');
+    for (const name of ['通知.md', 'a/b.markdown', '请示.txt', '请示.docx']) expect(pattern.test(name), name).toBe(true);
+    for (const name of ['package.json', 'src/index.ts', '请示.doc', 'docx/readme']) expect(pattern.test(name), name).toBe(false);
     expect(hook.name.length).toBeGreaterThan(0);
   });
 
