@@ -199,30 +199,40 @@ export default defineRule({
       }
     };
     const closeAll = (): void => closeBelow(-1);
+    const numbered = (block: Block, marker: NumberingMarker, lineEnd: number): void => {
+      // 第一条 opens an article of running text, not a heading.
+      if (marker.level === Level.Article) return;
+      closeBelow(marker.level);
+      const heading = readHeading(block, marker, lineEnd);
+      if (heading === 'badEnd') {
+        reportBadEnd(block, marker, lineEnd, report);
+        return;
+      }
+      if (!heading) return;
+      const list = siblings.get(marker.level);
+      if (list) list.push(heading);
+      else siblings.set(marker.level, [heading]);
+    };
+    const unnumbered = (block: Block): void => {
+      closeAll();
+      if (block === title) return;
+      const last = block.text.trimEnd();
+      if (last.length > 0 && BAD_HEADING_END.has(last[last.length - 1])) reportBadEnd(block, undefined, last.length, report);
+    };
     walkOutline(document, {
-      marker(block, marker, lineEnd) {
-        // 第一条 opens an article of running text, not a heading.
-        if (marker.level === Level.Article) return;
-        closeBelow(marker.level);
-        const heading = readHeading(block, marker, lineEnd);
-        if (heading === 'badEnd') {
-          reportBadEnd(block, marker, lineEnd, report);
-          return;
-        }
-        if (!heading) return;
-        const list = siblings.get(marker.level);
-        if (list) list.push(heading);
-        else siblings.set(marker.level, [heading]);
-      },
+      marker: numbered,
       listItem() {},
-      unnumberedHeading(block) {
-        closeAll();
-        if (block === title) return;
-        const last = block.text.trimEnd();
-        if (last.length > 0 && BAD_HEADING_END.has(last[last.length - 1])) reportBadEnd(block, undefined, last.length, report);
-      },
+      unnumberedHeading: unnumbered,
+      attachmentTitle: unnumbered,
       newPart: closeAll,
+      // Notes under a table are no sibling of the headings before them.
+      notesHeading: closeAll,
+      noteList(block, marker, lineEnd) {
+        closeAll();
+        numbered(block, marker, lineEnd);
+      },
       decimalHeading: closeAll,
+      malformedDecimal() {},
     });
     closeAll();
   },

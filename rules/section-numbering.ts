@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule, type Report } from '../src/core/rule.js';
-import { Level, formatMarker, readListMarker, readMarker, skipLineIndent, type NumberingMarker } from '../src/core/text/numbering-markers.js';
+import { Level, formatMarker, type NumberingMarker } from '../src/core/text/numbering-markers.js';
+import { headingMarker, walkOutline } from '../src/core/text/outline.js';
 
 const messages = {
   wrongForm: '序号“{{found}}”的形式不对，应写作“{{expected}}”',
@@ -22,34 +23,10 @@ type MessageId = keyof typeof messages;
 /** A heading depth deeper than any Markdown heading: numbered items in body text. */
 const BODY_DEPTH = 7;
 
-/** The first characters of the lines the three patterns below can match: only such lines are tried. */
-const FU = '附'.charCodeAt(0);
-const ZHU = '注'.charCodeAt(0);
-
-/**
- * `附件` `附件1` `附件2：` `附录A` `附表一` on a line of their own, or an appendix with its title (`附录一　有关文件目录`):
- * an attachment or appendix starts its own outline.
- */
-const ATTACHMENT_HEADING = /(?:附件[0-9０-９一二三四五六七八九十]*[：:]?|(?:附录|附表)[0-9０-９一二三四五六七八九十A-Z]*(?:[：:]|[ \u3000][^\n]*)?)[ \t\u3000\u00a0]*(?:\n|$)/y;
-/** A Markdown heading that opens an attachment or appendix: `## 附件2` `### 附录A　术语`. */
-const ATTACHMENT_TITLE = /^(?:附件|附录|附表)[0-9０-９一二三四五六七八九十A-Z]*(?:[：:　 ]|$)/;
-/** `附件：1.…` `附：一、…`: a list of attachments, after which the attachments follow with outlines of their own. */
-const ATTACHMENT_LEAD = /(?:附件[：:]?|附[：:])/y;
-/** `注：1、…`: notes, say under a table, numbered on their own inside the section they stand in. */
-const NOTE_LEAD = /注[：:]?/y;
-/** `2　组织机构` `2.1　指挥部` `2.1.1　职责`: a decimal outline heading, parent of the markers that follow. */
-const DECIMAL_HEADING = /[0-9]{1,2}(?:\.[0-9]{1,2})*[ \u3000]+(?=[^\s0-9.])/y;
-/** `1.1.` `4.4.2.`: a decimal outline number with a dot after it, which GB/T 1.1 does not write. */
-const MALFORMED_DECIMAL = /[0-9]{1,2}(?:[.．][0-9]{1,2})+[.．](?![0-9])/y;
 /**
  * Unnumbered headings that close a numbered run of their level and are no section of it: `## 附件`, `## 结束语`.
  */
 const CLOSING_HEADING = /^(?:附件|附录|附表|附图|附则|附：|结语|结束语|结论|小结|总结|说明|备注|注|联系|参考|致谢|后记|抄送|主送|分送|落款|签发|编后|声明|目录|索引|出席|列席|参会|记录)/;
-
-const LEFT_QUOTE = 0x201c; // “
-const QUOTE_MARK = /[“”]/g;
-/** How many lines a quotation left open at a line end may run on before it counts as a stray mark. */
-const MAX_QUOTED_LINES = 60;
 
 /** A numbered item as the outline sees it: where it is, what it says, and how to reach it in the text. */
 interface Item {
@@ -253,7 +230,7 @@ class OutlineChecker {
     const sibling = siblingIndex === -1 ? undefined : this.stack[siblingIndex];
     // Looking ahead can cross the rest of the document (a title heading): only a numbered sibling needs it.
     const nextBlock = sibling === undefined ? undefined : nextHeading(blocks, block.index, depth);
-    const next = nextBlock === undefined ? undefined : itemAt(nextBlock, 0);
+    const next = nextBlock === undefined ? undefined : headingItem(nextBlock);
     // The last heading of its level after two numbered ones, under a numbered parent (`## 二、` `### （一）`
     // `### （二）` `### 提高…`). At the top level the last heading is often end matter (`## 出席人员`), not a section.
     const lastOfLevel =
@@ -287,19 +264,21 @@ class OutlineChecker {
   }
 }
 
-/** The numbered item a block opens with, if any (headings and list items are only ever read at their start). */
-function itemAt(block: Block, at: number): Item | undefined {
+/** An item of a Markdown ordered list, whose marker is not part of the block text. */
+function listItem(block: Block, number: number, written: string): Item {
+  return { block, level: Level.Arabic, number, written, start: 0, end: 0, headingDepth: BODY_DEPTH };
+}
+
+/** The numbered item `marker` opens in `block`. */
+function markedItem(block: Block, marker: NumberingMarker): Item {
   const headingDepth = block.kind === 'heading' ? (block.depth ?? 1) : BODY_DEPTH;
-  const marker = readMarker(block.text, skipLineIndent(block.text, at), block.kind === 'heading');
-  if (!marker) return undefined;
   return { block, level: marker.level, number: marker.number, written: marker.written, start: marker.start, end: marker.end, marker, headingDepth };
 }
 
-function listItem(block: Block): Item | undefined {
-  if (block.kind !== 'list-item' || !block.ordered || block.listMarker === undefined) return undefined;
-  const number = readListMarker(block.listMarker);
-  if (number === undefined) return undefined;
-  return { block, level: Level.Arabic, number, written: block.listMarker, start: 0, end: 0, headingDepth: BODY_DEPTH };
+/** The numbered item a heading opens with, if any. */
+function headingItem(block: Block): Item | undefined {
+  const marker = headingMarker(block);
+  return marker === undefined ? undefined : markedItem(block, marker);
 }
 
 /** The next heading of depth `depth` or shallower after block `from`. */
@@ -309,124 +288,6 @@ function nextHeading(blocks: readonly Block[], from: number, depth: number): Blo
     if (block.kind === 'heading' && (block.depth ?? 1) <= depth) return block;
   }
   return undefined;
-}
-
-/** The length of `pattern`'s match exactly at `at`, or 0. */
-function startsWith(pattern: RegExp, text: string, at: number): number {
-  pattern.lastIndex = at;
-  return pattern.exec(text)?.[0].length ?? 0;
-}
-
-function isOutlineBlock(block: Block): boolean {
-  return block.kind !== 'table-cell' && block.quoteDepth === 0;
-}
-
-/** A place the outline reads: a heading, an ordered list item, or one line of a paragraph. */
-interface Unit {
-  readonly block: Block;
-  /** Where the line starts in the block text; 0 for headings and list items. */
-  readonly lineStart: number;
-  readonly lineEnd: number;
-  readonly line: boolean;
-}
-
-function unitsOf(blocks: readonly Block[]): Unit[] {
-  const units: Unit[] = [];
-  for (const block of blocks) {
-    if (!isOutlineBlock(block)) continue;
-    if (block.kind === 'heading' || listItem(block)) {
-      units.push({ block, lineStart: 0, lineEnd: block.text.length, line: false });
-      continue;
-    }
-    let lineStart = 0;
-    for (;;) {
-      const lineEnd = block.text.indexOf('\n', lineStart);
-      units.push({ block, lineStart, lineEnd: lineEnd === -1 ? block.text.length : lineEnd, line: true });
-      if (lineEnd === -1) break;
-      lineStart = lineEnd + 1;
-    }
-  }
-  return units;
-}
-
-/**
- * How the depth of `“”` quotation changes over a unit. A unit that opens with `“` inside a quotation continues
- * it (each quoted paragraph opens with `“`, only the last closes with `”`), so that `“` does not count.
- */
-function quoteDepthAfter(unit: Unit, depthBefore: number): number {
-  const { text } = unit.block;
-  let depth = depthBefore;
-  const contentStart = skipLineIndent(text, unit.lineStart);
-  // Jumping from mark to mark with the native search, not over every character: quoted words are everywhere.
-  QUOTE_MARK.lastIndex = unit.lineStart;
-  for (let found = QUOTE_MARK.exec(text); found !== null && found.index < unit.lineEnd; found = QUOTE_MARK.exec(text)) {
-    if (text.charCodeAt(found.index) === LEFT_QUOTE) {
-      if (!(found.index === contentStart && depthBefore > 0)) depth++;
-    } else if (depth > 0) {
-      depth--;
-    }
-  }
-  return depth;
-}
-
-/** For each unit, the index of the first unit from it on whose line holds a `”`, or -1. */
-function nextClosingUnits(units: readonly Unit[]): Int32Array {
-  const holdsClose = new Uint8Array(units.length);
-  let block: Block | undefined;
-  let found = -1;
-  for (let index = 0; index < units.length; index++) {
-    const unit = units[index];
-    if (unit.block !== block) {
-      block = unit.block;
-      found = block.text.indexOf('”');
-    }
-    // Each block is searched once from start to end, however many lines it has.
-    while (found !== -1 && found < unit.lineStart) found = unit.block.text.indexOf('”', found + 1);
-    holdsClose[index] = found !== -1 && found < unit.lineEnd ? 1 : 0;
-  }
-  const next = new Int32Array(units.length + 1).fill(-1);
-  for (let index = units.length - 1; index >= 0; index--) next[index] = holdsClose[index] ? index : next[index + 1];
-  return next;
-}
-
-/**
- * Which units start inside a quotation that spans lines, such as the new text of an article in an amendment
- * decision (`将第三条修改为：“第三条　…` … `…。”`): numbering there is the quoted document's. A quotation not
- * closed within MAX_QUOTED_LINES lines is a stray mark and quotes nothing.
- */
-function quotedUnits(units: readonly Unit[]): boolean[] {
-  const quoted = new Array<boolean>(units.length).fill(false);
-  // Only a quotation left open at a line end needs the closing marks ahead.
-  let nextClosing: Int32Array | undefined;
-  // Most blocks hold no `“`: one native search per block, not per line, passes over them.
-  let searched: Block | undefined;
-  let hasQuote = false;
-  for (let index = 0; index < units.length; index++) {
-    const { block } = units[index];
-    if (block !== searched) {
-      searched = block;
-      hasQuote = block.text.includes('“');
-    }
-    if (!hasQuote) continue;
-    let depth = quoteDepthAfter(units[index], 0);
-    while (depth > 0) {
-      nextClosing ??= nextClosingUnits(units);
-      const closing = nextClosing[index + 1];
-      if (closing === -1 || closing - index > MAX_QUOTED_LINES) break;
-      for (let inside = index + 1; inside <= closing; inside++) quoted[inside] = true;
-      depth = quoteDepthAfter(units[closing], depth);
-      index = closing;
-    }
-  }
-  return quoted;
-}
-
-/** Whether a unit's line ends with an opening bracket: `（` and `三）` split over two lines. */
-function endsWithOpenBracket(unit: Unit): boolean {
-  const { text } = unit.block;
-  let end = unit.lineEnd - 1;
-  while (end > unit.lineStart && /\s/.test(text[end])) end--;
-  return text[end] === '（' || text[end] === '(';
 }
 
 export default defineRule({
@@ -456,57 +317,47 @@ export default defineRule({
       outline.numbered(item);
     };
     const { blocks } = document;
-    const units = unitsOf(blocks);
-    const quoted = quotedUnits(units);
-    for (let index = 0; index < units.length; index++) {
-      if (quoted[index]) continue;
-      const { block, lineStart, line } = units[index];
-      if (!line) {
-        const listed = listItem(block);
-        if (listed) {
-          visit(listed);
-        } else if (ATTACHMENT_TITLE.test(block.text) && outline.isTopHeading(block.depth ?? 1)) {
-          outline.reset();
-        } else {
-          const item = itemAt(block, 0);
-          if (item) visit(item);
-          else outline.unnumberedHeading(block, block.depth ?? 1, blocks);
-        }
-        continue;
-      }
-      const contentStart = skipLineIndent(block.text, lineStart);
-      const first = block.text.charCodeAt(contentStart);
-      if (first === FU && startsWith(ATTACHMENT_HEADING, block.text, contentStart)) {
+    walkOutline(document, {
+      marker(block, marker, _lineEnd, fixable) {
+        visit(markedItem(block, marker), fixable);
+      },
+      listItem(block, number, written) {
+        visit(listItem(block, number, written));
+      },
+      unnumberedHeading(block) {
+        outline.unnumberedHeading(block, block.depth ?? 1, blocks);
+      },
+      attachmentTitle(block) {
+        if (outline.isTopHeading(block.depth ?? 1)) outline.reset();
+        else outline.unnumberedHeading(block, block.depth ?? 1, blocks);
+      },
+      newPart() {
         outline.reset();
-      } else if (first >= 0x30 && first <= 0x39 && startsWith(DECIMAL_HEADING, block.text, contentStart)) {
+      },
+      // Numbers under a line `注：` of its own count on in their section; only `注：1.…` opens a list of notes.
+      notesHeading() {},
+      noteList(block, marker) {
+        const item = markedItem(block, marker);
+        checkForm(item, true);
+        outline.noteList(item);
+      },
+      decimalHeading() {
         outline.decimalHeading();
-      } else if (first >= 0x30 && first <= 0x39 && startsWith(MALFORMED_DECIMAL, block.text, contentStart)) {
-        const end = contentStart + startsWith(MALFORMED_DECIMAL, block.text, contentStart);
-        const found = block.text.slice(contentStart, end);
+      },
+      malformedDecimal(block, start, end) {
+        const found = block.text.slice(start, end);
         const expected = found.slice(0, -1);
         // A space before the title keeps `4.4 总则` readable once the dot is gone; `4.4.总则` needs one.
         const spaced = /[ \u3000]/.test(block.text[end] ?? '') ? expected : `${expected}　`;
         report({
           block,
-          start: contentStart,
+          start,
           end,
           messageId: 'malformedDecimal',
           data: { found, expected },
-          suggestions: [{ messageId: 'renumber', data: { expected: spaced }, fix: { start: contentStart, end, text: spaced } }],
+          suggestions: [{ messageId: 'renumber', data: { expected: spaced }, fix: { start, end, text: spaced } }],
         });
-        outline.decimalHeading();
-      } else {
-        const attachmentLead = first === FU ? startsWith(ATTACHMENT_LEAD, block.text, contentStart) : 0;
-        const noteLead = first === ZHU ? startsWith(NOTE_LEAD, block.text, contentStart) : 0;
-        const item = itemAt(block, contentStart + attachmentLead + noteLead);
-        if (attachmentLead > 0 && item) outline.reset();
-        if (noteLead > 0 && item) {
-          checkForm(item, true);
-          outline.noteList(item);
-        } else if (item) {
-          visit(item, index === 0 || !endsWithOpenBracket(units[index - 1]));
-        }
-      }
-    }
+      },
+    });
   },
 });

@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ResolvedRules, RulesConfig } from '../core/config/resolve-rules.js';
 import type { FormatName, FormatterOutput } from './formatters/index.js';
@@ -60,11 +60,24 @@ const HELP = `用法：gongwen-lint [选项] <文件|目录|通配符>...
                                 每个问题一条批注，原文件不变；Markdown 和文本文件照常检查
   --annotate-dir <目录>         批注副本写到此目录（默认与原文件同目录）
 
+屏蔽已有问题（逐步清理存量草稿）：
+  --suppress-all                把现有的全部错误按文件和规则计数，记入 gongwen-lint-suppressions.json，
+                                以后只报告超出记录的部分
+  --suppress-rule <规则>        只记录这条规则的错误，可重复
+  --prune-suppressions          从记录中删去已经改正的部分
+  --suppressions-location <路径>
+                                屏蔽记录的位置（默认当前目录下的 gongwen-lint-suppressions.json）
+  --pass-on-unpruned-suppressions
+                                记录中有已改正的问题时不以退出码 2 结束
+
 缓存与分片：
   --cache                       只重新检查改动过的文件
   --cache-location <路径>       缓存文件的位置（默认 .gongwenlintcache）
   --shard <序号/总数>           只检查全部文件中的一份，如 --shard 1/4，用于并行的 CI 任务
   --concurrency <数量|auto>     检查用的线程数（默认 auto：文件足够多时用 CPU 数减一个线程）
+
+编辑器：
+  --lsp                         作为语言服务器（LSP）经标准输入输出运行，供编辑器调用
 
   -h, --help                    显示本帮助
   -v, --version                 显示版本号
@@ -104,6 +117,12 @@ interface CliOptions {
   /** Threads that lint; undefined: chosen from the CPU count and the number of files. */
   concurrency?: number;
   verbose: boolean;
+  /** Bulk suppressions: record every rule's errors (`--suppress-all`) or these rules' (`--suppress-rule`). */
+  suppressAll: boolean;
+  suppressRules: string[];
+  pruneSuppressions: boolean;
+  suppressionsLocation?: string;
+  passOnUnprunedSuppressions: boolean;
 }
 
 type Command =
@@ -138,6 +157,11 @@ const OPTIONS = {
   shard: { type: 'string' },
   concurrency: { type: 'string' },
   verbose: { type: 'boolean' },
+  'suppress-all': { type: 'boolean' },
+  'suppress-rule': { type: 'string', multiple: true },
+  'prune-suppressions': { type: 'boolean' },
+  'suppressions-location': { type: 'string' },
+  'pass-on-unpruned-suppressions': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -227,6 +251,17 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
   const patterns = positionals.filter((positional) => positional !== '-');
   if (stdin && patterns.length > 0) throw new UsageError(`从标准输入读取时不能再指定文件（收到“${patterns[0]}”）`);
   if (values['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename 只能与 --stdin 或 - 一起使用');
+  const suppressRules = values['suppress-rule'] ?? [];
+  if (values['suppress-all'] && suppressRules.length > 0) throw new UsageError('--suppress-all 与 --suppress-rule 不能同时使用：前者已包括全部规则');
+  if (stdin && (values['suppress-all'] || suppressRules.length > 0 || values['prune-suppressions'])) {
+    throw new UsageError('屏蔽记录按文件计数，不能用于标准输入：请检查文件');
+  }
+  if (suppressRules.length > 0) {
+    const { rulesById } = await import('../../rules/index.js');
+    const unknown = suppressRules.find((id) => !rulesById.has(id));
+    if (unknown !== undefined) throw new UsageError(`--suppress-rule 指向不存在的规则“${unknown}”（用 --list-rules 查看全部规则）`);
+  }
+  if (values['suppressions-location'] === '') throw new UsageError('--suppressions-location 的值不能为空');
   if (annotate && stdin) throw new UsageError('--annotate 要在原文件旁写副本，不能用于标准输入；请直接给出 .docx 文件');
 
   const options: CliOptions = {
@@ -251,6 +286,11 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
     shard,
     concurrency,
     verbose: values.verbose === true,
+    suppressAll: values['suppress-all'] === true,
+    suppressRules,
+    pruneSuppressions: values['prune-suppressions'] === true,
+    suppressionsLocation: values['suppressions-location'],
+    passOnUnprunedSuppressions: values['pass-on-unpruned-suppressions'] === true,
   };
   if (values['print-config'] !== undefined) return { kind: 'print-config', filePath: values['print-config'], options };
   if (!stdin && patterns.length === 0) {
@@ -463,11 +503,41 @@ function writeStdout(output: FormatterOutput): void {
   writeReport(output, (text) => process.stdout.write(text));
 }
 
+/**
+ * Applies the bulk suppressions file to the results, first recording (`--suppress-all`, `--suppress-rule`)
+ * or pruning (`--prune-suppressions`) when asked. Returns the results left to report and how many recorded
+ * entries no longer occur.
+ */
+async function applyBulkSuppressions(results: ResultWithSource[], options: CliOptions, cwd: string): Promise<{ results: ResultWithSource[]; unusedEntries: number }> {
+  const suppressions = await import('./suppressions.js');
+  const location = resolve(cwd, options.suppressionsLocation ?? suppressions.DEFAULT_SUPPRESSIONS_FILE);
+  let counts = suppressions.readSuppressions(location);
+  const recording = options.suppressAll || options.suppressRules.length > 0;
+  if (recording) counts = suppressions.recordSuppressions(counts, results, cwd, options.suppressAll ? undefined : options.suppressRules);
+  const applied = suppressions.applySuppressions(results, counts, cwd);
+  let unusedEntries = suppressions.countEntries(applied.unused);
+  if (options.pruneSuppressions) {
+    counts = suppressions.pruneSuppressions(counts, applied.unused, cwd);
+    unusedEntries = 0;
+  }
+  if (recording || options.pruneSuppressions) {
+    try {
+      await suppressions.writeSuppressions(location, counts);
+    } catch (error) {
+      throw new UsageError(`无法写入屏蔽记录 ${location}（${describeWriteError(error)}）`);
+    }
+  }
+  if (applied.suppressedCount > 0) {
+    process.stderr.write(`gongwen-lint：${applied.suppressedCount} 个已有的错误按 ${relative(cwd, location) || location} 的记录未报告\n`);
+  }
+  return { results: applied.results, unusedEntries };
+}
+
 async function runLint(options: CliOptions): Promise<number> {
   const started = performance.now();
   const cwd = process.cwd();
   const standardInput = options.stdin ? await lintStandardInput(options) : undefined;
-  const results = standardInput ? [standardInput.result] : await lintPatterns(options);
+  let results = standardInput ? [standardInput.result] : await lintPatterns(options);
   if (options.annotate) {
     const { displayPath } = await import('./formatters/paths.js');
     for (const { annotated } of results) {
@@ -478,6 +548,8 @@ async function runLint(options: CliOptions): Promise<number> {
     const others = results.filter((result) => !/\.docx$/i.test(result.filePath) && !result.messages.some((message) => message.fatal)).length;
     if (others > 0) process.stderr.write(`gongwen-lint：--annotate 只为 Word 文档（.docx）写批注副本，另有 ${others} 个 Markdown 或文本文件照常检查，未写副本\n`);
   }
+  let unusedSuppressions = 0;
+  if (!standardInput) ({ results, unusedEntries: unusedSuppressions } = await applyBulkSuppressions(results, options, cwd));
   // `--fix` on standard input: the fixed text is the output, so the findings that remain go to stderr.
   const reportToStderr = standardInput?.fixedBytes !== undefined && options.outputFile === undefined;
   if (standardInput?.fixedBytes) process.stdout.write(standardInput.fixedBytes);
@@ -533,6 +605,12 @@ async function runLint(options: CliOptions): Promise<number> {
   }
 
   if (fatal) return EXIT_FATAL;
+  if (unusedSuppressions > 0 && !options.passOnUnprunedSuppressions) {
+    process.stderr.write(
+      `gongwen-lint：屏蔽记录中有 ${unusedSuppressions} 项的问题已改正或减少：请加 --prune-suppressions 更新记录，或加 --pass-on-unpruned-suppressions 不因此失败\n`,
+    );
+    return EXIT_FATAL;
+  }
   if (errors > 0) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     process.stderr.write(`gongwen-lint：发现 ${warnings} 个警告，超过 --max-warnings 允许的 ${options.maxWarnings} 个\n`);
@@ -542,6 +620,12 @@ async function runLint(options: CliOptions): Promise<number> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  // Before the usual parsing: editors add arguments of their own (`--stdio`), and the server loads only here.
+  if (argv.includes('--lsp')) {
+    const { startLanguageServer } = await import('./lsp/server.js');
+    startLanguageServer();
+    return EXIT_OK;
+  }
   const command = await parseCommandLine(argv);
   switch (command.kind) {
     case 'help':
@@ -562,7 +646,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Errors whose message is written for the user (names the file or flag, says what to do). */
-const EXPECTED_ERRORS = new Set(['UsageError', 'ConfigError', 'DraftReadError', 'BinaryFileError', 'DraftWriteError']);
+const EXPECTED_ERRORS = new Set(['UsageError', 'ConfigError', 'SuppressionsError', 'DraftReadError', 'BinaryFileError', 'DraftWriteError']);
 
 /** Usage and configuration errors are one line naming the problem; anything else is a bug and keeps its stack. */
 function reportFailure(error: unknown): void {

@@ -64,7 +64,8 @@ function packageName(specifier: string): string {
 /** The files reachable from the core's own files, with the import that broke the rule, if any. */
 function violations(): string[] {
   const environmentFree = ['src/core', 'rules', 'src/view'].map((folder) => join(root, folder));
-  const start = environmentFree.flatMap(listTypeScript);
+  // The remark plugin's entry runs inside other people's pipelines, browsers included: it is held to the same rule.
+  const start = [...environmentFree.flatMap(listTypeScript), join(root, 'src/remark.ts')];
   const seen = new Set<string>();
   const queue = [...start];
   const problems: string[] = [];
@@ -89,7 +90,7 @@ function violations(): string[] {
 }
 
 describe('core purity', () => {
-  it('src/core and rules/ import nothing that needs Node, directly or through another file', () => {
+  it('src/core, rules/ and the remark plugin import nothing that needs Node, directly or through another file', () => {
     expect(violations()).toEqual([]);
   });
 

@@ -88,7 +88,8 @@ describe.each(linters)('properties over %s', (_name, lint) => {
         const { output } = fixText(text, lint);
         expect(withoutPunctuationAndMarkers(output)).toBe(withoutPunctuationAndMarkers(text));
       }),
-      { numRuns: NUM_RUNS },
+      // Found by a run: `2....` is a number and an ellipsis, not the marker `2.`.
+      { numRuns: NUM_RUNS, examples: [['2....关']] },
     );
   });
 });

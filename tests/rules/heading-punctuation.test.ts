@@ -4,6 +4,16 @@ import { corpusFiles, corpusFindings } from '../helpers/corpus.js';
 import { runRuleTests } from '../helpers/rule-tester.js';
 
 const TITLE = '关于做好2024年防汛工作的通知\n';
+/** An amendment decision: run-in headings of its own, and the new text of a chapter quoted over several lines. */
+const AMENDMENT =
+  '国务院关于修改《防汛工作管理办法》的决定\n' +
+  '一、明确工作要求。各地区要认真执行修改后的办法。\n' +
+  '二、修改第三章。第三章修改为：\n' +
+  '“第三章　监督管理\n' +
+  '一、日常监督\n' +
+  '县级以上人民政府水行政主管部门负责日常监督。\n' +
+  '二、专项检查\n' +
+  '汛期前应当开展专项检查。”\n';
 
 runRuleTests(rule, {
   valid: [
@@ -35,6 +45,8 @@ runRuleTests(rule, {
       name: 'an attachment starts a new part',
       code: `${TITLE}（一）推进决策公开。重大决策事项要公开。\n（二）推进执行公开。重点任务要公开。\n附件\n（一）工作目标\n到年底建成防汛体系。`,
     },
+    // The quoted chapter is another document's text: its headings are no siblings of the decision's own.
+    { name: 'headings inside a quotation spanning lines', code: `${AMENDMENT}三、强化督促检查。各地区要加强督促检查。` },
     { name: 'notes under a table start a new part', code: `${TITLE}55.医务人员满意度\n注：\n1.三级公立医院考核采用全部指标。专科医院可选用部分指标。` },
     { name: 'Markdown headings without marks', code: '# 关于做好防汛工作的通知\n\n## 一、总体要求\n\n## 二、主要任务', format: 'md' },
     { name: 'a heading with a 顿号 inside', code: `${TITLE}一、加强监测、预警和应急处置\n各地要完善监测网络。` },
@@ -56,6 +68,11 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a heading after a quotation spanning lines is compared with the headings before it',
+      code: `${AMENDMENT}三、强化督促检查\n各地区要加强督促检查。`,
+      errors: [{ messageId: 'noPeriodUnlikeFirst', line: 9, column: 3, endColumn: 9, data: { heading: '强化督促检查', first: '明确工作要求' } }],
+    },
     {
       name: 'a title ending with a full stop',
       code: '关于进一步做好政务公开工作的通知。\n各区人民政府：',

@@ -389,6 +389,19 @@ function appendTreeBlocks(tree: Root, source: string, blocks: Block[], directive
 }
 
 /**
+ * The document model of a tree some other unified pipeline already parsed from `source` (the remark
+ * plugin's entry: no second parse). The tree must carry positions with offsets, as remark-parse gives.
+ * Named character references are decoded with the table remark.ts brings: load it first (loadMarkdownParser
+ * or useMarkdownParser).
+ */
+export function documentFromMarkdownTree(tree: Root, source: string): GwDocument {
+  const blocks: Block[] = [];
+  const directives: Directive[] = [];
+  appendTreeBlocks(tree, source, blocks, directives);
+  return { format: 'markdown', source, blocks, directives };
+}
+
+/**
  * Reads Markdown into blocks. Code, HTML, front matter, definitions and thematic breaks are not text; HTML
  * comments are read for suppression directives. Deep nesting is walked with an explicit stack; input
  * nested too deep for remark itself (see MAX_CONTAINER_MARKERS) is read as plain text instead. Groups of
