@@ -21,7 +21,16 @@ await build({
   target: 'node20',
   // Chunks beside the entries: lint-files finds the worker as ./lint-worker.js next to its own chunk.
   chunkNames: 'chunk-[hash]',
-  // CommonJS dependencies (picocolors, picomatch, write-file-atomic) call require for Node's built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // CommonJS dependencies (picocolors, picomatch, write-file-atomic) call require for Node's built-ins, and
+  // write-file-atomic names its temporary files after __filename.
+  banner: {
+    js: [
+      "import { createRequire as __createRequire } from 'node:module';",
+      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+      'const require = __createRequire(import.meta.url);',
+      'const __filename = __fileURLToPath(import.meta.url);',
+      "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
+    ].join(' '),
+  },
   logLevel: 'warning',
 });
