@@ -9,7 +9,7 @@ import { lintFiles } from '../../src/node/lint-files.js';
 /**
  * Drafts as they come from templates (`npm run bench -- --defects heavy`), a deterministic sample: the work
  * on the cost per finding must leave every finding as it was. The counts were taken with main's code
- * without that work (main at 02e5138) and are the same with it. A change in what the rules detect changes them too: check the new counts, then update.
+ * without that work (main at dbf6ebf) and are the same with it. A change in what the rules detect changes them too: check the new counts, then update.
  */
 let directory: string;
 
@@ -38,7 +38,7 @@ const GOLDEN = {
   'attachment-note': 60,
   'date-format': 3,
   'enumeration-sequence': 19,
-  'heading-punctuation': 50,
+  'heading-punctuation': 47,
   'no-placeholder': 1629,
   'number-usage': 7,
   'paragraph-end': 302,
