@@ -184,6 +184,7 @@ export class FormattingResolver {
   private readonly defaultParagraph: Properties;
   private readonly numberingLevels = new Map<string, XmlElement>();
   private readonly relationships: ReadonlyMap<string, string>;
+  private readonly styledRuns = new Map<string, Properties>();
   /** `w:evenAndOddHeaders` in settings: even pages use the `even` header and footer. */
   readonly evenAndOddHeaders: boolean;
 
@@ -241,11 +242,8 @@ export class FormattingResolver {
 
   /** The effective formatting of a run of `paragraph` with direct properties `rPr`. */
   runFormat(paragraph: XmlElement, rPr: XmlElement | undefined): RunFormat {
-    const merged: Properties = { ...this.defaultRun };
-    for (const style of this.styleChain('paragraph', this.paragraphStyleId(paragraph))) Object.assign(merged, runProperties(firstChild(style, 'w:rPr'), this.theme));
     const characterStyle = rPr && firstChild(rPr, 'w:rStyle')?.attributes['w:val'];
-    for (const style of this.styleChain('character', characterStyle)) Object.assign(merged, runProperties(firstChild(style, 'w:rPr'), this.theme));
-    Object.assign(merged, runProperties(rPr, this.theme));
+    const merged: Properties = { ...this.styledRun(this.paragraphStyleId(paragraph), characterStyle), ...runProperties(rPr, this.theme) };
     return {
       ...(merged.eastAsia === undefined ? {} : { eastAsiaFont: merged.eastAsia }),
       ...(merged.ascii === undefined ? {} : { asciiFont: merged.ascii }),
@@ -253,6 +251,18 @@ export class FormattingResolver {
       bold: merged.b === '1',
       ...(merged.color === undefined ? {} : { color: merged.color.toUpperCase() === 'AUTO' ? 'auto' : merged.color.toUpperCase() }),
     };
+  }
+
+  /** Run properties of the defaults and both style chains, merged once per pair of styles: drafts have few. */
+  private styledRun(paragraphStyle: string | undefined, characterStyle: string | undefined): Properties {
+    const key = `${paragraphStyle ?? ''}\u0000${characterStyle ?? ''}`;
+    const cached = this.styledRuns.get(key);
+    if (cached) return cached;
+    const merged: Properties = { ...this.defaultRun };
+    for (const style of this.styleChain('paragraph', paragraphStyle)) Object.assign(merged, runProperties(firstChild(style, 'w:rPr'), this.theme));
+    for (const style of this.styleChain('character', characterStyle)) Object.assign(merged, runProperties(firstChild(style, 'w:rPr'), this.theme));
+    this.styledRuns.set(key, merged);
+    return merged;
   }
 
   /** The effective paragraph properties, the numbering level's indents included. */

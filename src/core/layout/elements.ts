@@ -75,8 +75,20 @@ function headingOf(block: Block): { kind: ElementKind; end: number } | undefined
   return { kind, end: stop === -1 ? text.length : stop + 1 };
 }
 
+/** Three layout rules and document-elements ask for the same document's elements: they are found once. */
+const recognised = new WeakMap<GwDocument, DocumentElements>();
+
 /** Recognises the elements of a document's body, in order. */
 export function recogniseElements(document: GwDocument): DocumentElements {
+  let found = recognised.get(document);
+  if (!found) {
+    found = findElements(document);
+    recognised.set(document, found);
+  }
+  return found;
+}
+
+function findElements(document: GwDocument): DocumentElements {
   const blocks = document.blocks.filter((block) => isBodyParagraph(block) && trimmed(block) !== '');
   const kinds: (ElementKind | undefined)[] = new Array(blocks.length);
   const headingEnds = new Map<number, number>();
