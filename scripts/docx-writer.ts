@@ -23,6 +23,8 @@ export interface DocxSpec {
   readonly footer?: readonly (string | ParagraphSpec)[];
   /** Split every run of text into pieces of about this many characters, as Word's editing sessions do. */
   readonly splitRunsEvery?: number;
+  /** A picture stored in the package (`word/media/image1.png`), as the drafts that run to megabytes carry. */
+  readonly picture?: Uint8Array;
 }
 
 const W_NAMESPACE = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -83,7 +85,10 @@ export function buildDocx(spec: DocxSpec): Uint8Array {
   }
   // A fixed timestamp keeps the bytes reproducible.
   const mtime = new Date('2026-01-01T00:00:00Z');
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime }]])), { level: 6 });
+  const entries: Record<string, [Uint8Array, { mtime: Date; level?: 0 }]> = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime }]]));
+  // Pictures are stored, not deflated, as Word does for already compressed images.
+  if (spec.picture) entries['word/media/image1.png'] = [spec.picture, { mtime, level: 0 }];
+  return zipSync(entries, { level: 6 });
 }
 
 /** A draft's lines as Word paragraphs: Markdown heading marks dropped, blank lines left out as Word users do. */
