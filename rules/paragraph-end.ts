@@ -233,7 +233,8 @@ export default defineRule({
   },
   options: z.object({}).strict(),
   check(document, report) {
-    const { blocks } = document;
+    // Empty paragraphs (a Word draft's blank lines) stand between no two paragraphs: what follows a paragraph is the next one with text.
+    const blocks = document.blocks.some((block) => lastVisible(block.text) < 0) ? document.blocks.filter((block) => lastVisible(block.text) >= 0) : document.blocks;
     let layout: Layout | undefined;
     let listRun: ListRun | undefined;
     for (let index = 0; index < blocks.length; index++) {

@@ -5,6 +5,11 @@ import { lintWithRule, runRuleTests } from '../helpers/rule-tester.js';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'Word: items separated by empty paragraphs (blank lines) are still consecutive',
+      code: '<w:p><w:r><w:t>会议要求：</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>一是加强组织领导；</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>二是压实工作责任。</w:t></w:r></w:p>',
+      format: 'docx',
+    },
     { name: '主送机关 ends with a colon', code: '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：' },
     '各乡镇人民政府，县政府各部门：',
     { name: 'a colon that introduces what follows', code: '具体要求如下：' },
