@@ -3,7 +3,7 @@
  * markers"). A fix may change:
  *
  * - punctuation marks of GB/T 15834, full-width or half-width: `，。、；：？！“”‘’（）《》〈〉【】〔〕［］～·…—`
- *   and `, . ; : ? ! ( ) " ' ~`, and the connectors that punctuation-form turns into `—` (`-` `–` `－` `．`), together with the spaces and tabs right after a mark (`完成, 下一步` may become
+ *   and `, . ; : ? ! ( ) " ' ~`, and the connectors that punctuation-form turns into `—` (`-` `–` `－` `．`), together with the spaces, tabs and full-width spaces right after a mark (`完成, 下一步` may become
  *   `完成，下一步`, and `一. 总体要求` may become `一、 总体要求`);
  * - the numeral of a numbering marker at the start of a line (after indentation and any Markdown `#`, `>`,
  *   `-`, `*` or `1.` prefix): Chinese numerals or digits directly before `、` `.` `．` `）` `)` or directly
@@ -14,7 +14,7 @@
  * from the text before and after fixing must leave the same string.
  */
 
-const PUNCTUATION = /[，。、；：？！“”‘’（）《》〈〉【】〔〕［］～·…—"'~,.;:?!()\-–－．][ \t]*/g;
+const PUNCTUATION = /[，。、；：？！“”‘’（）《》〈〉【】〔〕［］～·…—"'~,.;:?!()\-–－．][ \t\u3000]*/g;
 
 const MARKDOWN_PREFIX = String.raw`[ \t\u3000]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)*`;
 const NUMERAL = '[〇零一二三四五六七八九十百]+|[0-9０-９]+';

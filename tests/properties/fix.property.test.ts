@@ -88,8 +88,8 @@ describe.each(linters)('properties over %s', (_name, lint) => {
         const { output } = fixText(text, lint);
         expect(withoutPunctuationAndMarkers(output)).toBe(withoutPunctuationAndMarkers(text));
       }),
-      // Found by a run: `2....` is a number and an ellipsis, not the marker `2.`.
-      { numRuns: NUM_RUNS, examples: [['2....关']] },
+      // Found by runs: `2....` is a number and an ellipsis, not the marker `2.`; `,　，` loses the full-width space between the marks.
+      { numRuns: NUM_RUNS, examples: [['2....关'], [',　，']] },
     );
   });
 });
