@@ -50,3 +50,16 @@ export function encodableDraftText(maxPieces = 60): fc.Arbitrary<string> {
     return '';
   }));
 }
+
+/** Cuts a text into runs at the given places (possibly empty runs), as Word does on every edit. */
+export function splitAt(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
+  const pieces: string[] = [];
+  let previous = 0;
+  for (const point of points) {
+    pieces.push(text.slice(previous, point));
+    previous = point;
+  }
+  pieces.push(text.slice(previous));
+  return pieces;
+}

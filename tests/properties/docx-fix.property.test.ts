@@ -11,24 +11,13 @@ import { fixText } from '../../src/core/fix.js';
 import { lintSource } from '../../src/core/linter.js';
 import { parseDocx } from '../../src/core/parse/docx.js';
 import { allRules, lintWord } from '../docx/helpers.js';
+import { splitAt } from './arbitraries.js';
 import { buildDocx, escapeXml, paragraph, run } from '../fixtures/docx/build.js';
 
 /** Chinese text with the marks the fixable rules rewrite: half-width marks, `...`, doubled marks, `(一)`. */
 const paragraphText = fc
   .array(fc.constantFrom(...'关于做好年度工作的通知各单位要认真落实', '，', '。', '、', '；', ',', '.', ';', ':', '?', '...', '。。', '(一)', '(2)', '一.', '2024', 'X'), { maxLength: 24 })
   .map((pieces) => pieces.join(''));
-
-function splitAt(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let previous = 0;
-  for (const point of points) {
-    pieces.push(text.slice(previous, point));
-    previous = point;
-  }
-  pieces.push(text.slice(previous));
-  return pieces;
-}
 
 const wrappers: readonly ((piece: string) => string)[] = [
   (piece) => run(piece),

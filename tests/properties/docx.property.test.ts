@@ -2,23 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DocxError } from '../../src/core/docx/errors.js';
 import { parseDocx } from '../../src/core/parse/docx.js';
+import { splitAt } from './arbitraries.js';
 import { buildDocx, deleted, escapeXml, inserted, paragraph, run } from '../fixtures/docx/build.js';
 
 /** Text of 公文 paragraphs: Chinese, punctuation, placeholders, digits, Latin, spaces and XML-special characters. */
 const paragraphText = fc.string({ unit: fc.constantFrom(...'关于做好年度工作的通知，。；、：（）《》“”X某0123 abc&<>"\'　'.split('')), maxLength: 40 });
-
-/** Cuts a text into runs at random places (possibly empty runs), as Word does on every edit. */
-function splitAt(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let previous = 0;
-  for (const point of points) {
-    pieces.push(text.slice(previous, point));
-    previous = point;
-  }
-  pieces.push(text.slice(previous));
-  return pieces;
-}
 
 /** How a piece is wrapped: a plain run, or inside a bookmark, hyperlink, smart tag, content control or insertion. */
 const wrappers: readonly ((piece: string) => string)[] = [
