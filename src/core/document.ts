@@ -47,6 +47,9 @@ export interface Block {
 /** The parts of a Word package whose paragraphs become blocks. */
 export type DocxPart = 'body' | 'header' | 'footer' | 'footnote' | 'endnote';
 
+/** How messages, reports and the page name the parts of a Word document other than its body. */
+export const DOCX_PART_LABELS: Readonly<Record<Exclude<DocxPart, 'body'>, string>> = { header: '页眉', footer: '页脚', footnote: '脚注', endnote: '尾注' };
+
 /** Where a block of a Word document comes from. */
 export interface DocxBlockOrigin {
   readonly part: DocxPart;

@@ -1,4 +1,4 @@
-import { LineIndex, toSourceOffset, type Block, type Directive, type DocumentFormat, type DocxPart, type GwDocument, type Position } from './document.js';
+import { DOCX_PART_LABELS, LineIndex, toSourceOffset, type Block, type Directive, type DocumentFormat, type DocxPart, type GwDocument, type Position } from './document.js';
 import { parseMarkdown } from './parse/markdown.js';
 import { parseDocx } from './parse/docx.js';
 
@@ -89,8 +89,6 @@ export function parseDocument(source: string | Uint8Array, format: DocumentForma
   return format === 'markdown' ? parseMarkdown(source) : parseText(source);
 }
 
-/** How a finding in a Word part other than the body names that part, before its message. */
-const PART_LABELS: Readonly<Record<Exclude<DocxPart, 'body'>, string>> = { header: '页眉', footer: '页脚', footnote: '脚注', endnote: '尾注' };
 
 const EXCERPT_CONTEXT = 20;
 
@@ -283,7 +281,7 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       const message: LintMessage = {
         ruleId,
         severity: found.severity === 'warn' ? 1 : severity,
-        message: start.part ? `${PART_LABELS[start.part]}：${text}` : text,
+        message: start.part ? `${DOCX_PART_LABELS[start.part]}：${text}` : text,
         messageId: found.messageId,
         line: start.line,
         column: start.column,

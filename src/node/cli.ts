@@ -374,7 +374,7 @@ async function lintStandardInputAsWord(
   configFixAs: 'revisions' | 'direct' | undefined,
   options: CliOptions,
 ): Promise<StandardInputResult> {
-  const [{ rulesById }, linter, { DocxError }, { countMessages, problemMessage }, { fixDocx }, { DEFAULT_WORD_FIX }] = await Promise.all([
+  const [{ rulesById }, linter, { DocxError }, { countMessages, problemMessage }, { fixDocx }, { wordFixAsRevisions, refusalNote }] = await Promise.all([
     import('../../rules/index.js'),
     import('../core/linter.js'),
     import('../core/docx/errors.js'),
@@ -391,13 +391,8 @@ async function lintStandardInputAsWord(
       const { documentLines } = await import('../view/lines.js');
       return { result: { ...lint(document), lines: documentLines(document) } };
     }
-    const revisions = (options.fixAs ?? configFixAs ?? DEFAULT_WORD_FIX) === 'revisions';
-    const fixed = fixDocx(bytes, { parse: (input) => linter.parseDocument(input, 'docx'), lint, revisions });
-    if (options.verbose) {
-      for (const refusal of fixed.refused) {
-        process.stderr.write(`gongwen-lint：第 ${refusal.message.line} 段第 ${refusal.message.column} 列的修正（${refusal.message.ruleId}）未写入：${refusal.explanation}\n`);
-      }
-    }
+    const fixed = fixDocx(bytes, { parse: (input) => linter.parseDocument(input, 'docx'), lint, revisions: wordFixAsRevisions(options.fixAs, configFixAs) });
+    if (options.verbose) for (const refusal of fixed.refused) process.stderr.write(`gongwen-lint：${refusalNote(refusal)}\n`);
     if (options.fix === true) return { result: fixed.result, fixedBytes: Buffer.from(fixed.bytes) };
     const result: ResultWithSource = { ...fixed.result, source: fixed.original.source };
     if (fixed.document.source !== fixed.original.source) result.output = fixed.document.source;

@@ -8,14 +8,15 @@ import { fixText } from '../core/fix.js';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BinaryFileError, readDraft, readFileBytes, writeDraft, writeFileAtomically, type Draft } from './io.js';
-import { formatForPath, lintDocument, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, parseDocument, type LintMessage, type LintResult } from '../core/linter.js';
+import { formatForPath, lintDocument, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, parseDocument, type LintResult } from '../core/linter.js';
 import { DocxError } from '../core/docx/errors.js';
 import { annotateDocx } from '../core/docx/annotate.js';
-import { fixDocx } from '../core/docx/fix-docx.js';
+import { fixDocx, type RefusedFix } from '../core/docx/fix-docx.js';
 import type { GwDocument } from '../core/document.js';
 import { countMessages, errorMessage, problemMessage } from '../core/results.js';
 import type { ResolvedRules } from '../core/config/resolve-rules.js';
 import { documentLines, type ViewLine } from '../view/lines.js';
+import { DOCX_PART_LABELS } from '../core/document.js';
 
 /**
  * A file's lint result. When fixing changed the text, `output` is the fixed text and `source` the text as
@@ -129,22 +130,27 @@ async function lintWordFile(filePath: string, config: FileConfig, options: LintO
   const lint = (document: GwDocument): LintResult => lintDocument(document, lintOptions, rulesById);
   const notes: string[] = [];
   try {
-    let document = parseDocument(bytes, 'docx');
-    let result: LintedFile = { ...lint(document), contentHash };
-    if (options.fix) {
-      const revisions = (options.fixAs ?? config.fixAs ?? DEFAULT_WORD_FIX) === 'revisions';
-      const fixed = fixDocx(bytes, { parse: (input) => parseDocument(input, 'docx'), lint, revisions });
-      for (const refusal of fixed.refused) notes.push(`${filePath}：${positionLabel(refusal.message)}的修正（${refusal.message.ruleId}）未写入：${refusal.explanation}`);
+    let document: GwDocument;
+    let result: LintedFile;
+    if (!options.fix) {
+      document = parseDocument(bytes, 'docx');
+      result = { ...lint(document), contentHash };
+    } else {
+      // fixDocx reads and lints the draft itself: with nothing to fix, its result is the draft's.
+      const fixed = fixDocx(bytes, { parse: (input) => parseDocument(input, 'docx'), lint, revisions: wordFixAsRevisions(options.fixAs, config.fixAs) });
+      for (const refusal of fixed.refused) notes.push(`${filePath}：${refusalNote(refusal)}`);
+      document = fixed.document;
+      result = { ...fixed.result, contentHash };
       if (fixed.bytes !== bytes) {
         if (options.fix === true) {
           try {
             await writeFileAtomically(filePath, fixed.bytes);
           } catch (error) {
-            return { ...countMessages(filePath, [problemMessage(errorMessage(error)), ...result.messages]), notes };
+            // Nothing was written: report the findings of the draft as it is on disk.
+            return { ...countMessages(filePath, [problemMessage(errorMessage(error)), ...lint(fixed.original).messages]), notes };
           }
         }
         bytes = fixed.bytes;
-        document = fixed.document;
         result = { ...fixed.result, output: fixed.document.source, source: fixed.original.source };
       }
     }
@@ -179,10 +185,15 @@ export function annotatedCopyPath(filePath: string, directory: string | undefine
   return join(directory ?? dirname(filePath), `${name}.检查.docx`);
 }
 
-const PART_LABELS: Readonly<Record<string, string>> = { header: '页眉', footer: '页脚', footnote: '脚注', endnote: '尾注' };
+/** Whether `--fix` writes Word fixes as tracked changes: the command line decides, then the nearest config, then the default. */
+export function wordFixAsRevisions(cliFixAs: WordFixStyle | undefined, configFixAs: WordFixStyle | undefined): boolean {
+  return (cliFixAs ?? configFixAs ?? DEFAULT_WORD_FIX) === 'revisions';
+}
 
-function positionLabel(message: LintMessage): string {
-  return `${message.part ? PART_LABELS[message.part] : ''}第 ${message.line} 段第 ${message.column} 列`;
+/** Why a Word fix stays a finding, for `--verbose`: `第 4 段第 5 列的修正（rule）未写入：…`. */
+export function refusalNote(refusal: RefusedFix): string {
+  const { message } = refusal;
+  return `${message.part ? DOCX_PART_LABELS[message.part] : ''}第 ${message.line} 段第 ${message.column} 列的修正（${message.ruleId}）未写入：${refusal.explanation}`;
 }
 
 /** Runs `lint`, loading remark and running it again if the draft turned out to need it. */

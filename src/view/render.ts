@@ -6,6 +6,7 @@
  */
 import type { LintMessage } from '../core/linter.js';
 import type { ViewLine } from './lines.js';
+import { DOCX_PART_LABELS, type DocxPart } from '../core/document.js';
 
 export interface FileView {
   readonly name: string;
@@ -31,15 +32,13 @@ function attributeHtml(text: string): string {
   return escapeHtml(text).replace(/\n/g, '&#10;');
 }
 
-const PART_LABELS: Readonly<Record<string, string>> = { header: '页眉', footer: '页脚', footnote: '脚注', endnote: '尾注' };
-
 function lineKey(part: string | undefined, line: number): string {
   return `${part ?? 'body'}:${line}`;
 }
 
-export function lineLabel(part: string | undefined, line: number, word: boolean): string {
+export function lineLabel(part: Exclude<DocxPart, 'body'> | undefined, line: number, word: boolean): string {
   if (!word) return String(line);
-  return `${part ? PART_LABELS[part] ?? part : ''}第${line}段`;
+  return `${part ? DOCX_PART_LABELS[part] : ''}第${line}段`;
 }
 
 function severityClass(message: LintMessage): string {

@@ -4,6 +4,7 @@ import { severityLabel } from './labels.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 import { displayWidth } from './width.js';
+import { DOCX_PART_LABELS } from '../../core/document.js';
 
 /** Control characters (tabs included) would break the alignment of the marker line; each becomes one space. */
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
@@ -28,9 +29,6 @@ function renderExcerpt(excerpt: Excerpt, paint: (text: string) => string): [stri
   return [before + paint(span) + after, marker];
 }
 
-/** Chinese names of the parts of a Word document other than its body. */
-const PART_LABELS: Readonly<Record<string, string>> = { header: '页眉', footer: '页脚', footnote: '脚注', endnote: '尾注' };
-
 /**
  * `line:column`; in a Word document a line is a paragraph, so `第 N 段:column`, with the part named when it
  * is not the body (`页脚 第 1 段:3`).
@@ -38,7 +36,7 @@ const PART_LABELS: Readonly<Record<string, string>> = { header: '页眉', footer
 function position(message: LintMessage, word: boolean): string {
   if (message.line <= 0) return '';
   if (!word || message.ruleId === null) return `${message.line}:${message.column}`;
-  const part = message.part === undefined ? '' : `${PART_LABELS[message.part] ?? message.part} `;
+  const part = message.part === undefined ? '' : `${DOCX_PART_LABELS[message.part]} `;
   return `${part}第 ${message.line} 段:${message.column}`;
 }
 
