@@ -10,7 +10,7 @@ import { DocxError } from '../../src/core/docx/errors.js';
 import { fixDocx } from '../../src/core/docx/fix-docx.js';
 import type { DocumentFormat, GwDocument } from '../../src/core/document.js';
 import { fixText } from '../../src/core/fix.js';
-import { lintDocument, parseDocument, type LintResult } from '../../src/core/linter.js';
+import { formatForPath, lintDocument, parseDocument, type LintResult } from '../../src/core/linter.js';
 import { useMarkdownParser } from '../../src/core/parse/markdown.js';
 import * as remark from '../../src/core/parse/remark.js';
 import { documentLines } from '../../src/view/lines.js';
@@ -99,10 +99,6 @@ function checkSoon(): void {
   }, 250);
 }
 
-function formatOfName(name: string): Exclude<DocumentFormat, 'docx'> {
-  return /\.(md|markdown)$/i.test(name) ? 'markdown' : 'text';
-}
-
 async function openFile(file: File): Promise<void> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   // A JSON file dropped beside a draft is its configuration (`.gongwenrc.json`).
@@ -119,7 +115,7 @@ async function openFile(file: File): Promise<void> {
   } else {
     const decoded = decodeText(bytes);
     const lineEnding = /\r\n/.test(decoded.text) ? '\r\n' : /\r/.test(decoded.text) ? '\r' : '\n';
-    draft = { kind: 'text', name: file.name, format: formatOfName(file.name), encoding: decoded.encoding, bom: decoded.bom, lineEnding };
+    draft = { kind: 'text', name: file.name, format: formatForPath(file.name) === 'markdown' ? 'markdown' : 'text', encoding: decoded.encoding, bom: decoded.bom, lineEnding };
     elements.input.disabled = false;
     elements.input.value = decoded.text;
   }

@@ -1,6 +1,6 @@
 /** What the layout rules read of a Word document: its formatting resolver and its runs placed in block text. */
 import type { Block, GwDocument } from '../document.js';
-import { FormattingResolver, type RunFormat } from '../docx/formatting.js';
+import { FormattingResolver, TWIPS_PER_MM, type RunFormat } from '../docx/formatting.js';
 import { firstChild } from '../docx/xml.js';
 
 /** One resolver per document, built on first use: most runs of the linter never ask for formatting. */
@@ -34,8 +34,6 @@ export function formattedSpans(block: Block, resolver: FormattingResolver): Form
   }
   return spans;
 }
-
-const TWIPS_PER_MM = 1440 / 25.4;
 
 export function twipsToMm(twips: number): number {
   return Math.round((twips / TWIPS_PER_MM) * 10) / 10;
