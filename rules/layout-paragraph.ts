@@ -68,7 +68,7 @@ export default defineLayoutRule({
   check(document, report, { resolver, profile }) {
     const siblings = new Map<ElementKind, { block: Block; shape: string }[]>();
     for (const { kind, block } of recogniseElements(document).elements) {
-      const format = resolver.paragraphFormat(block.docx!.element);
+      const format = resolver.paragraphFormat(block.docx!.element, block.docx!.partName);
       const at = { block, start: 0, end: block.text.length } as const;
       const indent = indentCharacters(format, profile.sizes.body) + typedIndent(block.text);
       if (INDENTED.has(kind) && block.kind !== 'table-cell') {

@@ -185,6 +185,8 @@ export class FormattingResolver {
   private readonly numberingLevels = new Map<string, XmlElement>();
   private readonly relationships: ReadonlyMap<string, string>;
   private readonly styledRuns = new Map<string, Properties>();
+  private readonly runFormats = new Map<string, RunFormat>();
+  private readonly paragraphFormats = new Map<string, ParagraphFormat>();
   /** `w:evenAndOddHeaders` in settings: even pages use the `even` header and footer. */
   readonly evenAndOddHeaders: boolean;
 
@@ -240,10 +242,28 @@ export class FormattingResolver {
     return firstChild(firstChild(paragraph, 'w:pPr') ?? emptyElement, 'w:pStyle')?.attributes['w:val'] ?? this.defaultParagraphStyle;
   }
 
-  /** The effective formatting of a run of `paragraph` with direct properties `rPr`. */
-  runFormat(paragraph: XmlElement, rPr: XmlElement | undefined): RunFormat {
+  /**
+   * The effective formatting of a run of `paragraph` with direct properties `rPr`. Given the part both are in,
+   * the result is remembered by the paragraph style and the properties as written: a draft repeats a few
+   * `w:rPr` thousands of times, and within one part (Word declares the namespaces once, on its root) those
+   * written alike resolve alike.
+   */
+  runFormat(paragraph: XmlElement, rPr: XmlElement | undefined, partName?: string): RunFormat {
+    const styleId = this.paragraphStyleId(paragraph);
+    const partText = partName === undefined ? undefined : this.pkg.text(partName);
+    if (partText === undefined) return this.resolveRunFormat(styleId, rPr);
+    const key = `${styleId ?? ''}\u0000${rPr ? partText.slice(rPr.start, rPr.end) : ''}`;
+    let format = this.runFormats.get(key);
+    if (format === undefined) {
+      format = this.resolveRunFormat(styleId, rPr);
+      this.runFormats.set(key, format);
+    }
+    return format;
+  }
+
+  private resolveRunFormat(paragraphStyle: string | undefined, rPr: XmlElement | undefined): RunFormat {
     const characterStyle = rPr && firstChild(rPr, 'w:rStyle')?.attributes['w:val'];
-    const merged: Properties = { ...this.styledRun(this.paragraphStyleId(paragraph), characterStyle), ...runProperties(rPr, this.theme) };
+    const merged: Properties = { ...this.styledRun(paragraphStyle, characterStyle), ...runProperties(rPr, this.theme) };
     return {
       ...(merged.eastAsia === undefined ? {} : { eastAsiaFont: merged.eastAsia }),
       ...(merged.ascii === undefined ? {} : { asciiFont: merged.ascii }),
@@ -265,9 +285,25 @@ export class FormattingResolver {
     return merged;
   }
 
-  /** The effective paragraph properties, the numbering level's indents included. */
-  paragraphFormat(paragraph: XmlElement): ParagraphFormat {
+  /**
+   * The effective paragraph properties, the numbering level's indents included. Given the paragraph's part,
+   * the result is remembered by the paragraph style and the `w:pPr` as written (see runFormat).
+   */
+  paragraphFormat(paragraph: XmlElement, partName?: string): ParagraphFormat {
     const styleId = this.paragraphStyleId(paragraph);
+    const partText = partName === undefined ? undefined : this.pkg.text(partName);
+    if (partText === undefined) return this.resolveParagraphFormat(paragraph, styleId);
+    const direct = firstChild(paragraph, 'w:pPr');
+    const key = `${styleId ?? ''}\u0000${direct ? partText.slice(direct.start, direct.end) : ''}`;
+    let format = this.paragraphFormats.get(key);
+    if (format === undefined) {
+      format = this.resolveParagraphFormat(paragraph, styleId);
+      this.paragraphFormats.set(key, format);
+    }
+    return format;
+  }
+
+  private resolveParagraphFormat(paragraph: XmlElement, styleId: string | undefined): ParagraphFormat {
     const merged: Properties = { ...this.defaultParagraph };
     const chain = this.styleChain('paragraph', styleId);
     let numPr: XmlElement | undefined;
