@@ -130,6 +130,22 @@ interface OpenElement {
 /** Shared by every element without children, so that the many empty elements of a part allocate no array. */
 const NO_CHILDREN: XmlNode[] = [];
 Object.freeze(NO_CHILDREN);
+/** Shared likewise by every element without attributes (`w:r`, `w:t`, `w:rPr`…). */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * Whether text[from, to) needs more than slicing: a reference, a line break or tab to normalise, a character
+ * XML forbids, `<` (an error in an attribute value) or `]` (maybe `]]>`, an error in text). One pass over
+ * the characters: the text of a Word part is mostly a few characters at a time, where one loop is cheaper
+ * than a regular expression and two searches per string.
+ */
+function needsDecoding(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 0x20 || code === 0x26 /* & */ || code === 0x3c /* < */ || code === 0x5d /* ] */ || code >= 0xfffe) return true;
+  }
+  return false;
+}
 
 /** XML names, loosely: Word's names are ASCII; anything that could start a name in XML 1.0 is let through. */
 function isNameStart(code: number): boolean {
@@ -229,9 +245,10 @@ function scan(text: string, partName: string): XmlElement {
     if (parent.children === NO_CHILDREN) parent.children = [node];
     else parent.children.push(node);
   };
-  // Every element opens with `<`: counting them first refuses a part of countless empty elements before any tree is built.
+  // Every element opens with `<`: counting them first refuses a part of countless empty elements before any tree is
+  // built. Each `<` takes three characters at least (`<a>`), so a shorter part cannot hold too many: no pass needed.
   let tags = 0;
-  for (let at = text.indexOf('<'); at !== -1 && tags <= MAX_XML_NODES; at = text.indexOf('<', at + 1)) tags++;
+  if (length > MAX_XML_NODES * 3) for (let at = text.indexOf('<'); at !== -1 && tags <= MAX_XML_NODES; at = text.indexOf('<', at + 1)) tags++;
   if (tags > MAX_XML_NODES) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
   let nodes = 0;
   const count = (): void => {
@@ -250,7 +267,8 @@ function scan(text: string, partName: string): XmlElement {
   while (i < length) {
     const lt = text.indexOf('<', i);
     const textEnd = lt === -1 ? length : lt;
-    if (textEnd > i) {
+    if (textEnd > i && stack.length > 0 && !needsDecoding(text, i, textEnd)) addText(i, textEnd, text.slice(i, textEnd));
+    else if (textEnd > i) {
       const raw = text.slice(i, textEnd);
       if (stack.length > 0 && raw.includes(']]>')) throw new XmlSyntaxError(`第 ${i} 个字符后的文字中有“]]>”`);
       // XML reads every line break as `\n`.
@@ -280,13 +298,16 @@ function scan(text: string, partName: string): XmlElement {
         throw new XmlSyntaxError(`第 ${lt} 个字符处的“<!”无法识别`);
       }
     } else if (next === 0x2f /* / */) {
-      const name = readName(lt + 2);
-      const gt = skipSpace(lt + 2 + name.length);
-      if (text.charCodeAt(gt) !== 0x3e) throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签不完整`);
       const open = stack.pop();
       const openName = rawNames.pop();
       scopes.pop();
-      if (!open || openName !== name) throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签“${name}”与开始标签${open ? `“${openName}”` : ''}不匹配`);
+      // The end tag is compared with the open element's name where it stands, without cutting a string out of it.
+      const nameEnd = lt + 2 + (openName?.length ?? 0);
+      if (!open || openName === undefined || !text.startsWith(openName, lt + 2) || (nameEnd < length && isNameCharacter(text.charCodeAt(nameEnd)))) {
+        throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签“${readName(lt + 2)}”与开始标签${open ? `“${openName}”` : ''}不匹配`);
+      }
+      const gt = skipSpace(nameEnd);
+      if (text.charCodeAt(gt) !== 0x3e) throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签不完整`);
       open.contentEnd = lt;
       open.end = gt + 1;
       close(open);
@@ -298,7 +319,7 @@ function scan(text: string, partName: string): XmlElement {
       const rawName = readName(lt + 1);
       let at = lt + 1 + rawName.length;
       const parentScope = scopes[scopes.length - 1];
-      let attributes: Record<string, string> = {};
+      let attributes = NO_ATTRIBUTES;
       // Set when the tag declares namespaces (Word does so on the root only): then the names are read again.
       let declarations: Record<string, string> | undefined;
       rawAttributeNames.length = 0;
@@ -326,14 +347,20 @@ function scan(text: string, partName: string): XmlElement {
         const closing = text.indexOf(quote, quoteAt + 1);
         if (closing === -1) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值没有结束`);
         const raw = text.slice(quoteAt + 1, closing);
-        if (raw.includes('<')) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值含有“<”`);
-        // Attribute-value normalisation: each white-space character reads as a space.
-        const value = decodeReferences(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw, quoteAt + 1);
+        let value = raw;
+        if (needsDecoding(text, quoteAt + 1, closing)) {
+          if (raw.includes('<')) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值含有“<”`);
+          // Attribute-value normalisation: each white-space character reads as a space.
+          value = decodeReferences(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw, quoteAt + 1);
+        }
         if (rawAttributeNames.includes(attributeName)) throw new XmlSyntaxError(`第 ${afterSpace} 个字符处的属性“${attributeName}”重复`);
         rawAttributeNames.push(attributeName);
         rawAttributeValues.push(value);
         if (attributeName === 'xmlns' || attributeName.startsWith('xmlns:')) (declarations ??= {})[attributeName] = value;
-        else attributes[parentScope.attributeName(attributeName)] = value;
+        else {
+          if (attributes === NO_ATTRIBUTES) attributes = {};
+          attributes[parentScope.attributeName(attributeName)] = value;
+        }
         at = closing + 1;
       }
       const scope = declarations ? parentScope.withDeclarations(declarations) : parentScope;
