@@ -79,7 +79,9 @@ export default defineLayoutRule({
         if (kind !== 'body') {
           // Alignment only: an indent that differs is already reported above.
           const shape = alignmentName(format);
-          siblings.set(kind, [...(siblings.get(kind) ?? []), { block, shape }]);
+          const members = siblings.get(kind);
+          if (members) members.push({ block, shape });
+          else siblings.set(kind, [{ block, shape }]);
         }
       } else if (kind === 'title' && format.alignment !== 'center') {
         report({ ...at, messageId: 'title', data: { found: `为${alignmentName(format)}` } });

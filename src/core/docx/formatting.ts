@@ -185,7 +185,10 @@ export class FormattingResolver {
   private readonly numberingLevels = new Map<string, XmlElement>();
   private readonly relationships: ReadonlyMap<string, string>;
   private readonly styledRuns = new Map<string, Properties>();
-  private readonly runFormats = new Map<string, RunFormat>();
+  /** By paragraph style, then by the `w:rPr` as written. */
+  private readonly runFormats = new Map<string, Map<string, RunFormat>>();
+  private lastParagraph: XmlElement | undefined;
+  private lastParagraphStyle: string | undefined;
   private readonly paragraphFormats = new Map<string, ParagraphFormat>();
   /** `w:evenAndOddHeaders` in settings: even pages use the `even` header and footer. */
   readonly evenAndOddHeaders: boolean;
@@ -239,7 +242,12 @@ export class FormattingResolver {
   }
 
   private paragraphStyleId(paragraph: XmlElement): string | undefined {
-    return firstChild(firstChild(paragraph, 'w:pPr') ?? emptyElement, 'w:pStyle')?.attributes['w:val'] ?? this.defaultParagraphStyle;
+    // Asked for each run of a paragraph in turn; without a `w:pPr`, finding none means looking at every run.
+    if (paragraph !== this.lastParagraph) {
+      this.lastParagraph = paragraph;
+      this.lastParagraphStyle = firstChild(firstChild(paragraph, 'w:pPr') ?? emptyElement, 'w:pStyle')?.attributes['w:val'] ?? this.defaultParagraphStyle;
+    }
+    return this.lastParagraphStyle;
   }
 
   /**
@@ -252,11 +260,16 @@ export class FormattingResolver {
     const styleId = this.paragraphStyleId(paragraph);
     const partText = partName === undefined ? undefined : this.pkg.text(partName);
     if (partText === undefined) return this.resolveRunFormat(styleId, rPr);
-    const key = `${styleId ?? ''}\u0000${rPr ? partText.slice(rPr.start, rPr.end) : ''}`;
-    let format = this.runFormats.get(key);
+    let formats = this.runFormats.get(styleId ?? '');
+    if (formats === undefined) {
+      formats = new Map();
+      this.runFormats.set(styleId ?? '', formats);
+    }
+    const written = rPr ? partText.slice(rPr.start, rPr.end) : '';
+    let format = formats.get(written);
     if (format === undefined) {
       format = this.resolveRunFormat(styleId, rPr);
-      this.runFormats.set(key, format);
+      formats.set(written, format);
     }
     return format;
   }
