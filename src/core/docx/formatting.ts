@@ -189,6 +189,7 @@ export class FormattingResolver {
   private readonly runFormats = new Map<string, Map<string, RunFormat>>();
   private lastParagraph: XmlElement | undefined;
   private lastParagraphStyle: string | undefined;
+  private sectionList: readonly SectionFormat[] | undefined;
   private readonly paragraphFormats = new Map<string, ParagraphFormat>();
   /** `w:evenAndOddHeaders` in settings: even pages use the `even` header and footer. */
   readonly evenAndOddHeaders: boolean;
@@ -378,7 +379,13 @@ export class FormattingResolver {
   }
 
   /** The sections of the main document in order: each paragraph-level `w:sectPr`, then the body's last one. */
-  sections(): SectionFormat[] {
+  sections(): readonly SectionFormat[] {
+    // Two layout rules ask; the body is walked once.
+    this.sectionList ??= this.findSections();
+    return this.sectionList;
+  }
+
+  private findSections(): SectionFormat[] {
     const document = this.pkg.xml(this.pkg.mainDocument);
     const body = document && firstChild(document, 'w:body');
     if (!body) return [];
