@@ -75,7 +75,7 @@ export default defineLayoutRule({
         const block: Block | undefined = numbered.find((candidate) => candidate.docx!.partName === partName);
         if (!block || judged.has(partName)) continue;
         judged.add(partName);
-        const alignment = resolver.paragraphFormat(block.docx!.element).alignment;
+        const alignment = resolver.paragraphFormat(block.docx!.element, block.docx!.partName).alignment;
         if (!isExpected(alignment)) {
           report({ block, start: 0, end: block.text.length, messageId: 'side', data: { pages, expected, found: alignment === 'center' ? '居中' : alignment === undefined ? '居左' : alignment } });
         }

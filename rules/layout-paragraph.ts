@@ -68,7 +68,7 @@ export default defineLayoutRule({
   check(document, report, { resolver, profile }) {
     const siblings = new Map<ElementKind, { block: Block; shape: string }[]>();
     for (const { kind, block } of recogniseElements(document).elements) {
-      const format = resolver.paragraphFormat(block.docx!.element);
+      const format = resolver.paragraphFormat(block.docx!.element, block.docx!.partName);
       const at = { block, start: 0, end: block.text.length } as const;
       const indent = indentCharacters(format, profile.sizes.body) + typedIndent(block.text);
       if (INDENTED.has(kind) && block.kind !== 'table-cell') {
@@ -79,7 +79,9 @@ export default defineLayoutRule({
         if (kind !== 'body') {
           // Alignment only: an indent that differs is already reported above.
           const shape = alignmentName(format);
-          siblings.set(kind, [...(siblings.get(kind) ?? []), { block, shape }]);
+          const members = siblings.get(kind);
+          if (members) members.push({ block, shape });
+          else siblings.set(kind, [{ block, shape }]);
         }
       } else if (kind === 'title' && format.alignment !== 'center') {
         report({ ...at, messageId: 'title', data: { found: `为${alignmentName(format)}` } });

@@ -185,6 +185,12 @@ export class FormattingResolver {
   private readonly numberingLevels = new Map<string, XmlElement>();
   private readonly relationships: ReadonlyMap<string, string>;
   private readonly styledRuns = new Map<string, Properties>();
+  /** By paragraph style, then by the `w:rPr` as written. */
+  private readonly runFormats = new Map<string, Map<string, RunFormat>>();
+  private lastParagraph: XmlElement | undefined;
+  private lastParagraphStyle: string | undefined;
+  private sectionList: readonly SectionFormat[] | undefined;
+  private readonly paragraphFormats = new Map<string, ParagraphFormat>();
   /** `w:evenAndOddHeaders` in settings: even pages use the `even` header and footer. */
   readonly evenAndOddHeaders: boolean;
 
@@ -237,13 +243,41 @@ export class FormattingResolver {
   }
 
   private paragraphStyleId(paragraph: XmlElement): string | undefined {
-    return firstChild(firstChild(paragraph, 'w:pPr') ?? emptyElement, 'w:pStyle')?.attributes['w:val'] ?? this.defaultParagraphStyle;
+    // Asked for each run of a paragraph in turn; without a `w:pPr`, finding none means looking at every run.
+    if (paragraph !== this.lastParagraph) {
+      this.lastParagraph = paragraph;
+      this.lastParagraphStyle = firstChild(firstChild(paragraph, 'w:pPr') ?? emptyElement, 'w:pStyle')?.attributes['w:val'] ?? this.defaultParagraphStyle;
+    }
+    return this.lastParagraphStyle;
   }
 
-  /** The effective formatting of a run of `paragraph` with direct properties `rPr`. */
-  runFormat(paragraph: XmlElement, rPr: XmlElement | undefined): RunFormat {
+  /**
+   * The effective formatting of a run of `paragraph` with direct properties `rPr`. Given the part both are in,
+   * the result is remembered by the paragraph style and the properties as written: a draft repeats a few
+   * `w:rPr` thousands of times, and within one part (Word declares the namespaces once, on its root) those
+   * written alike resolve alike.
+   */
+  runFormat(paragraph: XmlElement, rPr: XmlElement | undefined, partName?: string): RunFormat {
+    const styleId = this.paragraphStyleId(paragraph);
+    const partText = partName === undefined ? undefined : this.pkg.text(partName);
+    if (partText === undefined) return this.resolveRunFormat(styleId, rPr);
+    let formats = this.runFormats.get(styleId ?? '');
+    if (formats === undefined) {
+      formats = new Map();
+      this.runFormats.set(styleId ?? '', formats);
+    }
+    const written = rPr ? partText.slice(rPr.start, rPr.end) : '';
+    let format = formats.get(written);
+    if (format === undefined) {
+      format = this.resolveRunFormat(styleId, rPr);
+      formats.set(written, format);
+    }
+    return format;
+  }
+
+  private resolveRunFormat(paragraphStyle: string | undefined, rPr: XmlElement | undefined): RunFormat {
     const characterStyle = rPr && firstChild(rPr, 'w:rStyle')?.attributes['w:val'];
-    const merged: Properties = { ...this.styledRun(this.paragraphStyleId(paragraph), characterStyle), ...runProperties(rPr, this.theme) };
+    const merged: Properties = { ...this.styledRun(paragraphStyle, characterStyle), ...runProperties(rPr, this.theme) };
     return {
       ...(merged.eastAsia === undefined ? {} : { eastAsiaFont: merged.eastAsia }),
       ...(merged.ascii === undefined ? {} : { asciiFont: merged.ascii }),
@@ -265,9 +299,25 @@ export class FormattingResolver {
     return merged;
   }
 
-  /** The effective paragraph properties, the numbering level's indents included. */
-  paragraphFormat(paragraph: XmlElement): ParagraphFormat {
+  /**
+   * The effective paragraph properties, the numbering level's indents included. Given the paragraph's part,
+   * the result is remembered by the paragraph style and the `w:pPr` as written (see runFormat).
+   */
+  paragraphFormat(paragraph: XmlElement, partName?: string): ParagraphFormat {
     const styleId = this.paragraphStyleId(paragraph);
+    const partText = partName === undefined ? undefined : this.pkg.text(partName);
+    if (partText === undefined) return this.resolveParagraphFormat(paragraph, styleId);
+    const direct = firstChild(paragraph, 'w:pPr');
+    const key = `${styleId ?? ''}\u0000${direct ? partText.slice(direct.start, direct.end) : ''}`;
+    let format = this.paragraphFormats.get(key);
+    if (format === undefined) {
+      format = this.resolveParagraphFormat(paragraph, styleId);
+      this.paragraphFormats.set(key, format);
+    }
+    return format;
+  }
+
+  private resolveParagraphFormat(paragraph: XmlElement, styleId: string | undefined): ParagraphFormat {
     const merged: Properties = { ...this.defaultParagraph };
     const chain = this.styleChain('paragraph', styleId);
     let numPr: XmlElement | undefined;
@@ -329,7 +379,13 @@ export class FormattingResolver {
   }
 
   /** The sections of the main document in order: each paragraph-level `w:sectPr`, then the body's last one. */
-  sections(): SectionFormat[] {
+  sections(): readonly SectionFormat[] {
+    // Two layout rules ask; the body is walked once.
+    this.sectionList ??= this.findSections();
+    return this.sectionList;
+  }
+
+  private findSections(): SectionFormat[] {
     const document = this.pkg.xml(this.pkg.mainDocument);
     const body = document && firstChild(document, 'w:body');
     if (!body) return [];

@@ -115,21 +115,83 @@ class NamespaceScope {
   }
 }
 
-/** An element being built: its end offsets are set when it closes. */
-interface OpenElement {
-  type: 'element';
-  name: string;
-  attributes: Record<string, string>;
-  children: XmlNode[];
-  start: number;
-  end: number;
-  contentStart: number;
-  contentEnd: number;
+/**
+ * The content of an element read once already in this part, character for character: it was well-formed then,
+ * so it is now. Its children are built only when asked for (see ScannedElement.children).
+ */
+interface DeferredContent {
+  /** The part's text. */
+  readonly text: string;
+  /** The namespace bindings inside the element. */
+  readonly scope: NamespaceScope;
+}
+
+/**
+ * An element as the scanner builds it: its end offsets are set when it closes. The children of a deferred
+ * element are scanned from the part's text on first use, and kept.
+ */
+class ScannedElement implements XmlElement {
+  readonly type = 'element';
+  /** The children built so far; NO_CHILDREN until the first one (or while deferred). */
+  built: XmlNode[] = NO_CHILDREN;
+  deferred: DeferredContent | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly attributes: Record<string, string>,
+    readonly start: number,
+    public end: number,
+    readonly contentStart: number,
+    public contentEnd: number,
+  ) {}
+
+  get children(): readonly XmlNode[] {
+    const deferred = this.deferred;
+    if (deferred !== undefined) {
+      this.deferred = undefined;
+      scanDeferred(this, deferred);
+    }
+    return this.built;
+  }
+
+  /** Whether a child named `name` may be among the children, told without building them while they are deferred. */
+  mayHaveChild(name: string): boolean {
+    // A canonical name keeps the local name as written: content that never mentions it has no such child.
+    return this.deferred === undefined || this.deferred.text.slice(this.contentStart, this.contentEnd).includes(name.slice(name.indexOf(':') + 1));
+  }
+}
+
+/**
+ * Elements whose content is often written identically many times in one part: run properties, one `w:rPr` per
+ * run, most alike. A repeat is not scanned again: it is checked to be the same text as one scanned before.
+ */
+const DEFERRABLE = 'w:rPr';
+
+/** What scanning a deferrable element's content found: how many nodes it holds and how deep they nest. */
+interface ScannedContent {
+  readonly nodes: number;
+  readonly depth: number;
 }
 
 /** Shared by every element without children, so that the many empty elements of a part allocate no array. */
 const NO_CHILDREN: XmlNode[] = [];
 Object.freeze(NO_CHILDREN);
+/** Shared likewise by every element without attributes (`w:r`, `w:t`, `w:rPr`…). */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * Whether text[from, to) needs more than slicing: a reference, a line break or tab to normalise, a character
+ * XML forbids, `<` (an error in an attribute value) or `]` (maybe `]]>`, an error in text). One pass over
+ * the characters: the text of a Word part is mostly a few characters at a time, where one loop is cheaper
+ * than a regular expression and two searches per string.
+ */
+function needsDecoding(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 0x20 || code === 0x26 /* & */ || code === 0x3c /* < */ || code === 0x5d /* ] */ || code >= 0xfffe) return true;
+  }
+  return false;
+}
 
 /** XML names, loosely: Word's names are ASCII; anything that could start a name in XML 1.0 is let through. */
 function isNameStart(code: number): boolean {
@@ -186,7 +248,9 @@ function decodeReferences(raw: string, offset: number): string {
  */
 export function parseXml(text: string, partName: string): XmlElement {
   try {
-    return scan(text, partName);
+    const root = scan(text, partName, 0, text.length);
+    if (!root) throw new DocxError('malformed-xml', `部件 ${partName} 没有根元素，文件可能已损坏`);
+    return root;
   } catch (error) {
     if (error instanceof DocxError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -194,17 +258,30 @@ export function parseXml(text: string, partName: string): XmlElement {
   }
 }
 
-function scan(text: string, partName: string): XmlElement {
-  const length = text.length;
-  const stack: OpenElement[] = [];
+/** Builds the deferred children of an element from the content scanned when the part was read. */
+function scanDeferred(element: ScannedElement, deferred: DeferredContent): void {
+  scan(deferred.text, '', element.contentStart, element.contentEnd, { element, scope: deferred.scope });
+}
+
+/**
+ * Scans text[from, to): a whole part (`from` 0, `to` its length), returning its root; or, with `into`, the
+ * content of a deferred element, checked when the part was read, whose children it builds.
+ */
+function scan(text: string, partName: string, from: number, to: number, into?: { element: ScannedElement; scope: NamespaceScope }): ScannedElement | undefined {
+  const length = to;
+  const stack: ScannedElement[] = into ? [into.element] : [];
   // Beside each open element: the namespace bindings inside it and its name as written (for its end tag).
-  const scopes: NamespaceScope[] = [new NamespaceScope(new Map())];
-  const rawNames: string[] = [];
+  const scopes: NamespaceScope[] = into ? [into.scope, into.scope] : [new NamespaceScope(new Map())];
+  const rawNames: string[] = into ? [''] : [];
+  // The contents of deferrable elements scanned in this part, and the one being scanned now.
+  const scannedContents = new Map<string, ScannedContent>();
+  let watched: { element: ScannedElement; nodes: number; depth: number; deepest: number } | undefined;
+  let deferrableEndTag = '';
   // The attributes of the tag being read, as written: reused from tag to tag.
   const rawAttributeNames: string[] = [];
   const rawAttributeValues: string[] = [];
-  let root: XmlElement | undefined;
-  let i = 0;
+  let root: ScannedElement | undefined;
+  let i = from;
 
   // Loops over character codes: a regular expression here would allocate a match array per name and per space.
   const readName = (at: number): string => {
@@ -226,23 +303,26 @@ function scan(text: string, partName: string): XmlElement {
     count();
     const parent = stack[stack.length - 1];
     const node: XmlText = { type: 'text', text: value, start, end };
-    if (parent.children === NO_CHILDREN) parent.children = [node];
-    else parent.children.push(node);
+    if (parent.built === NO_CHILDREN) parent.built = [node];
+    else parent.built.push(node);
   };
-  // Every element opens with `<`: counting them first refuses a part of countless empty elements before any tree is built.
+  // Every element opens with `<`: counting them first refuses a part of countless empty elements before any tree is
+  // built. Each `<` takes three characters at least (`<a>`), so a shorter part cannot hold too many: no pass needed.
   let tags = 0;
-  for (let at = text.indexOf('<'); at !== -1 && tags <= MAX_XML_NODES; at = text.indexOf('<', at + 1)) tags++;
+  if (!into && length > MAX_XML_NODES * 3) for (let at = text.indexOf('<'); at !== -1 && tags <= MAX_XML_NODES; at = text.indexOf('<', at + 1)) tags++;
   if (tags > MAX_XML_NODES) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
   let nodes = 0;
+  // A deferred element's content was counted when the part was read.
+  const limit = into ? Infinity : MAX_XML_NODES;
   const count = (): void => {
-    if (++nodes > MAX_XML_NODES) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
+    if (++nodes > limit) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
   };
-  const close = (element: OpenElement): void => {
+  const close = (element: ScannedElement): void => {
     count();
     if (stack.length > 0) {
       const parent = stack[stack.length - 1];
-      if (parent.children === NO_CHILDREN) parent.children = [element];
-      else parent.children.push(element);
+      if (parent.built === NO_CHILDREN) parent.built = [element];
+      else parent.built.push(element);
     } else if (root) throw new XmlSyntaxError(`第 ${element.start} 个字符处有第二个根元素`);
     else root = element;
   };
@@ -250,7 +330,8 @@ function scan(text: string, partName: string): XmlElement {
   while (i < length) {
     const lt = text.indexOf('<', i);
     const textEnd = lt === -1 ? length : lt;
-    if (textEnd > i) {
+    if (textEnd > i && stack.length > 0 && !needsDecoding(text, i, textEnd)) addText(i, textEnd, text.slice(i, textEnd));
+    else if (textEnd > i) {
       const raw = text.slice(i, textEnd);
       if (stack.length > 0 && raw.includes(']]>')) throw new XmlSyntaxError(`第 ${i} 个字符后的文字中有“]]>”`);
       // XML reads every line break as `\n`.
@@ -280,15 +361,22 @@ function scan(text: string, partName: string): XmlElement {
         throw new XmlSyntaxError(`第 ${lt} 个字符处的“<!”无法识别`);
       }
     } else if (next === 0x2f /* / */) {
-      const name = readName(lt + 2);
-      const gt = skipSpace(lt + 2 + name.length);
-      if (text.charCodeAt(gt) !== 0x3e) throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签不完整`);
       const open = stack.pop();
       const openName = rawNames.pop();
       scopes.pop();
-      if (!open || openName !== name) throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签“${name}”与开始标签${open ? `“${openName}”` : ''}不匹配`);
+      // The end tag is compared with the open element's name where it stands, without cutting a string out of it.
+      const nameEnd = lt + 2 + (openName?.length ?? 0);
+      if (!open || openName === undefined || !text.startsWith(openName, lt + 2) || (nameEnd < length && isNameCharacter(text.charCodeAt(nameEnd)))) {
+        throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签“${readName(lt + 2)}”与开始标签${open ? `“${openName}”` : ''}不匹配`);
+      }
+      const gt = skipSpace(nameEnd);
+      if (text.charCodeAt(gt) !== 0x3e) throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签不完整`);
       open.contentEnd = lt;
       open.end = gt + 1;
+      if (open === watched?.element) {
+        scannedContents.set(text.slice(open.contentStart, lt), { nodes: nodes - watched.nodes, depth: watched.deepest - watched.depth });
+        watched = undefined;
+      }
       close(open);
       i = gt + 1;
     } else {
@@ -298,7 +386,7 @@ function scan(text: string, partName: string): XmlElement {
       const rawName = readName(lt + 1);
       let at = lt + 1 + rawName.length;
       const parentScope = scopes[scopes.length - 1];
-      let attributes: Record<string, string> = {};
+      let attributes = NO_ATTRIBUTES;
       // Set when the tag declares namespaces (Word does so on the root only): then the names are read again.
       let declarations: Record<string, string> | undefined;
       rawAttributeNames.length = 0;
@@ -326,14 +414,20 @@ function scan(text: string, partName: string): XmlElement {
         const closing = text.indexOf(quote, quoteAt + 1);
         if (closing === -1) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值没有结束`);
         const raw = text.slice(quoteAt + 1, closing);
-        if (raw.includes('<')) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值含有“<”`);
-        // Attribute-value normalisation: each white-space character reads as a space.
-        const value = decodeReferences(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw, quoteAt + 1);
+        let value = raw;
+        if (needsDecoding(text, quoteAt + 1, closing)) {
+          if (raw.includes('<')) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值含有“<”`);
+          // Attribute-value normalisation: each white-space character reads as a space.
+          value = decodeReferences(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw, quoteAt + 1);
+        }
         if (rawAttributeNames.includes(attributeName)) throw new XmlSyntaxError(`第 ${afterSpace} 个字符处的属性“${attributeName}”重复`);
         rawAttributeNames.push(attributeName);
         rawAttributeValues.push(value);
         if (attributeName === 'xmlns' || attributeName.startsWith('xmlns:')) (declarations ??= {})[attributeName] = value;
-        else attributes[parentScope.attributeName(attributeName)] = value;
+        else {
+          if (attributes === NO_ATTRIBUTES) attributes = {};
+          attributes[parentScope.attributeName(attributeName)] = value;
+        }
         at = closing + 1;
       }
       const scope = declarations ? parentScope.withDeclarations(declarations) : parentScope;
@@ -343,18 +437,37 @@ function scan(text: string, partName: string): XmlElement {
           if (raw !== 'xmlns' && !raw.startsWith('xmlns:')) attributes[scope.attributeName(raw)] = rawAttributeValues[k];
         });
       }
-      const open: OpenElement = { type: 'element', name: scope.elementName(rawName), attributes, children: NO_CHILDREN, start: lt, end: at, contentStart: at, contentEnd: at };
+      const open = new ScannedElement(scope.elementName(rawName), attributes, lt, at, at, at);
       if (selfClosing) close(open);
       else {
+        if (open.name === DEFERRABLE) {
+          // Content written exactly as an element's before it, closed by the end tag that follows it, is taken as it
+          // was read then (its nodes counted, its depth checked) and built only if asked for.
+          if (!deferrableEndTag.startsWith(rawName, 2) || deferrableEndTag.length !== rawName.length + 3) deferrableEndTag = `</${rawName}>`;
+          const contentEnd = text.indexOf(deferrableEndTag, at);
+          const known = contentEnd === -1 || contentEnd >= length ? undefined : scannedContents.get(text.slice(at, contentEnd));
+          if (known !== undefined && stack.length + 1 + known.depth < MAX_XML_DEPTH) {
+            nodes += known.nodes;
+            if (nodes > limit) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
+            if (watched) watched.deepest = Math.max(watched.deepest, stack.length + 1 + known.depth);
+            open.contentEnd = contentEnd;
+            open.end = contentEnd + deferrableEndTag.length;
+            if (contentEnd > at) open.deferred = { text, scope };
+            close(open);
+            i = open.end;
+            continue;
+          }
+        }
         stack.push(open);
         scopes.push(scope);
         rawNames.push(rawName);
+        if (watched) watched.deepest = Math.max(watched.deepest, stack.length);
+        else if (open.name === DEFERRABLE) watched = { element: open, nodes, depth: stack.length, deepest: stack.length };
       }
       i = at;
     }
   }
-  if (stack.length > 0) throw new XmlSyntaxError(`元素“${rawNames[rawNames.length - 1]}”没有结束`);
-  if (!root) throw new DocxError('malformed-xml', `部件 ${partName} 没有根元素，文件可能已损坏`);
+  if (stack.length > (into ? 1 : 0)) throw new XmlSyntaxError(`元素“${rawNames[rawNames.length - 1]}”没有结束`);
   return root;
 }
 
@@ -369,6 +482,7 @@ export function childElements(element: XmlElement, name?: string): XmlElement[] 
 
 /** The first element child with the given name. */
 export function firstChild(element: XmlElement, name: string): XmlElement | undefined {
+  if (element instanceof ScannedElement && !element.mayHaveChild(name)) return undefined;
   for (const child of element.children) if (child.type === 'element' && child.name === name) return child;
   return undefined;
 }

@@ -6,6 +6,7 @@
  */
 import type { Block, GwDocument } from '../document.js';
 import { Level, readMarker, skipLineIndent } from '../text/numbering-markers.js';
+import { memoiseForLastDocument } from './memo.js';
 
 export type ElementKind =
   | 'document-number'
@@ -75,18 +76,11 @@ function headingOf(block: Block): { kind: ElementKind; end: number } | undefined
   return { kind, end: stop === -1 ? text.length : stop + 1 };
 }
 
-/** Three layout rules and document-elements ask for the same document's elements: they are found once. */
-const recognised = new WeakMap<GwDocument, DocumentElements>();
-
-/** Recognises the elements of a document's body, in order. */
-export function recogniseElements(document: GwDocument): DocumentElements {
-  let found = recognised.get(document);
-  if (!found) {
-    found = findElements(document);
-    recognised.set(document, found);
-  }
-  return found;
-}
+/**
+ * Recognises the elements of a document's body, in order. Three layout rules and document-elements ask for
+ * the same document's elements: they are found once.
+ */
+export const recogniseElements: (document: GwDocument) => DocumentElements = memoiseForLastDocument(findElements);
 
 function findElements(document: GwDocument): DocumentElements {
   const blocks = document.blocks.filter((block) => isBodyParagraph(block) && trimmed(block) !== '');

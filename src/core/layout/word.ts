@@ -2,19 +2,10 @@
 import type { Block, GwDocument } from '../document.js';
 import { FormattingResolver, TWIPS_PER_MM, type RunFormat } from '../docx/formatting.js';
 import { firstChild } from '../docx/xml.js';
+import { memoiseForLastDocument } from './memo.js';
 
 /** One resolver per document, built on first use: most runs of the linter never ask for formatting. */
-const resolvers = new WeakMap<GwDocument, FormattingResolver>();
-
-export function formattingOf(document: GwDocument): FormattingResolver | undefined {
-  if (!document.docx) return undefined;
-  let resolver = resolvers.get(document);
-  if (!resolver) {
-    resolver = new FormattingResolver(document.docx.package);
-    resolvers.set(document, resolver);
-  }
-  return resolver;
-}
+export const formattingOf = memoiseForLastDocument((document): FormattingResolver | undefined => (document.docx ? new FormattingResolver(document.docx.package) : undefined));
 
 /** A stretch of a block's text shown by one run, with that run's effective formatting. */
 export interface FormattedSpan {
@@ -30,7 +21,7 @@ export function formattedSpans(block: Block, resolver: FormattingResolver): Form
   const spans: FormattedSpan[] = [];
   for (const piece of origin.pieces) {
     if (piece.kind !== 'text' || !piece.run || piece.textEnd <= piece.textStart) continue;
-    spans.push({ start: piece.textStart, end: piece.textEnd, format: resolver.runFormat(origin.element, firstChild(piece.run, 'w:rPr')) });
+    spans.push({ start: piece.textStart, end: piece.textEnd, format: resolver.runFormat(origin.element, firstChild(piece.run, 'w:rPr'), origin.partName) });
   }
   return spans;
 }

@@ -63,10 +63,14 @@ interface CommentAnchor {
   end?: number;
 }
 
+/** A piece as it is read: its offsets are added when it is appended. */
+type PieceWithoutOffsets = Omit<DocxTextPiece, 'textStart' | 'textEnd'>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** The visible text of one paragraph as it is read. */
 class ParagraphText {
-  readonly pieces: Omit<DocxTextPiece, 'textStart' | 'textEnd'>[] = [];
-  readonly starts: number[] = [];
+  /** Offsets in the paragraph's own text until finalPieces shifts them past a leading number. */
+  private readonly pieces: Mutable<DocxTextPiece>[] = [];
   private readonly chunks: string[] = [];
   length = 0;
   readonly revisions: PendingRevision[] = [];
@@ -75,10 +79,13 @@ class ParagraphText {
   readonly commentStarts: { id: string; offset: number }[] = [];
   readonly commentEnds: { id: string; offset: number }[] = [];
 
-  append(text: string, piece: Omit<DocxTextPiece, 'textStart' | 'textEnd'>): void {
+  append(text: string, piece: PieceWithoutOffsets): void {
     if (text.length === 0) return;
-    this.starts.push(this.length);
-    this.pieces.push(piece);
+    // The offsets are added to the piece itself: copying every piece with a spread cost 0.3 s over 2,000 drafts.
+    const placed = piece as Mutable<DocxTextPiece>;
+    placed.textStart = this.length;
+    placed.textEnd = this.length + text.length;
+    this.pieces.push(placed);
     this.chunks.push(text);
     this.length += text.length;
   }
@@ -97,9 +104,15 @@ class ParagraphText {
     return this.chunks.slice(mark).join('');
   }
 
-  /** The pieces with their offsets, shifted by the length of a leading number. */
+  /** The pieces with their offsets, shifted by the length of a leading number; call once, when the paragraph is read. */
   finalPieces(shift: number): DocxTextPiece[] {
-    return this.pieces.map((piece, i) => ({ ...piece, textStart: this.starts[i] + shift, textEnd: this.starts[i] + this.chunks[i].length + shift }));
+    if (shift !== 0) {
+      for (const piece of this.pieces) {
+        piece.textStart += shift;
+        piece.textEnd += shift;
+      }
+    }
+    return this.pieces;
   }
 }
 
