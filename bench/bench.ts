@@ -16,7 +16,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildDocx, paragraphsFromText } from '../scripts/docx-writer.js';
+import { buildDocx, paragraphsFromText, type ParagraphSpec } from '../scripts/docx-writer.js';
 import { generateCorpus } from './corpus.js';
 import { ruleCosts } from './rule-costs.js';
 
@@ -115,14 +115,50 @@ function markdownDrafts(source: string): string[] {
     .sort();
 }
 
-/** Every Markdown draft of `source` written again as a .docx, its text split over runs as Word leaves it; total bytes. */
-function wordCorpus(source: string, name: string): { directory: string; megabytes: number } {
+const FONT = (face: string, halfPoints: number): string =>
+  `<w:rFonts w:ascii="${face}" w:eastAsia="${face}" w:hAnsi="${face}"/><w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`;
+const BODY_FONT = FONT('仿宋_GB2312', 32);
+const INDENT = '<w:ind w:firstLineChars="200" w:firstLine="640"/>';
+/** A page number as GB/T 9704 7.5 sets it: `— 1 —` in 四号宋体 from a PAGE field. */
+const PAGE_NUMBER_FOOTER: ParagraphSpec = {
+  properties: '<w:jc w:val="right"/>',
+  runs: [{ text: '— ', properties: FONT('宋体', 28) }, { text: '1', field: 'PAGE', properties: FONT('宋体', 28) }, { text: ' —', properties: FONT('宋体', 28) }],
+};
+
+/**
+ * A draft's paragraphs laid out as a 公文 template sets them (GB/T 9704-2012 7.3): the title in 二号小标宋,
+ * centred; `一、` headings in 黑体 and `（一）` headings in 楷体 up to their first `。`; body text indented two
+ * characters; a date line at the end set right. What is left to find is the text's own defects.
+ */
+function laidOut(lines: readonly string[]): ParagraphSpec[] {
+  return lines.map((line, index): ParagraphSpec => {
+    if (index === 0) return { runs: [{ text: line, properties: FONT('方正小标宋简体', 44) }], properties: '<w:jc w:val="center"/>' };
+    if (index === 1 && /[：:]$/.test(line)) return { runs: [{ text: line, properties: BODY_FONT }] };
+    if (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(line)) return { runs: [{ text: line, properties: BODY_FONT }], properties: '<w:jc w:val="right"/>' };
+    const headingFace = /^[一二三四五六七八九十]+、/.test(line) ? '黑体' : /^[（(][一二三四五六七八九十]+[）)]/.test(line) ? '楷体_GB2312' : undefined;
+    if (headingFace === undefined) return { runs: [{ text: line, properties: BODY_FONT }], properties: INDENT };
+    const headingEnd = line.indexOf('。') + 1 || line.length;
+    const runs = [{ text: line.slice(0, headingEnd), properties: FONT(headingFace, 32) }];
+    if (headingEnd < line.length) runs.push({ text: line.slice(headingEnd), properties: BODY_FONT });
+    return { runs, properties: INDENT };
+  });
+}
+
+/**
+ * Every Markdown draft of `source` written again as a .docx, its text split over runs as Word leaves it; total
+ * bytes. `layout` sets the drafts as a template does (title, headings, indents, a page number); without it
+ * every paragraph is plain 仿宋 三号 and the layout rules find some thirty things in each draft.
+ */
+function wordCorpus(source: string, name: string, layout = false): { directory: string; megabytes: number } {
   const directory = join(work, name);
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   let total = 0;
   for (const file of markdownDrafts(source)) {
-    const bytes = buildDocx({ paragraphs: paragraphsFromText(readFileSync(join(source, file), 'utf8')), splitRunsEvery: 12 });
+    const lines = paragraphsFromText(readFileSync(join(source, file), 'utf8'));
+    const bytes = layout
+      ? buildDocx({ paragraphs: laidOut(lines), footer: [PAGE_NUMBER_FOOTER], splitRunsEvery: 12 })
+      : buildDocx({ paragraphs: lines, splitRunsEvery: 12 });
     writeFileSync(join(directory, basename(file).replace(/\.md$/, '.docx')), bytes);
     total += bytes.length;
   }
@@ -255,14 +291,23 @@ async function main(): Promise<void> {
   report.push(`\nMarkdown-heavy corpus (every section has emphasis, a link, inline code, a list; some a table): ${fileCount} drafts, ${heavy.megabytes.toFixed(1)} MB.\n`);
   report.push(table(heavyCommands.map((c) => ({ name: c.name, m: heavyResults.get(c.name)!, megabytes: heavy.megabytes, baseline: heavyResults.get(heavyCommands[0].name)!.seconds }))));
 
-  // The same drafts as Word files: what reading .docx costs over reading the same text as Markdown.
-  const word = wordCorpus(main.directory, 'word');
-  const wordCommands: Command[] = [lintCommand('gongwen-lint, the drafts as .md', main.directory), lintCommand('gongwen-lint, the same drafts as .docx', word.directory)];
+  // The same drafts as Word files: what reading .docx costs over reading the same text as Markdown. Drafts
+  // laid out as a template sets them are what offices check; plain ones add some thirty layout findings each.
+  const word = wordCorpus(main.directory, 'word', true);
+  const plainWord = wordCorpus(main.directory, 'word-plain');
+  const layoutOff = join(work, 'layout-rules-off.json');
+  writeFileSync(layoutOff, JSON.stringify({ rules: Object.fromEntries(['layout-fonts', 'layout-paragraph', 'layout-page', 'layout-page-number', 'document-elements'].map((id) => [id, 'off'])) }));
+  const wordCommands: Command[] = [
+    lintCommand('gongwen-lint, the drafts as .md', main.directory),
+    lintCommand('gongwen-lint, the same drafts as .docx, laid out', word.directory),
+    lintCommand('gongwen-lint, .docx laid out, layout rules off (the rules .md gets)', word.directory, ['--config', layoutOff]),
+    lintCommand('gongwen-lint, the same drafts as .docx, plain 仿宋 throughout', plainWord.directory),
+  ];
   const wordResults = measure(wordCommands);
   report.push(`\nWord corpus: the same ${fileCount} drafts written as .docx (text split into runs of about 12 characters), ${word.megabytes.toFixed(1)} MB zipped.\n`);
   report.push(table(wordCommands.map((c, i) => ({ name: c.name, m: wordResults.get(c.name)!, megabytes: i === 0 ? main.megabytes : word.megabytes }))));
   const markdownSeconds = wordResults.get(wordCommands[0].name)!.seconds;
-  report.push(`- .docx costs ${(wordResults.get(wordCommands[1].name)!.seconds / markdownSeconds).toFixed(2)}× the time of the same drafts as .md`);
+  for (const command of wordCommands.slice(1)) report.push(`- ${command.name.replace('gongwen-lint, ', '')}: ${(wordResults.get(command.name)!.seconds / markdownSeconds).toFixed(2)}× the time of the same drafts as .md`);
   const big = bigWordFile(main.directory, 5_000_000);
   const bigRun = measure([lintCommand('gongwen-lint, one 5 MB .docx', big.path)]).values().next().value as Measurement;
   report.push(`- one ${big.megabytes.toFixed(1)} MB .docx (${big.textMegabytes.toFixed(1)} MB of text): ${bigRun.seconds.toFixed(2)} s, peak ${bigRun.peakMiB.toFixed(0)} MiB`);

@@ -9,6 +9,8 @@ export interface RunSpec {
   readonly text: string;
   /** Inner XML of the run's `w:rPr`. */
   readonly properties?: string;
+  /** A simple field's instruction (`PAGE`): the run is written as the field's current result. */
+  readonly field?: string;
 }
 
 export interface ParagraphSpec {
@@ -38,7 +40,8 @@ export function escapeXml(text: string): string {
 
 function runXml(run: RunSpec): string {
   const space = /^\s|\s$/.test(run.text) ? ' xml:space="preserve"' : '';
-  return `<w:r><w:rPr>${run.properties ?? BODY_RUN}</w:rPr><w:t${space}>${escapeXml(run.text)}</w:t></w:r>`;
+  const xml = `<w:r><w:rPr>${run.properties ?? BODY_RUN}</w:rPr><w:t${space}>${escapeXml(run.text)}</w:t></w:r>`;
+  return run.field === undefined ? xml : `<w:fldSimple w:instr=" ${escapeXml(run.field)} ">${xml}</w:fldSimple>`;
 }
 
 function splitRun(run: RunSpec, every: number | undefined): RunSpec[] {
