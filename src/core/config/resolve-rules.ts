@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zhCN } from 'zod/locales';
 import type { Rule, Severity } from '../rule.js';
 
 /** A rule's setting as written in a config file: a severity, or a severity with options. */
@@ -35,7 +35,7 @@ export class ConfigError extends Error {
 export const SEVERITIES = ['off', 'warn', 'error'] as const satisfies readonly Severity[];
 
 /** Zod's own Chinese messages, passed per parse so that no global zod setting is changed for other users. */
-export const zodChineseErrors = z.locales.zhCN().localeError;
+export const zodChineseErrors = zhCN().localeError;
 
 /** Turns a zod issue path into the dotted key of a config file: `rules.x.max`, `overrides[0].files`. */
 export function formatKey(prefix: string, path: readonly PropertyKey[]): string {

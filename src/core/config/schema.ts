@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Rule } from '../rule.js';
 import { layoutSettingsSchema } from '../layout/profile.js';
 import { ConfigError, SEVERITIES, formatKey, ruleSettingProblem, zodChineseErrors, type RulesConfig } from './resolve-rules.js';
