@@ -300,7 +300,8 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
 }
 
 async function listRules(): Promise<string> {
-  const [{ rules }, { displayWidth }] = await Promise.all([import('../../rules/index.js'), import('./formatters/width.js')]);
+  const [{ rules }, { displayWidth, loadDisplayWidth }] = await Promise.all([import('../../rules/index.js'), import('./formatters/width.js')]);
+  await loadDisplayWidth();
   const header = ['规则', '默认级别', '可修正', '说明'];
   const rows = rules.map((rule) => [rule.id, rule.severity === 'error' ? '错误' : rule.severity === 'warn' ? '警告' : '关闭', rule.fixable ? '是' : '', rule.description]);
   const widths = header.slice(0, 3).map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]))));
@@ -564,6 +565,8 @@ async function runLint(options: CliOptions): Promise<number> {
   const [{ loadFormatter }, { rules }] = await Promise.all([import('./formatters/index.js'), import('../../rules/index.js')]);
   const formatter = await loadFormatter(options.format);
   const shown = options.quiet ? results.map(errorsOnly) : results;
+  // stylish measures its columns with string-width, slow to load: only a report with findings shows columns.
+  if (options.format === 'stylish' && shown.some((result) => result.messages.length > 0)) await (await import('./formatters/width.js')).loadDisplayWidth();
   // The source text is only for the diff; the formatters print results as lintFiles documents them.
   const report = formatter(
     shown.map(({ source: _source, annotated: _annotated, ...result }) => result),
