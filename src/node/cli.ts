@@ -383,6 +383,7 @@ async function lintStandardInputAsWord(
     import('../core/docx/fix-docx.js'),
     import('./lint-one-file.js'),
   ]);
+  await linter.loadDocxReader();
   const lint = (document: GwDocument): LintResult =>
     linter.lintDocument(document, { filePath, format: 'docx', rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
   try {

@@ -8,10 +8,8 @@ import { fixText } from '../core/fix.js';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BinaryFileError, readDraft, readFileBytes, writeDraft, writeFileAtomically, type Draft } from './io.js';
-import { formatForPath, lintDocument, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, parseDocument, type LintResult } from '../core/linter.js';
-import { DocxError } from '../core/docx/errors.js';
-import { annotateDocx } from '../core/docx/annotate.js';
-import { fixDocx, type RefusedFix } from '../core/docx/fix-docx.js';
+import { formatForPath, lintDocument, lintSource, loadDocxReader, loadMarkdownParser, MarkdownParserNotLoadedError, parseDocument, type LintResult } from '../core/linter.js';
+import type { RefusedFix } from '../core/docx/fix-docx.js';
 import type { GwDocument } from '../core/document.js';
 import { countMessages, errorMessage, problemMessage } from '../core/results.js';
 import type { ResolvedRules } from '../core/config/resolve-rules.js';
@@ -126,6 +124,13 @@ async function lintWordFile(filePath: string, config: FileConfig, options: LintO
   }
   const contentHash = cachedHash === undefined ? undefined : createHash('sha1').update('docx\0').update(bytes).digest('hex');
   if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
+  // The Word reader and writer load with the first .docx: a run over Markdown and text never needs them.
+  const [{ DocxError }, { annotateDocx }, { fixDocx }] = await Promise.all([
+    import('../core/docx/errors.js'),
+    import('../core/docx/annotate.js'),
+    import('../core/docx/fix-docx.js'),
+    loadDocxReader(),
+  ]);
   const lintOptions = { filePath, format: 'docx' as const, rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const lint = (document: GwDocument): LintResult => lintDocument(document, lintOptions, rulesById);
   const notes: string[] = [];
