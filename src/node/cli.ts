@@ -257,7 +257,7 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
     throw new UsageError('屏蔽记录按文件计数，不能用于标准输入：请检查文件');
   }
   if (suppressRules.length > 0) {
-    const { rulesById } = await import('../../rules/index.js');
+    const { rulesById } = await import('./cli-modules.js');
     const unknown = suppressRules.find((id) => !rulesById.has(id));
     if (unknown !== undefined) throw new UsageError(`--suppress-rule 指向不存在的规则“${unknown}”（用 --list-rules 查看全部规则）`);
   }
@@ -300,7 +300,7 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
 }
 
 async function listRules(): Promise<string> {
-  const [{ rules }, { displayWidth, loadDisplayWidth }] = await Promise.all([import('../../rules/index.js'), import('./formatters/width.js')]);
+  const { rules, displayWidth, loadDisplayWidth } = await import('./cli-modules.js');
   await loadDisplayWidth();
   const header = ['规则', '默认级别', '可修正', '说明'];
   const rows = rules.map((rule) => [rule.id, rule.severity === 'error' ? '错误' : rule.severity === 'warn' ? '警告' : '关闭', rule.fixable ? '是' : '', rule.description]);
@@ -310,7 +310,7 @@ async function listRules(): Promise<string> {
 }
 
 async function printConfig(filePath: string, options: CliOptions): Promise<string> {
-  const { calculateConfigForFile } = await import('./config/load.js');
+  const { calculateConfigForFile } = await import('./cli-modules.js');
   const config = calculateConfigForFile(filePath, { cwd: process.cwd(), configFile: options.configFile, cliRules: options.cliRules });
   return `${JSON.stringify(config, null, 2)}\n`;
 }
@@ -332,13 +332,7 @@ interface StandardInputResult {
 
 /** Lints standard input under the configuration that a file of that name in the working directory would get. */
 async function lintStandardInput(options: CliOptions): Promise<StandardInputResult> {
-  const [{ decodeDraft, encodeDraft }, { ConfigResolver }, { rulesById }, linter, { fixText }] = await Promise.all([
-    import('./io.js'),
-    import('./config/load.js'),
-    import('../../rules/index.js'),
-    import('../core/linter.js'),
-    import('../core/fix.js'),
-  ]);
+  const { decodeDraft, encodeDraft, ConfigResolver, rulesById, linter, fixText } = await import('./cli-modules.js');
   const cwd = process.cwd();
   const filePath = options.stdinFilename === undefined ? '<stdin>' : resolve(cwd, options.stdinFilename);
   const input = await readStandardInput();
@@ -353,7 +347,7 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   // The HTML report shows the text: its lines go with the result.
   const withLines = async <R extends LintResult>(result: R, text: string): Promise<R> => {
     if (options.format !== 'html') return result;
-    const { documentLines } = await import('../view/lines.js');
+    const { documentLines } = await import('./cli-modules.js');
     return { ...result, lines: documentLines(linter.parseDocument(text, format)) };
   };
   if (!options.fix) return { result: await withLines(lintOnce(draft.text), draft.text) };
@@ -375,13 +369,10 @@ async function lintStandardInputAsWord(
   configFixAs: 'revisions' | 'direct' | undefined,
   options: CliOptions,
 ): Promise<StandardInputResult> {
-  const [{ rulesById }, linter, { DocxError }, { countMessages, problemMessage }, { fixDocx }, { wordFixAsRevisions, refusalNote }] = await Promise.all([
-    import('../../rules/index.js'),
-    import('../core/linter.js'),
+  const [{ rulesById, linter, countMessages, problemMessage, wordFixAsRevisions, refusalNote }, { DocxError }, { fixDocx }] = await Promise.all([
+    import('./cli-modules.js'),
     import('../core/docx/errors.js'),
-    import('../core/results.js'),
     import('../core/docx/fix-docx.js'),
-    import('./lint-one-file.js'),
   ]);
   await linter.loadDocxReader();
   const lint = (document: GwDocument): LintResult =>
@@ -390,7 +381,7 @@ async function lintStandardInputAsWord(
     if (!options.fix) {
       const document = linter.parseDocument(bytes, 'docx');
       if (options.format !== 'html') return { result: lint(document) };
-      const { documentLines } = await import('../view/lines.js');
+      const { documentLines } = await import('./cli-modules.js');
       return { result: { ...lint(document), lines: documentLines(document) } };
     }
     const fixed = fixDocx(bytes, { parse: (input) => linter.parseDocument(input, 'docx'), lint, revisions: wordFixAsRevisions(options.fixAs, configFixAs) });
@@ -407,7 +398,7 @@ async function lintStandardInputAsWord(
 }
 
 async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
-  const { lintFiles } = await import('./lint-files.js');
+  const { lintFiles } = await import('./cli-modules.js');
   return lintFiles(options.patterns, {
     cwd: process.cwd(),
     configFile: options.configFile,
@@ -440,7 +431,7 @@ async function dryRunDiffs(results: readonly ResultWithSource[], cwd: string): P
     (result): result is ResultWithSource & { source: string; output: string } => result.output !== undefined && result.source !== undefined,
   );
   if (changed.length === 0) return '';
-  const [{ unifiedDiff }, { displayPath }] = await Promise.all([import('./formatters/unified-diff.js'), import('./formatters/paths.js')]);
+  const [{ unifiedDiff }, { displayPath }] = await Promise.all([import('./formatters/unified-diff.js'), import('./cli-modules.js')]);
   return changed.map((result) => unifiedDiff(displayPath(result.filePath, cwd), result.source, result.output)).join('');
 }
 
@@ -506,7 +497,7 @@ function writeStdout(output: FormatterOutput): void {
  * entries no longer occur.
  */
 async function applyBulkSuppressions(results: ResultWithSource[], options: CliOptions, cwd: string): Promise<{ results: ResultWithSource[]; unusedEntries: number }> {
-  const suppressions = await import('./suppressions.js');
+  const { suppressions } = await import('./cli-modules.js');
   const location = resolve(cwd, options.suppressionsLocation ?? suppressions.DEFAULT_SUPPRESSIONS_FILE);
   let counts = suppressions.readSuppressions(location);
   const recording = options.suppressAll || options.suppressRules.length > 0;
@@ -536,7 +527,7 @@ async function runLint(options: CliOptions): Promise<number> {
   const standardInput = options.stdin ? await lintStandardInput(options) : undefined;
   let results = standardInput ? [standardInput.result] : await lintPatterns(options);
   if (options.annotate) {
-    const { displayPath } = await import('./formatters/paths.js');
+    const { displayPath } = await import('./cli-modules.js');
     for (const { annotated } of results) {
       if (!annotated) continue;
       const skipped = annotated.skipped > 0 ? `；页眉、页脚、脚注、尾注、文本框和内容控件中的 ${annotated.skipped} 个问题未加批注` : '';
@@ -563,11 +554,11 @@ async function runLint(options: CliOptions): Promise<number> {
   const machineReadable = options.format === 'json' || options.format === 'sarif' || options.format === 'github';
   if (options.fix === 'dry-run' && !machineReadable) writeStdout(await dryRunDiffs(results, cwd));
 
-  const [{ loadFormatter }, { rules }] = await Promise.all([import('./formatters/index.js'), import('../../rules/index.js')]);
+  const { loadFormatter, rules, loadDisplayWidth } = await import('./cli-modules.js');
   const formatter = await loadFormatter(options.format);
   const shown = options.quiet ? results.map(errorsOnly) : results;
   // stylish measures its columns with string-width, slow to load: only a report with findings shows columns.
-  if (options.format === 'stylish' && shown.some((result) => result.messages.length > 0)) await (await import('./formatters/width.js')).loadDisplayWidth();
+  if (options.format === 'stylish' && shown.some((result) => result.messages.length > 0)) await loadDisplayWidth();
   // The source text is only for the diff; the formatters print results as lintFiles documents them.
   const report = formatter(
     shown.map(({ source: _source, annotated: _annotated, ...result }) => result),
