@@ -7,6 +7,7 @@ import { formatMessage, type Report, type Rule, type TextEdit } from './rule.js'
 import type { ResolvedRules } from './config/resolve-rules.js';
 import { countMessages } from './results.js';
 import { mergeFindings } from './merge-findings.js';
+import { PartNotLoadedError } from './on-demand.js';
 
 export { countMessages };
 
@@ -325,6 +326,8 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
     try {
       rule.check(document, report, setting.options);
     } catch (error) {
+      // A part loaded on demand (the word table) is missing: the caller loads it and lints again.
+      if (error instanceof PartNotLoadedError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`规则 ${ruleId} 在检查 ${options.filePath} 时出错：${reason}`, { cause: error });
     }

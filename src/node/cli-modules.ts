@@ -14,6 +14,7 @@ export { calculateConfigForFile, ConfigResolver } from './config/load.js';
 export { decodeDraft, encodeDraft } from './io.js';
 export * as linter from '../core/linter.js';
 export { fixText } from '../core/fix.js';
+export { loadWordTable } from '../core/text/segmenter.js';
 export { documentLines } from '../view/lines.js';
 export { countMessages, problemMessage } from '../core/results.js';
 export { lintFiles } from './lint-files.js';

@@ -332,7 +332,9 @@ interface StandardInputResult {
 
 /** Lints standard input under the configuration that a file of that name in the working directory would get. */
 async function lintStandardInput(options: CliOptions): Promise<StandardInputResult> {
-  const { decodeDraft, encodeDraft, ConfigResolver, rulesById, linter, fixText } = await import('./cli-modules.js');
+  const { decodeDraft, encodeDraft, ConfigResolver, rulesById, linter, fixText, loadWordTable } = await import('./cli-modules.js');
+  // One text, linted in several places below: the word table is loaded up front rather than on demand.
+  await loadWordTable();
   const cwd = process.cwd();
   const filePath = options.stdinFilename === undefined ? '<stdin>' : resolve(cwd, options.stdinFilename);
   const input = await readStandardInput();

@@ -222,6 +222,30 @@ describe('Markdown that needs remark', () => {
   });
 });
 
+describe('a repeated word, which needs the word table', () => {
+  // Only drafts with a repeat load the table; on the main thread, in worker threads and on standard input alike.
+  const REPEATED = '关于做好年底工作的通知\n会议研究了了下一步工作安排。\n';
+
+  it.each([['1'], ['2']])('reports it with --concurrency %s', (threads) => {
+    const cwd = project({ '甲.md': REPEATED, '乙.txt': REPEATED, '丙.md': CLEAN });
+    const result = run(['.', '--format', 'json', '--concurrency', threads], { cwd });
+    expect(result.stderr).toBe('');
+    const entries = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    const found = entries.map((entry) => [entry.filePath.slice(cwd.length + 1), entry.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)]);
+    expect(found).toEqual([
+      ['丙.md', []],
+      ['乙.txt', ['no-repeated-word 2:5']],
+      ['甲.md', ['no-repeated-word 2:5']],
+    ]);
+  });
+
+  it('reports it on standard input', () => {
+    const result = run(['--stdin', '--format', 'compact'], { input: REPEATED });
+    expect(result.stdout).toContain('2:5');
+    expect(result.stdout).toContain('no-repeated-word');
+  });
+});
+
 describe('standard input', () => {
   const codeSpan = '请运行`完成,下一步`命令。\n';
 
