@@ -421,6 +421,21 @@ async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
   });
 }
 
+/** Whether a result has findings, from its counts: every finding is an error or a warning. */
+function hasFindings(result: LintResult): boolean {
+  return result.errorCount + result.warningCount > 0;
+}
+
+/**
+ * The result as lintFiles documents it, for the formatter: without the text kept for the diff. A result
+ * with nothing to leave out is passed as it is: copying one replayed from the cache would parse its findings.
+ */
+function asDocumented(result: ResultWithSource): LintResult {
+  if (!('source' in result) && !('annotated' in result)) return result;
+  const { source: _source, annotated: _annotated, ...documented } = result;
+  return documented;
+}
+
 /** Keeps only errors (`--quiet`), recounting; fatal problems are errors and always stay. */
 function errorsOnly(result: ResultWithSource): ResultWithSource {
   const messages: LintMessage[] = result.messages.filter((message) => message.severity === 2);
@@ -503,6 +518,7 @@ async function applyBulkSuppressions(results: ResultWithSource[], options: CliOp
   const location = resolve(cwd, options.suppressionsLocation ?? suppressions.DEFAULT_SUPPRESSIONS_FILE);
   let counts = suppressions.readSuppressions(location);
   const recording = options.suppressAll || options.suppressRules.length > 0;
+  if (!recording && !options.pruneSuppressions && Object.keys(counts).length === 0) return { results, unusedEntries: 0 };
   if (recording) counts = suppressions.recordSuppressions(counts, results, cwd, options.suppressAll ? undefined : options.suppressRules);
   const applied = suppressions.applySuppressions(results, counts, cwd);
   let unusedEntries = suppressions.countEntries(applied.unused);
@@ -550,7 +566,8 @@ async function runLint(options: CliOptions): Promise<number> {
   for (const result of results) {
     errors += result.errorCount;
     warnings += result.warningCount;
-    if (result.messages.some((message) => message.fatal)) fatal = true;
+    // Counted, not looked up: a result replayed from the cache parses its findings only when they are read.
+    if (result.fatalErrorCount > 0) fatal = true;
   }
 
   const machineReadable = options.format === 'json' || options.format === 'sarif' || options.format === 'github';
@@ -560,10 +577,10 @@ async function runLint(options: CliOptions): Promise<number> {
   const formatter = await loadFormatter(options.format);
   const shown = options.quiet ? results.map(errorsOnly) : results;
   // stylish measures its columns with string-width, slow to load: only a report with findings shows columns.
-  if (options.format === 'stylish' && shown.some((result) => result.messages.length > 0)) await loadDisplayWidth();
+  if (options.format === 'stylish' && shown.some(hasFindings)) await loadDisplayWidth();
   // The source text is only for the diff; the formatters print results as lintFiles documents them.
   const report = formatter(
-    shown.map(({ source: _source, annotated: _annotated, ...result }) => result),
+    shown.map(asDocumented),
     {
       cwd,
       color: !reportToStderr && useColor(options),
@@ -591,7 +608,7 @@ async function runLint(options: CliOptions): Promise<number> {
   }
 
   if (options.verbose) {
-    const withProblems = results.filter((result) => result.messages.length > 0).length;
+    const withProblems = results.filter(hasFindings).length;
     const elapsed = Math.round(performance.now() - started);
     process.stderr.write(`gongwen-lint：检查了 ${results.length} 个文件，${withProblems} 个有问题，用时 ${elapsed} 毫秒\n`);
   }

@@ -354,6 +354,16 @@ describe('cache and shards', () => {
     expect(run(args, { cwd })).toEqual(first);
   });
 
+  it.each([['stylish'], ['json'], ['sarif']])('--cache replays a report in %s exactly as the run that wrote it', (format) => {
+    const cwd = project({ '甲.md': DRAFT, '乙.txt': '关于X年工作的通知\n工作已经完成,下一步继续推进。。\n', '丙.txt': CLEAN });
+    for (const extra of [[], ['--quiet', ...AS_WARNING], ['--max-warnings', '0', ...AS_WARNING]]) {
+      const args = ['.', '--cache', '--format', format, ...extra];
+      const first = run(args, { cwd, env: { FORCE_COLOR: '1' } });
+      expect(first.stdout).not.toBe('');
+      expect(run(args, { cwd, env: { FORCE_COLOR: '1' } }), extra.join(' ')).toEqual(first);
+    }
+  });
+
   it('--shard i/n lints disjoint parts that together cover every file', () => {
     const files = Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`草稿${index}.txt`, DRAFT]));
     const cwd = project(files);
