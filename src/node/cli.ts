@@ -518,6 +518,7 @@ async function applyBulkSuppressions(results: ResultWithSource[], options: CliOp
   const location = resolve(cwd, options.suppressionsLocation ?? suppressions.DEFAULT_SUPPRESSIONS_FILE);
   let counts = suppressions.readSuppressions(location);
   const recording = options.suppressAll || options.suppressRules.length > 0;
+  // Nothing recorded and nothing to record: the results stay as they are (and those replayed from the cache unparsed).
   if (!recording && !options.pruneSuppressions && Object.keys(counts).length === 0) return { results, unusedEntries: 0 };
   if (recording) counts = suppressions.recordSuppressions(counts, results, cwd, options.suppressAll ? undefined : options.suppressRules);
   const applied = suppressions.applySuppressions(results, counts, cwd);
