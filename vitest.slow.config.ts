@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/slow/**/*.slow.ts'],
+    setupFiles: ['tests/setup/on-demand-parts.ts'],
     testTimeout: 300_000,
   },
 });

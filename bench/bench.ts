@@ -332,6 +332,15 @@ async function main(): Promise<void> {
     const large = corpus('memory-10000', 10000);
     const m = runOnce(lintCommand('gongwen-lint, 10,000 files', large.directory));
     report.push(`\n10,000 files (${large.megabytes.toFixed(1)} MB): ${m.seconds.toFixed(2)} s, peak ${m.peakMiB.toFixed(0)} MiB.`);
+    // The cache over as many files: the first run writes it (its peak must stay near the run's without it), the re-run replays it.
+    const largeCache = join(work, 'cache-10000.json');
+    rmSync(largeCache, { force: true });
+    const largeCached = lintCommand('gongwen-lint --cache, 10,000 files', large.directory, ['--cache', '--cache-location', largeCache]);
+    const first = runOnce(largeCached);
+    const rerun = measure([largeCached]).get(largeCached.name)!;
+    report.push(
+      `--cache, 10,000 files: first run ${first.seconds.toFixed(2)} s, peak ${first.peakMiB.toFixed(0)} MiB; unchanged re-run ${rerun.seconds.toFixed(2)} s, peak ${rerun.peakMiB.toFixed(0)} MiB (${((rerun.seconds / first.seconds) * 100).toFixed(0)}% of the first).`,
+    );
   }
   if (flags.big || flags.all) {
     const one = corpus('big', 1, 50_000_000);

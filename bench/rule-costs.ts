@@ -9,6 +9,7 @@ import { rules, rulesById } from '../rules/index.js';
 import { resolveRules, type ResolvedRules } from '../src/core/config/resolve-rules.js';
 import type { GwDocument } from '../src/core/document.js';
 import { lintDocument, loadMarkdownParser, parseDocument } from '../src/core/linter.js';
+import { loadWordTable } from '../src/core/text/segmenter.js';
 
 function markdownFiles(directory: string): string[] {
   return readdirSync(directory, { recursive: true, encoding: 'utf8' })
@@ -39,7 +40,7 @@ function cpuMilliseconds(documents: readonly GwDocument[], config: ResolvedRules
  * taken off. `newRules` (from --new-rules) are summed apart and set against the others.
  */
 export async function ruleCosts(directory: string, newRules: ReadonlySet<string>, rounds = 5): Promise<string> {
-  await loadMarkdownParser();
+  await Promise.all([loadMarkdownParser(), loadWordTable()]);
   const documents = markdownFiles(directory).map((path) => parseDocument(readFileSync(path, 'utf8'), 'markdown'));
   const engine = cpuMilliseconds(documents, only(undefined), rounds);
   const lines = ['| rule | CPU ms |', '|---|---|'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
 import { parseChineseNumeral, parseDigits } from '../src/core/text/chinese-numerals.js';

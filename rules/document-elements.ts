@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../src/core/rule.js';
 import { recogniseElements } from '../src/core/layout/elements.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
 import { CORRECT_CLOSE, CORRECT_OPEN, findDocumentNumbers, type DocumentNumber } from '../src/core/text/document-numbers.js';

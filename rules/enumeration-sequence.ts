@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OBJECT_REPLACEMENT, type Block, type GwDocument } from '../src/core/document.js';
 import { defineRule, type ReportFunction } from '../src/core/rule.js';
 import { formatChineseNumeral, parseChineseNumeral } from '../src/core/text/chinese-numerals.js';

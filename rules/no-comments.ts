@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../src/core/rule.js';
 import { quoteForMessage, reviewerName } from '../src/core/docx/review-text.js';
 

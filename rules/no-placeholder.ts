@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../src/core/rule.js';
 import { DEFAULT_MARKERS, escapeRegExp, findBlanks, prepareBlankScan, type BlankContext, type BlankKind, type BlankScan } from '../src/core/text/placeholder-scan.js';
 

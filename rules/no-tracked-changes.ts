@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocxRevision } from '../src/core/document.js';
 import { quoteForMessage, reviewerName } from '../src/core/docx/review-text.js';
 import { defineRule } from '../src/core/rule.js';

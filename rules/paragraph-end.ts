@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { toSourceOffset, type Block, type GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
 import { readMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';

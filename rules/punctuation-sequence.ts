@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Block } from '../src/core/document.js';
 import { defineRule, type ReportFunction, type Suggestion, type TextEdit } from '../src/core/rule.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../src/core/rule.js';
 import { compilePrhRule, entryRegExp, findTerms, type TermDictionary, type TermEntry } from '../src/core/text/prh.js';
 import { BUILTIN_RULES } from '../src/core/text/terminology-builtin.js';

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 // Chunk names change with their content: without a clean start, every build would leave its old chunks.
 rmSync('dist/bin', { recursive: true, force: true });
 
-await build({
+const { metafile } = await build({
   entryPoints: { cli: 'src/node/cli.ts', 'lint-worker': 'src/node/lint-worker.ts' },
   outdir: 'dist/bin',
   bundle: true,
@@ -33,4 +33,19 @@ await build({
     ].join(' '),
   },
   logLevel: 'warning',
+  metafile: true,
 });
+
+// `import { z } from 'zod'` makes esbuild keep zod's whole namespace, every locale with it: some 500 KB that
+// each run compiled. `import * as z from 'zod'` (zod 4's own spelling) lets it keep only what is used.
+const zodLocales = new Set(
+  Object.values(metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.includes('/zod/v4/locales/'))
+      .map(([input]) => input),
+  ),
+);
+const unexpected = [...zodLocales].filter((input) => !/\/(en|zh-CN)\.js$/.test(input));
+if (unexpected.length > 0) {
+  throw new Error(`the bundle holds zod locales it never uses (${unexpected.length}, e.g. ${unexpected[0]}): import zod as \`import * as z from 'zod'\``);
+}

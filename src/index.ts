@@ -3,9 +3,12 @@ import { resolveRules, type RulesConfig } from './core/config/resolve-rules.js';
 import { formatForPath, lintSource, type LintResult } from './core/linter.js';
 import { useMarkdownParser } from './core/parse/markdown.js';
 import * as remark from './core/parse/remark.js';
+import { useWordTable } from './core/text/segmenter.js';
+import * as wordTable from './core/text/word-frequencies.js';
 
-// lintText is synchronous, so the library entry loads remark up front (the CLI loads it on demand).
+// lintText is synchronous, so the library entry loads remark and the word table up front (the CLI loads them on demand).
 useMarkdownParser(remark);
+useWordTable(wordTable);
 
 export type { GwDocument, Block, BlockKind, Segment, Directive } from './core/document.js';
 export type { Rule, Report, TextEdit, Severity } from './core/rule.js';

@@ -1,6 +1,5 @@
 import { DOCX_PART_LABELS, LineIndex, toSourceOffset, type Block, type Directive, type DocumentFormat, type DocxPart, type GwDocument, type Position } from './document.js';
 import { parseMarkdown } from './parse/markdown.js';
-import { parseDocx } from './parse/docx.js';
 
 export { loadMarkdownParser, MarkdownParserNotLoadedError } from './parse/markdown.js';
 import { parseText } from './parse/text.js';
@@ -8,6 +7,7 @@ import { formatMessage, type Report, type Rule, type TextEdit } from './rule.js'
 import type { ResolvedRules } from './config/resolve-rules.js';
 import { countMessages } from './results.js';
 import { mergeFindings } from './merge-findings.js';
+import { PartNotLoadedError } from './on-demand.js';
 
 export { countMessages };
 
@@ -77,13 +77,36 @@ export function formatForPath(filePath: string | undefined): DocumentFormat {
 }
 
 /**
- * Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes. A Word file
- * that cannot be read throws DocxError, whose message is for the user.
+ * The Word reader, once loaded. It brings fflate and the XML reader, which a run over Markdown and text
+ * never needs: the asynchronous entry points load it when they meet a .docx (loadDocxReader).
+ */
+let docxReader: ((bytes: Uint8Array) => GwDocument) | undefined;
+
+/** Thrown by parseDocument for a .docx before loadDocxReader (or useDocxReader) ran. */
+export class DocxReaderNotLoadedError extends Error {
+  constructor() {
+    super('the Word reader is not loaded: await loadDocxReader() first');
+  }
+}
+
+export async function loadDocxReader(): Promise<void> {
+  docxReader ??= (await import('./parse/docx.js')).parseDocx;
+}
+
+/** For synchronous entry points (the web page) that import parse/docx.ts up front. */
+export function useDocxReader(reader: (bytes: Uint8Array) => GwDocument): void {
+  docxReader = reader;
+}
+
+/**
+ * Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes (load the
+ * Word reader first). A Word file that cannot be read throws DocxError, whose message is for the user.
  */
 export function parseDocument(source: string | Uint8Array, format: DocumentFormat): GwDocument {
   if (format === 'docx') {
     if (typeof source === 'string') throw new TypeError('a .docx document is read from its bytes, not from decoded text');
-    return parseDocx(source);
+    if (docxReader === undefined) throw new DocxReaderNotLoadedError();
+    return docxReader(source);
   }
   if (typeof source !== 'string') throw new TypeError(`a ${format} document is read from decoded text, not from bytes`);
   return format === 'markdown' ? parseMarkdown(source) : parseText(source);
@@ -303,6 +326,8 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
     try {
       rule.check(document, report, setting.options);
     } catch (error) {
+      // A part loaded on demand (the word table) is missing: the caller loads it and lints again.
+      if (error instanceof PartNotLoadedError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`规则 ${ruleId} 在检查 ${options.filePath} 时出错：${reason}`, { cause: error });
     }

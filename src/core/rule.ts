@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Block, GwDocument } from './document.js';
 
 export type Severity = 'off' | 'warn' | 'error';

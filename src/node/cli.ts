@@ -257,7 +257,7 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
     throw new UsageError('屏蔽记录按文件计数，不能用于标准输入：请检查文件');
   }
   if (suppressRules.length > 0) {
-    const { rulesById } = await import('../../rules/index.js');
+    const { rulesById } = await import('./cli-modules.js');
     const unknown = suppressRules.find((id) => !rulesById.has(id));
     if (unknown !== undefined) throw new UsageError(`--suppress-rule 指向不存在的规则“${unknown}”（用 --list-rules 查看全部规则）`);
   }
@@ -300,7 +300,8 @@ async function parseCommandLine(argv: readonly string[]): Promise<Command> {
 }
 
 async function listRules(): Promise<string> {
-  const [{ rules }, { displayWidth }] = await Promise.all([import('../../rules/index.js'), import('./formatters/width.js')]);
+  const { rules, displayWidth, loadDisplayWidth } = await import('./cli-modules.js');
+  await loadDisplayWidth();
   const header = ['规则', '默认级别', '可修正', '说明'];
   const rows = rules.map((rule) => [rule.id, rule.severity === 'error' ? '错误' : rule.severity === 'warn' ? '警告' : '关闭', rule.fixable ? '是' : '', rule.description]);
   const widths = header.slice(0, 3).map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]))));
@@ -309,7 +310,7 @@ async function listRules(): Promise<string> {
 }
 
 async function printConfig(filePath: string, options: CliOptions): Promise<string> {
-  const { calculateConfigForFile } = await import('./config/load.js');
+  const { calculateConfigForFile } = await import('./cli-modules.js');
   const config = calculateConfigForFile(filePath, { cwd: process.cwd(), configFile: options.configFile, cliRules: options.cliRules });
   return `${JSON.stringify(config, null, 2)}\n`;
 }
@@ -331,13 +332,9 @@ interface StandardInputResult {
 
 /** Lints standard input under the configuration that a file of that name in the working directory would get. */
 async function lintStandardInput(options: CliOptions): Promise<StandardInputResult> {
-  const [{ decodeDraft, encodeDraft }, { ConfigResolver }, { rulesById }, linter, { fixText }] = await Promise.all([
-    import('./io.js'),
-    import('./config/load.js'),
-    import('../../rules/index.js'),
-    import('../core/linter.js'),
-    import('../core/fix.js'),
-  ]);
+  const { decodeDraft, encodeDraft, ConfigResolver, rulesById, linter, fixText, loadWordTable } = await import('./cli-modules.js');
+  // One text, linted in several places below: the word table is loaded up front rather than on demand.
+  await loadWordTable();
   const cwd = process.cwd();
   const filePath = options.stdinFilename === undefined ? '<stdin>' : resolve(cwd, options.stdinFilename);
   const input = await readStandardInput();
@@ -352,7 +349,7 @@ async function lintStandardInput(options: CliOptions): Promise<StandardInputResu
   // The HTML report shows the text: its lines go with the result.
   const withLines = async <R extends LintResult>(result: R, text: string): Promise<R> => {
     if (options.format !== 'html') return result;
-    const { documentLines } = await import('../view/lines.js');
+    const { documentLines } = await import('./cli-modules.js');
     return { ...result, lines: documentLines(linter.parseDocument(text, format)) };
   };
   if (!options.fix) return { result: await withLines(lintOnce(draft.text), draft.text) };
@@ -374,21 +371,19 @@ async function lintStandardInputAsWord(
   configFixAs: 'revisions' | 'direct' | undefined,
   options: CliOptions,
 ): Promise<StandardInputResult> {
-  const [{ rulesById }, linter, { DocxError }, { countMessages, problemMessage }, { fixDocx }, { wordFixAsRevisions, refusalNote }] = await Promise.all([
-    import('../../rules/index.js'),
-    import('../core/linter.js'),
+  const [{ rulesById, linter, countMessages, problemMessage, wordFixAsRevisions, refusalNote }, { DocxError }, { fixDocx }] = await Promise.all([
+    import('./cli-modules.js'),
     import('../core/docx/errors.js'),
-    import('../core/results.js'),
     import('../core/docx/fix-docx.js'),
-    import('./lint-one-file.js'),
   ]);
+  await linter.loadDocxReader();
   const lint = (document: GwDocument): LintResult =>
     linter.lintDocument(document, { filePath, format: 'docx', rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
   try {
     if (!options.fix) {
       const document = linter.parseDocument(bytes, 'docx');
       if (options.format !== 'html') return { result: lint(document) };
-      const { documentLines } = await import('../view/lines.js');
+      const { documentLines } = await import('./cli-modules.js');
       return { result: { ...lint(document), lines: documentLines(document) } };
     }
     const fixed = fixDocx(bytes, { parse: (input) => linter.parseDocument(input, 'docx'), lint, revisions: wordFixAsRevisions(options.fixAs, configFixAs) });
@@ -405,7 +400,7 @@ async function lintStandardInputAsWord(
 }
 
 async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
-  const { lintFiles } = await import('./lint-files.js');
+  const { lintFiles } = await import('./cli-modules.js');
   return lintFiles(options.patterns, {
     cwd: process.cwd(),
     configFile: options.configFile,
@@ -426,6 +421,21 @@ async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
   });
 }
 
+/** Whether a result has findings, from its counts: every finding is an error or a warning. */
+function hasFindings(result: LintResult): boolean {
+  return result.errorCount + result.warningCount > 0;
+}
+
+/**
+ * The result as lintFiles documents it, for the formatter: without the text kept for the diff. A result
+ * with nothing to leave out is passed as it is: copying one replayed from the cache would parse its findings.
+ */
+function asDocumented(result: ResultWithSource): LintResult {
+  if (!('source' in result) && !('annotated' in result)) return result;
+  const { source: _source, annotated: _annotated, ...documented } = result;
+  return documented;
+}
+
 /** Keeps only errors (`--quiet`), recounting; fatal problems are errors and always stay. */
 function errorsOnly(result: ResultWithSource): ResultWithSource {
   const messages: LintMessage[] = result.messages.filter((message) => message.severity === 2);
@@ -438,7 +448,7 @@ async function dryRunDiffs(results: readonly ResultWithSource[], cwd: string): P
     (result): result is ResultWithSource & { source: string; output: string } => result.output !== undefined && result.source !== undefined,
   );
   if (changed.length === 0) return '';
-  const [{ unifiedDiff }, { displayPath }] = await Promise.all([import('./formatters/unified-diff.js'), import('./formatters/paths.js')]);
+  const [{ unifiedDiff }, { displayPath }] = await Promise.all([import('./formatters/unified-diff.js'), import('./cli-modules.js')]);
   return changed.map((result) => unifiedDiff(displayPath(result.filePath, cwd), result.source, result.output)).join('');
 }
 
@@ -504,10 +514,12 @@ function writeStdout(output: FormatterOutput): void {
  * entries no longer occur.
  */
 async function applyBulkSuppressions(results: ResultWithSource[], options: CliOptions, cwd: string): Promise<{ results: ResultWithSource[]; unusedEntries: number }> {
-  const suppressions = await import('./suppressions.js');
+  const { suppressions } = await import('./cli-modules.js');
   const location = resolve(cwd, options.suppressionsLocation ?? suppressions.DEFAULT_SUPPRESSIONS_FILE);
   let counts = suppressions.readSuppressions(location);
   const recording = options.suppressAll || options.suppressRules.length > 0;
+  // Nothing recorded and nothing to record: the results stay as they are (and those replayed from the cache unparsed).
+  if (!recording && !options.pruneSuppressions && Object.keys(counts).length === 0) return { results, unusedEntries: 0 };
   if (recording) counts = suppressions.recordSuppressions(counts, results, cwd, options.suppressAll ? undefined : options.suppressRules);
   const applied = suppressions.applySuppressions(results, counts, cwd);
   let unusedEntries = suppressions.countEntries(applied.unused);
@@ -534,7 +546,7 @@ async function runLint(options: CliOptions): Promise<number> {
   const standardInput = options.stdin ? await lintStandardInput(options) : undefined;
   let results = standardInput ? [standardInput.result] : await lintPatterns(options);
   if (options.annotate) {
-    const { displayPath } = await import('./formatters/paths.js');
+    const { displayPath } = await import('./cli-modules.js');
     for (const { annotated } of results) {
       if (!annotated) continue;
       const skipped = annotated.skipped > 0 ? `；页眉、页脚、脚注、尾注、文本框和内容控件中的 ${annotated.skipped} 个问题未加批注` : '';
@@ -555,18 +567,21 @@ async function runLint(options: CliOptions): Promise<number> {
   for (const result of results) {
     errors += result.errorCount;
     warnings += result.warningCount;
-    if (result.messages.some((message) => message.fatal)) fatal = true;
+    // Counted, not looked up: a result replayed from the cache parses its findings only when they are read.
+    if (result.fatalErrorCount > 0) fatal = true;
   }
 
   const machineReadable = options.format === 'json' || options.format === 'sarif' || options.format === 'github';
   if (options.fix === 'dry-run' && !machineReadable) writeStdout(await dryRunDiffs(results, cwd));
 
-  const [{ loadFormatter }, { rules }] = await Promise.all([import('./formatters/index.js'), import('../../rules/index.js')]);
+  const { loadFormatter, rules, loadDisplayWidth } = await import('./cli-modules.js');
   const formatter = await loadFormatter(options.format);
   const shown = options.quiet ? results.map(errorsOnly) : results;
+  // stylish measures its columns with string-width, slow to load: only a report with findings shows columns.
+  if (options.format === 'stylish' && shown.some(hasFindings)) await loadDisplayWidth();
   // The source text is only for the diff; the formatters print results as lintFiles documents them.
   const report = formatter(
-    shown.map(({ source: _source, annotated: _annotated, ...result }) => result),
+    shown.map(asDocumented),
     {
       cwd,
       color: !reportToStderr && useColor(options),
@@ -594,7 +609,7 @@ async function runLint(options: CliOptions): Promise<number> {
   }
 
   if (options.verbose) {
-    const withProblems = results.filter((result) => result.messages.length > 0).length;
+    const withProblems = results.filter(hasFindings).length;
     const elapsed = Math.round(performance.now() - started);
     process.stderr.write(`gongwen-lint：检查了 ${results.length} 个文件，${withProblems} 个有问题，用时 ${elapsed} 毫秒\n`);
   }

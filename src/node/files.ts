@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** What a directory walk (and an extension-less glob) picks up. A file named explicitly may have any extension. */
 export const LINTABLE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.docx'];
@@ -278,7 +277,8 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
     const path = resolve(options.cwd, pattern);
     const stats = await stat(path).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (stats instanceof Error) {
-      if (stats.code === 'ENOENT' && isDynamicPattern(pattern)) {
+      // tinyglobby (with fdir and picomatch) loads only for a path that does not exist: files and directories never need it.
+      if (stats.code === 'ENOENT' && (await import('tinyglobby')).isDynamicPattern(pattern)) {
         await expandGlob(pattern);
       } else if (stats.code === 'ENOENT' || stats.code === 'ENOTDIR') {
         problem(pattern, 'not-found', `找不到文件或目录“${pattern}”，请检查路径`);
@@ -315,6 +315,7 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
   return { files: [...files].sort(), problems };
 
   async function expandGlob(pattern: string): Promise<void> {
+    const { glob } = await import('tinyglobby');
     const matched = await glob(pattern, {
       cwd: options.cwd,
       absolute: true,

@@ -166,7 +166,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     const key = configKeys[index];
     const stored = info && cache.byMetadata(filePath, info.size, info.mtimeMs, key);
     if (stored) {
-      results.push(countMessages(filePath, stored));
+      results.push(stored);
       continue;
     }
     if (info) fingerprints.set(filePath, { size: info.size, mtimeMs: info.mtimeMs, configKey: key });
@@ -183,12 +183,11 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     }
     const fingerprint = fingerprints.get(result.filePath);
     if (cache && unchanged) {
-      const stored = cache.refresh(result.filePath, fingerprint);
-      results.push(countMessages(result.filePath, stored ?? []));
+      results.push(cache.refresh(result.filePath, fingerprint) ?? countMessages(result.filePath, []));
       continue;
     }
     if (cache && fingerprint && contentHash && plain.fatalErrorCount === 0) {
-      cache.store(result.filePath, { ...fingerprint, contentHash, messages: plain.messages });
+      cache.store(result.filePath, { ...fingerprint, contentHash, result: plain });
     } else cache?.forget(result.filePath);
     results.push(plain);
   }

@@ -8,10 +8,10 @@ import { fixText } from '../core/fix.js';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BinaryFileError, readDraft, readFileBytes, writeDraft, writeFileAtomically, type Draft } from './io.js';
-import { formatForPath, lintDocument, lintSource, loadMarkdownParser, MarkdownParserNotLoadedError, parseDocument, type LintResult } from '../core/linter.js';
-import { DocxError } from '../core/docx/errors.js';
-import { annotateDocx } from '../core/docx/annotate.js';
-import { fixDocx, type RefusedFix } from '../core/docx/fix-docx.js';
+import { formatForPath, lintDocument, lintSource, loadDocxReader, parseDocument, type LintResult } from '../core/linter.js';
+import { PartNotLoadedError } from '../core/on-demand.js';
+import { loadWordTable } from '../core/text/segmenter.js';
+import type { RefusedFix } from '../core/docx/fix-docx.js';
 import type { GwDocument } from '../core/document.js';
 import { countMessages, errorMessage, problemMessage } from '../core/results.js';
 import type { ResolvedRules } from '../core/config/resolve-rules.js';
@@ -91,10 +91,10 @@ export async function lintOneFile(
   const lintOnce = (text: string): LintResult => lintSource(text, sourceOptions, rulesById);
   const format = formatForPath(filePath);
   const view = async (text: string): Promise<{ lines?: ViewLine[] }> =>
-    options.view ? { lines: await withMarkdownParser(() => documentLines(parseDocument(text, format))) } : {};
+    options.view ? { lines: await withOnDemandParts(() => documentLines(parseDocument(text, format))) } : {};
   try {
-    if (!options.fix) return { ...(await withMarkdownParser(() => lintOnce(draft.text))), contentHash, ...(await view(draft.text)) };
-    const fixed = await withMarkdownParser(() => fixText(draft.text, lintOnce));
+    if (!options.fix) return { ...(await withOnDemandParts(() => lintOnce(draft.text))), contentHash, ...(await view(draft.text)) };
+    const fixed = await withOnDemandParts(() => fixText(draft.text, lintOnce));
     if (fixed.output === draft.text) return { ...fixed.result, ...(await view(draft.text)) };
     if (options.fix === true) {
       try {
@@ -126,6 +126,15 @@ async function lintWordFile(filePath: string, config: FileConfig, options: LintO
   }
   const contentHash = cachedHash === undefined ? undefined : createHash('sha1').update('docx\0').update(bytes).digest('hex');
   if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
+  // The Word reader and writer load with the first .docx: a run over Markdown and text never needs them.
+  const [{ DocxError }, { annotateDocx }, { fixDocx }] = await Promise.all([
+    import('../core/docx/errors.js'),
+    import('../core/docx/annotate.js'),
+    import('../core/docx/fix-docx.js'),
+    loadDocxReader(),
+    // Word drafts are linted outside withOnDemandParts: the word table goes with the reader.
+    loadWordTable(),
+  ]);
   const lintOptions = { filePath, format: 'docx' as const, rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
   const lint = (document: GwDocument): LintResult => lintDocument(document, lintOptions, rulesById);
   const notes: string[] = [];
@@ -196,14 +205,18 @@ export function refusalNote(refusal: RefusedFix): string {
   return `${message.part ? DOCX_PART_LABELS[message.part] : ''}第 ${message.line} 段第 ${message.column} 列的修正（${message.ruleId}）未写入：${refusal.explanation}`;
 }
 
-/** Runs `lint`, loading remark and running it again if the draft turned out to need it. */
-async function withMarkdownParser<T>(lint: () => T): Promise<T> {
-  try {
-    return lint();
-  } catch (error) {
-    if (!(error instanceof MarkdownParserNotLoadedError)) throw error;
-    await loadMarkdownParser();
-    return lint();
+/** Runs `lint`, loading remark or the word table and running it again if the draft turned out to need them. */
+async function withOnDemandParts<T>(lint: () => T): Promise<T> {
+  const loaded = new Set<() => Promise<void>>();
+  for (;;) {
+    try {
+      return lint();
+    } catch (error) {
+      // A part asked for again after loading it would never appear: that is a bug, not a retry.
+      if (!(error instanceof PartNotLoadedError) || loaded.has(error.load)) throw error;
+      loaded.add(error.load);
+      await error.load();
+    }
   }
 }
 

@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { LintMessage, LintResult } from '../core/linter.js';
 import { countMessages } from '../core/results.js';
 
@@ -62,6 +61,9 @@ export async function writeSuppressions(filePath: string, counts: SuppressionCou
     if (Object.keys(byRule).length > 0) sorted[file] = byRule;
   }
   await mkdir(dirname(filePath), { recursive: true });
+  // Loaded here: every run reads the suppressions file, few write it.
+  // CommonJS typed as `export =`; under ESM its function is the default export.
+  const { default: writeFileAtomic } = (await import('write-file-atomic')) as unknown as { default: typeof import('write-file-atomic') };
   await writeFileAtomic(filePath, `${JSON.stringify(sorted, null, 2)}\n`);
 }
 

@@ -222,6 +222,30 @@ describe('Markdown that needs remark', () => {
   });
 });
 
+describe('a repeated word, which needs the word table', () => {
+  // Only drafts with a repeat load the table; on the main thread, in worker threads and on standard input alike.
+  const REPEATED = '关于做好年底工作的通知\n会议研究了了下一步工作安排。\n';
+
+  it.each([['1'], ['2']])('reports it with --concurrency %s', (threads) => {
+    const cwd = project({ '甲.md': REPEATED, '乙.txt': REPEATED, '丙.md': CLEAN });
+    const result = run(['.', '--format', 'json', '--concurrency', threads], { cwd });
+    expect(result.stderr).toBe('');
+    const entries = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    const found = entries.map((entry) => [entry.filePath.slice(cwd.length + 1), entry.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)]);
+    expect(found).toEqual([
+      ['丙.md', []],
+      ['乙.txt', ['no-repeated-word 2:5']],
+      ['甲.md', ['no-repeated-word 2:5']],
+    ]);
+  });
+
+  it('reports it on standard input', () => {
+    const result = run(['--stdin', '--format', 'compact'], { input: REPEATED });
+    expect(result.stdout).toContain('2:5');
+    expect(result.stdout).toContain('no-repeated-word');
+  });
+});
+
 describe('standard input', () => {
   const codeSpan = '请运行`完成,下一步`命令。\n';
 
@@ -328,6 +352,16 @@ describe('cache and shards', () => {
     expect(first.stdout).toMatch(/^草稿\.txt:2:7: 错误 .+ \[punctuation-width\]\n$/);
     expect(existsSync(join(cwd, '.cache/gw'))).toBe(true);
     expect(run(args, { cwd })).toEqual(first);
+  });
+
+  it.each([['stylish'], ['json'], ['sarif']])('--cache replays a report in %s exactly as the run that wrote it', (format) => {
+    const cwd = project({ '甲.md': DRAFT, '乙.txt': '关于X年工作的通知\n工作已经完成,下一步继续推进。。\n', '丙.txt': CLEAN });
+    for (const extra of [[], ['--quiet', ...AS_WARNING], ['--max-warnings', '0', ...AS_WARNING]]) {
+      const args = ['.', '--cache', '--format', format, ...extra];
+      const first = run(args, { cwd, env: { FORCE_COLOR: '1' } });
+      expect(first.stdout).not.toBe('');
+      expect(run(args, { cwd, env: { FORCE_COLOR: '1' } }), extra.join(' ')).toEqual(first);
+    }
   });
 
   it('--shard i/n lints disjoint parts that together cover every file', () => {

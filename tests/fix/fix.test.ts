@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { applyFixes, fixText, MAX_FIX_PASSES } from '../../src/core/fix.js';
 import type { LintMessage, LintResult } from '../../src/core/linter.js';
 import { defineRule } from '../../src/core/rule.js';

@@ -3,7 +3,7 @@
  * lintDocument), independent of which production rules exist yet. Each one is certain about its fix and
  * changes only punctuation, so the fix properties must hold for them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentFormat } from '../../src/core/document.js';
 import { lintDocument, parseDocument, type LintResult } from '../../src/core/linter.js';
 import { defineRule, type Rule } from '../../src/core/rule.js';

@@ -3,8 +3,12 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { outputText } from '../../src/node/formatters/index.js';
 import stylishFormatter from '../../src/node/formatters/stylish.js';
+import { loadDisplayWidth } from '../../src/node/formatters/width.js';
 import type { LintResult } from '../../src/core/linter.js';
 import { context, cwd, results } from './fixtures.js';
+
+// The CLI loads string-width only for a report with findings; these call the formatter directly.
+await loadDisplayWidth();
 
 const stylish: (...args: Parameters<typeof stylishFormatter>) => string = (...args) => outputText(stylishFormatter(...args));
 

@@ -1,6 +1,8 @@
 import stringWidth from 'string-width';
-import { expect, it } from 'vitest';
-import { displayWidth } from '../../src/node/formatters/width.js';
+import { expect, it, vi } from 'vitest';
+import { displayWidth, loadDisplayWidth } from '../../src/node/formatters/width.js';
+
+await loadDisplayWidth();
 
 it('agrees with string-width on every BMP code point', () => {
   const disagreements: string[] = [];
@@ -16,4 +18,11 @@ it('agrees with string-width on mixed Chinese text, emoji and combining marks', 
   for (const text of ['关于2023年度“两个责任”落实情况（一）、', 'Windows XP，x86……——', '👍完成', 'e\u0301', '\t缩进', '']) {
     expect(displayWidth(text)).toBe(stringWidth(text));
   }
+});
+
+it('asks for string-width to be loaded only when a text needs it', async () => {
+  vi.resetModules();
+  const fresh = await import('../../src/node/formatters/width.js');
+  expect(fresh.displayWidth('关于2023年度工作的通知')).toBe(22);
+  expect(() => fresh.displayWidth('👍完成')).toThrow(/loadDisplayWidth/);
 });

@@ -10,14 +10,19 @@ import { DocxError } from '../../src/core/docx/errors.js';
 import { fixDocx } from '../../src/core/docx/fix-docx.js';
 import type { DocumentFormat, GwDocument } from '../../src/core/document.js';
 import { fixText } from '../../src/core/fix.js';
-import { formatForPath, lintDocument, parseDocument, type LintResult } from '../../src/core/linter.js';
+import { formatForPath, lintDocument, parseDocument, useDocxReader, type LintResult } from '../../src/core/linter.js';
+import { parseDocx } from '../../src/core/parse/docx.js';
 import { useMarkdownParser } from '../../src/core/parse/markdown.js';
 import * as remark from '../../src/core/parse/remark.js';
+import { useWordTable } from '../../src/core/text/segmenter.js';
+import * as wordTable from '../../src/core/text/word-frequencies.js';
 import { documentLines } from '../../src/view/lines.js';
 import { countFindings, renderFile, VIEW_CSS } from '../../src/view/render.js';
 import { decodeText, encodeText, type DecodedText } from './encoding.js';
 
 useMarkdownParser(remark);
+useDocxReader(parseDocx);
+useWordTable(wordTable);
 
 /** The draft on the page: text typed or opened, or a Word package. */
 type Draft =

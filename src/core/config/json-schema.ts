@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { rules as defaultRegistry } from '../../../rules/index.js';
 import type { Rule } from '../rule.js';
 import { buildConfigSchema } from './schema.js';

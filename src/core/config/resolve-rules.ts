@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zhCN } from 'zod/locales';
 import type { Rule, Severity } from '../rule.js';
 
 /** A rule's setting as written in a config file: a severity, or a severity with options. */
@@ -34,8 +34,13 @@ export class ConfigError extends Error {
 
 export const SEVERITIES = ['off', 'warn', 'error'] as const satisfies readonly Severity[];
 
-/** Zod's own Chinese messages, passed per parse so that no global zod setting is changed for other users. */
-export const zodChineseErrors = z.locales.zhCN().localeError;
+/**
+ * How every configuration is parsed: with zod's own Chinese messages, passed per parse so that no global zod
+ * setting is changed for other users, and without zod's compiled fast path (`jitless`), which compiles a
+ * parser per object schema on first use: each schema here parses once or twice a run, so compiling cost a
+ * run over one draft more than it could save.
+ */
+export const ZOD_PARSE_CONTEXT = { error: zhCN().localeError, jitless: true } as const;
 
 /** Turns a zod issue path into the dotted key of a config file: `rules.x.max`, `overrides[0].files`. */
 export function formatKey(prefix: string, path: readonly PropertyKey[]): string {
@@ -58,7 +63,7 @@ export function ruleSettingProblem(rule: Rule, value: unknown): { path: Property
   }
   if (extra.length > 0) return { path: [], reason: '最多两项：[严重程度, 选项]' };
   if (options === undefined) return undefined;
-  const parsed = rule.options.safeParse(options, { error: zodChineseErrors });
+  const parsed = rule.options.safeParse(options, ZOD_PARSE_CONTEXT);
   if (parsed.success) return undefined;
   const issue = parsed.error.issues[0];
   if (issue.code === 'unrecognized_keys') {
@@ -109,7 +114,7 @@ export function resolveRuleSettings(registry: readonly Rule[], layers: readonly 
   const resolved = new Map<string, { severity: Severity; options: unknown }>();
   for (const rule of registry) {
     const setting = settings.get(rule.id)!;
-    const parsed = rule.options.safeParse(setting.rawOptions, { error: zodChineseErrors });
+    const parsed = rule.options.safeParse(setting.rawOptions, ZOD_PARSE_CONTEXT);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ConfigError(setting.source || '默认配置', formatKey(`rules.${rule.id}`, issue.path), `的选项无效：${issue.message}`);

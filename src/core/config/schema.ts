@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Rule } from '../rule.js';
 import { layoutSettingsSchema } from '../layout/profile.js';
-import { ConfigError, SEVERITIES, formatKey, ruleSettingProblem, zodChineseErrors, type RulesConfig } from './resolve-rules.js';
+import { ConfigError, SEVERITIES, formatKey, ruleSettingProblem, ZOD_PARSE_CONTEXT, type RulesConfig } from './resolve-rules.js';
 
 const severitySchema = z.enum(SEVERITIES).describe('严重程度："off" 关闭，"warn" 警告，"error" 错误');
 
@@ -138,7 +138,7 @@ export function validateConfig(
     schema = buildConfigSchema(registry);
     schemaByRegistry.set(registry, schema);
   }
-  const parsed = schema.safeParse(data, { error: zodChineseErrors });
+  const parsed = schema.safeParse(data, ZOD_PARSE_CONTEXT);
   if (!parsed.success) throw issueToConfigError(parsed.error.issues[0], data, source, keyPrefix, registry);
   return parsed.data as ConfigFileContent;
 }

@@ -3,7 +3,7 @@
  * value's clause is on the rule pages); a configuration selects a profile and overrides any value:
  * `"layout": {"profile": "gb9704", "fonts": {"body": ["仿宋_GB2312", "仿宋"]}}`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The faces accepted for each kind of text, by the names Word stores (`w:eastAsia`). */
 export interface ProfileFonts {

@@ -5,6 +5,7 @@ import { isAsciiAlphanumeric, isDecimalDigit, isSpaceOrTab } from './characters.
 import { parseText } from './text.js';
 import { parseInSections } from './markdown-sections.js';
 import { readPlainGroups } from './markdown-plain.js';
+import { PartNotLoadedError } from '../on-demand.js';
 
 /**
  * remark, once loaded. Most drafts never need it (see markdown-plain.ts), and loading it was a third of
@@ -13,9 +14,9 @@ import { readPlainGroups } from './markdown-plain.js';
 let remark: typeof import('./remark.js') | undefined;
 
 /** Thrown by parseMarkdown when a draft needs remark before loadMarkdownParser (or useMarkdownParser) ran. */
-export class MarkdownParserNotLoadedError extends Error {
+export class MarkdownParserNotLoadedError extends PartNotLoadedError {
   constructor() {
-    super('remark is not loaded: await loadMarkdownParser() first');
+    super('remark is not loaded: await loadMarkdownParser() first', loadMarkdownParser);
   }
 }
 

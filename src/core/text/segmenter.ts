@@ -4,15 +4,50 @@
  * probable. Words and frequencies come from jieba's dictionary (word-frequencies.ts, derived by
  * scripts/build-word-table.mjs), looked up by binary search in the table's sorted strings: nothing is built at
  * start-up, which a linter run over a few files would pay for in full.
+ *
+ * The table (0.6 MB of source) is loaded on demand, like remark: compiling it was a tenth of a run over one
+ * draft, and most drafts have no repeated word to look up. loadWordTable loads it; useWordTable gives it to
+ * synchronous entry points that import it up front.
  */
-import { CLASS_BASE, CLASSES_BY_LENGTH, CLASSES_PER_DOUBLING, MIN_FREQUENCY, TOTAL_FREQUENCY, WORDS_BY_LENGTH } from './word-frequencies.js';
+import { PartNotLoadedError } from '../on-demand.js';
+import type * as WordTable from './word-frequencies.js';
 
-/** The longest word in the table, in characters. */
-const MAX_WORD_LENGTH = WORDS_BY_LENGTH.length;
+/** The table and what is derived from it, once loaded. */
+interface LoadedTable {
+  words: readonly string[];
+  classes: readonly string[];
+  classBase: number;
+  classesPerDoubling: number;
+  /** The longest word in the table, in characters. */
+  maxWordLength: number;
+  logTotal: number;
+  /** A character the table does not know weighs as if seen half as often as the rarest kept word. */
+  unknownLogProbability: number;
+}
 
-const LOG_TOTAL = Math.log(TOTAL_FREQUENCY);
-/** A character the table does not know weighs as if seen half as often as the rarest kept word. */
-const UNKNOWN_LOG_PROBABILITY = Math.log(MIN_FREQUENCY / 2) - LOG_TOTAL;
+let table: LoadedTable | undefined;
+
+export function useWordTable(loaded: typeof WordTable): void {
+  const logTotal = Math.log(loaded.TOTAL_FREQUENCY);
+  table = {
+    words: loaded.WORDS_BY_LENGTH,
+    classes: loaded.CLASSES_BY_LENGTH,
+    classBase: loaded.CLASS_BASE,
+    classesPerDoubling: loaded.CLASSES_PER_DOUBLING,
+    maxWordLength: loaded.WORDS_BY_LENGTH.length,
+    logTotal,
+    unknownLogProbability: Math.log(loaded.MIN_FREQUENCY / 2) - logTotal,
+  };
+}
+
+export async function loadWordTable(): Promise<void> {
+  if (table === undefined) useWordTable(await import('./word-frequencies.js'));
+}
+
+function loadedTable(): LoadedTable {
+  if (table === undefined) throw new PartNotLoadedError('the word table is not loaded: await loadWordTable() first', loadWordTable);
+  return table;
+}
 
 /** Compares `text[start, start + length)` with the `index`-th word of that length in the table, by code unit. */
 function compareWithWord(text: string, start: number, length: number, words: string, index: number): number {
@@ -25,30 +60,31 @@ function compareWithWord(text: string, start: number, length: number, words: str
 }
 
 /** The frequency class of `text[start, start + length)`, or -1 when the table does not hold it. */
-function frequencyClass(text: string, start: number, length: number): number {
-  if (length < 1 || length > MAX_WORD_LENGTH) return -1;
-  const words = WORDS_BY_LENGTH[length - 1];
-  const classes = CLASSES_BY_LENGTH[length - 1];
+function frequencyClass(table: LoadedTable, text: string, start: number, length: number): number {
+  if (length < 1 || length > table.maxWordLength) return -1;
+  const words = table.words[length - 1];
+  const classes = table.classes[length - 1];
   let low = 0;
   let high = classes.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
     const order = compareWithWord(text, start, length, words, middle);
-    if (order === 0) return classes.charCodeAt(middle) - CLASS_BASE;
+    if (order === 0) return classes.charCodeAt(middle) - table.classBase;
     if (order < 0) high = middle - 1;
     else low = middle + 1;
   }
   return -1;
 }
 
-function logProbabilityOfClass(wordClass: number): number {
-  return (wordClass / CLASSES_PER_DOUBLING) * Math.LN2 - LOG_TOTAL;
+function logProbabilityOfClass(table: LoadedTable, wordClass: number): number {
+  return (wordClass / table.classesPerDoubling) * Math.LN2 - table.logTotal;
 }
 
 /** About how often jieba's dictionary counts `word` (to a fifth), or 0 for a word the table does not hold. */
 export function wordFrequency(word: string): number {
-  const wordClass = frequencyClass(word, 0, word.length);
-  return wordClass < 0 ? 0 : 2 ** (wordClass / CLASSES_PER_DOUBLING);
+  const table = loadedTable();
+  const wordClass = frequencyClass(table, word, 0, word.length);
+  return wordClass < 0 ? 0 : 2 ** (wordClass / table.classesPerDoubling);
 }
 
 /**
@@ -56,6 +92,7 @@ export function wordFrequency(word: string): number {
  * the end). Returns the cut points: offsets where a word ends, the last being `text.length`.
  */
 export function segment(text: string): number[] {
+  const table = loadedTable();
   const length = text.length;
   // best[i]: log probability of the best cut of text[i..]; next[i]: where the first word of that cut ends.
   const best = new Float64Array(length + 1);
@@ -63,11 +100,11 @@ export function segment(text: string): number[] {
   for (let start = length - 1; start >= 0; start--) {
     let bestScore = -Infinity;
     let bestEnd = start + 1;
-    const limit = Math.min(length, start + MAX_WORD_LENGTH);
+    const limit = Math.min(length, start + table.maxWordLength);
     for (let end = start + 1; end <= limit; end++) {
-      const wordClass = frequencyClass(text, start, end - start);
+      const wordClass = frequencyClass(table, text, start, end - start);
       if (wordClass < 0 && end > start + 1) continue;
-      const score = (wordClass < 0 ? UNKNOWN_LOG_PROBABILITY : logProbabilityOfClass(wordClass)) + best[end];
+      const score = (wordClass < 0 ? table.unknownLogProbability : logProbabilityOfClass(table, wordClass)) + best[end];
       // On a tie the longer word wins, as in jieba.
       if (score >= bestScore) {
         bestScore = score;

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
 import { rules as defaultRegistry } from '../../../rules/index.js';
 import type { Rule, Severity } from '../../core/rule.js';
 import {
@@ -39,11 +39,20 @@ export interface LoadedConfig {
   overrides: { files: PathMatcher; rules: RulesConfig }[];
 }
 
+let picomatchModule: typeof Picomatch | undefined;
+
+/** picomatch, required with the first configuration that has globs (`ignores`, `overrides`): most runs have none. */
+function loadPicomatch(): typeof Picomatch {
+  picomatchModule ??= createRequire(import.meta.url)('picomatch') as typeof Picomatch;
+  return picomatchModule;
+}
+
 /**
  * Patterns without a slash match a name at any depth (`*.txt`, `drafts`), as in .gitignore; a trailing slash
  * is dropped because ignores are also tested against the directories above a file.
  */
 function compileGlobs(globs: readonly string[]): PathMatcher {
+  const picomatch = loadPicomatch();
   const trimmed = globs.map((glob) => (glob.length > 1 ? glob.replace(/\/+$/, '') : glob));
   // picomatch's own `basename` option also applies to patterns with a slash and breaks them, so split.
   const byName = trimmed.filter((glob) => !glob.includes('/'));

@@ -35,13 +35,23 @@ function toJsonResult(result: LintResult): Record<string, unknown> {
   return json;
 }
 
+/** One result as this formatter writes it; --cache stores it so (src/node/cache.ts). */
+export function resultJson(result: LintResult): string {
+  return JSON.stringify(toJsonResult(result));
+}
+
+/** A result replayed from --cache carries the JSON this formatter wrote for it: copied, not built again. */
+export interface StoredJson {
+  readonly storedJson?: string;
+}
+
 /**
  * ESLint-compatible JSON: an array of results, one line, so tools can read it as ESLint's. Yielded a
  * result at a time; joined, the pieces are exactly `JSON.stringify` of the whole array.
  */
 const json: Formatter = function* (results) {
   yield '[';
-  for (let i = 0; i < results.length; i++) yield `${i > 0 ? ',' : ''}${JSON.stringify(toJsonResult(results[i]))}`;
+  for (let i = 0; i < results.length; i++) yield `${i > 0 ? ',' : ''}${(results[i] as StoredJson).storedJson ?? resultJson(results[i])}`;
   yield ']';
 };
 

@@ -1,4 +1,12 @@
-import stringWidth from 'string-width';
+/**
+ * string-width, once loaded. Loading it builds an Intl.Segmenter and Unicode-property patterns, some 25 ms,
+ * more than the rest of a run over one clean draft: a report that shows no finding never needs it.
+ */
+let stringWidth: ((text: string) => number) | undefined;
+
+export async function loadDisplayWidth(): Promise<void> {
+  stringWidth ??= (await import('string-width')).default;
+}
 
 /** Code points of width 1 in string-width (ambiguous ones count as narrow, its default): ASCII, Latin, “”‘’…—. */
 function isNarrow(code: number): boolean {
@@ -30,7 +38,8 @@ function isWide(code: number): boolean {
 /**
  * The number of terminal columns a text takes, as string-width counts it. string-width segments graphemes
  * and is slow (tens of microseconds a call); Chinese prose is nearly all ideographs, full-width marks and
- * ASCII, whose widths are fixed, so those are counted directly and anything else goes to string-width.
+ * ASCII, whose widths are fixed, so those are counted directly and anything else goes to string-width
+ * (loadDisplayWidth first).
  */
 export function displayWidth(text: string): number {
   let width = 0;
@@ -38,6 +47,7 @@ export function displayWidth(text: string): number {
     const code = text.charCodeAt(i);
     if (isNarrow(code)) width += 1;
     else if (isWide(code)) width += 2;
+    else if (stringWidth === undefined) throw new Error('string-width is not loaded: await loadDisplayWidth() first');
     else return stringWidth(text);
   }
   return width;

@@ -29,6 +29,7 @@ import { resolveRules, type ResolvedRules } from '../../core/config/resolve-rule
 import { countMessages, errorMessage, problemMessage } from '../../core/results.js';
 import { fixText } from '../../core/fix.js';
 import { formatForPath, lintSource, loadMarkdownParser, type LintMessage, type LintResult, type SourceFix } from '../../core/linter.js';
+import { loadWordTable } from '../../core/text/segmenter.js';
 import type { DocumentFormat } from '../../core/document.js';
 import { ruleDocsUrl } from '../../core/rule-docs.js';
 import { CONFIG_FILE_NAMES, ConfigResolver } from '../config/load.js';
@@ -128,7 +129,7 @@ export class GongwenLanguageServer {
     let canWatchFiles = false;
     connection.onInitialize(async (params) => {
       canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-      await loadMarkdownParser();
+      await Promise.all([loadMarkdownParser(), loadWordTable()]);
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
