@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
+import { mayContain } from '../src/core/text/source-search.js';
 import { parseChineseNumeral, parseDigits } from '../src/core/text/chinese-numerals.js';
 import { readListMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';
 
@@ -127,7 +128,8 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    if (!document.blocks.some((block) => block.text.includes('附件'))) return;
+    // Most drafts have no 附 at all: one search of the source answers for every block.
+    if (!mayContain(document, '附') || !document.blocks.some((block) => block.text.includes('附件'))) return;
     const all = lines(document);
     const note = findNote(all);
     if (note) {

@@ -117,10 +117,13 @@ function quoteDepthAfter(unit: Unit, depthBefore: number): number {
   let depth = depthBefore;
   const contentStart = skipLineIndent(text, unit.lineStart);
   // Jumping from mark to mark with the native search, not over every character: quoted words are everywhere.
+  // `test` builds no match array: the mark found is the character before lastIndex.
   QUOTE_MARK.lastIndex = unit.lineStart;
-  for (let found = QUOTE_MARK.exec(text); found !== null && found.index < unit.lineEnd; found = QUOTE_MARK.exec(text)) {
-    if (text.charCodeAt(found.index) === LEFT_QUOTE) {
-      if (!(found.index === contentStart && depthBefore > 0)) depth++;
+  while (QUOTE_MARK.test(text)) {
+    const at = QUOTE_MARK.lastIndex - 1;
+    if (at >= unit.lineEnd) break;
+    if (text.charCodeAt(at) === LEFT_QUOTE) {
+      if (!(at === contentStart && depthBefore > 0)) depth++;
     } else if (depth > 0) {
       depth--;
     }
