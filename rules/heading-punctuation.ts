@@ -198,11 +198,12 @@ export default defineRule({
     // The open runs of sibling headings by level: a heading closes the runs of the levels below its own.
     const siblings = new Map<Level, HeadingLine[]>();
     const closeBelow = (level: number): void => {
-      for (const [open, headings] of siblings) {
-        if (open <= level) continue;
+      // forEach, not for…of: it runs for every numbered line, and for…of builds an iterator and an entry per run.
+      siblings.forEach((headings, open) => {
+        if (open <= level) return;
         checkSiblings(headings, report);
         siblings.delete(open);
-      }
+      });
     };
     const closeAll = (): void => closeBelow(-1);
     const numbered = (block: Block, marker: NumberingMarker, lineEnd: number): void => {
