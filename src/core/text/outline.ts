@@ -191,8 +191,8 @@ function endsWithOpenBracket(unit: Unit): boolean {
   return text[end] === '（' || text[end] === '(';
 }
 
-/** Visits one line of a paragraph. */
-function visitLine(unit: Unit, fixable: boolean, visitor: OutlineVisitor): void {
+/** Visits one line of a paragraph; `previous` is the unit before it, if any. */
+function visitLine(unit: Unit, previous: Unit | undefined, visitor: OutlineVisitor): void {
   const { block, lineStart, lineEnd } = unit;
   const { text } = block;
   const contentStart = skipLineIndent(text, lineStart);
@@ -223,7 +223,8 @@ function visitLine(unit: Unit, fixable: boolean, visitor: OutlineVisitor): void 
   if (!marker) return;
   if (attachmentLead > 0) visitor.newPart();
   if (noteLead > 0) visitor.noteList(block, marker, lineEnd);
-  else visitor.marker(block, marker, lineEnd, fixable);
+  // Asked only of a line with a marker: most lines have none.
+  else visitor.marker(block, marker, lineEnd, previous === undefined || !endsWithOpenBracket(previous));
 }
 
 /** One call the walk makes on its visitor, kept so that the next rule over the same document replays it. */
@@ -278,7 +279,7 @@ function walk(document: GwDocument, visitor: OutlineVisitor): void {
     const unit = units[index];
     const { block } = unit;
     if (unit.line) {
-      visitLine(unit, index === 0 || !endsWithOpenBracket(units[index - 1]), visitor);
+      visitLine(unit, index === 0 ? undefined : units[index - 1], visitor);
       continue;
     }
     const listed = listNumber(block);
