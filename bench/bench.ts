@@ -5,7 +5,7 @@
  *
  * Options: --files N (2000), --bytes N per file (5000), --runs N (3), --anchors, --scaling (1000/2000/4000
  * files), --memory (10,000 files), --big (one 50 MB file), --rules (each rule's CPU time in process; --new-rules
- * a,b names the rules to set against the others), --all (everything), --defects heavy (drafts as they come
+ * a,b names the rules to set against the others, --old-rules c,d those others when not all the rest), --all (everything), --defects heavy (drafts as they come
  * from templates, about 100 findings per 5 KB, timed in JSON, stylish and SARIF; findings per second). Every run also times a
  * Markdown-heavy corpus, where every section needs remark rather than the plain-line reader, and the same
  * drafts written as Word files (.docx), against the Markdown run and as one 5 MB .docx.
@@ -37,6 +37,7 @@ const { values: flags } = parseArgs({
     big: { type: 'boolean', default: false },
     rules: { type: 'boolean', default: false },
     'new-rules': { type: 'string', default: '' },
+    'old-rules': { type: 'string', default: '' },
     all: { type: 'boolean', default: false },
     defects: { type: 'string', default: 'light' },
   },
@@ -349,8 +350,9 @@ async function main(): Promise<void> {
   }
   if (flags.rules || flags.all) {
     const newRules = new Set(flags['new-rules'].split(',').filter((id) => id !== ''));
-    report.push(`\nCPU time per rule (in process, fastest of 5 rounds), plain drafts:\n\n${await ruleCosts(main.directory, newRules)}`);
-    report.push(`\nMarkdown-heavy drafts:\n\n${await ruleCosts(heavy.directory, newRules)}`);
+    const oldRules = new Set(flags['old-rules'].split(',').filter((id) => id !== ''));
+    report.push(`\nCPU time per rule (in process, fastest of 5 rounds), plain drafts:\n\n${await ruleCosts(main.directory, newRules, oldRules)}`);
+    report.push(`\nMarkdown-heavy drafts:\n\n${await ruleCosts(heavy.directory, newRules, oldRules)}`);
   }
   console.log(report.join('\n'));
 }

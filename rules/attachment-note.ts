@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
+import { mayContain } from '../src/core/text/source-search.js';
 import { parseChineseNumeral, parseDigits } from '../src/core/text/chinese-numerals.js';
 import { readListMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';
 
@@ -12,12 +13,34 @@ const messages = {
   removeMarker: '删去序号“{{marker}}”',
 } as const;
 
+const FU = 0x9644; // 附
+
 /** One line of the document: a line of a block's text, with its offsets in that block. */
-interface Line {
-  readonly block: Block;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
+class Line {
+  private sliced: string | undefined;
+
+  constructor(
+    readonly block: Block,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  /** The line's text, sliced when first asked for: most lines are only asked how they open and whether they cite 附件. */
+  get text(): string {
+    this.sliced ??= this.block.text.slice(this.start, this.end);
+    return this.sliced;
+  }
+
+  /** Whether the line opens with 附, as a note, its lead and an attachment's heading do. */
+  get opensWithFu(): boolean {
+    return this.block.text.charCodeAt(this.start) === FU;
+  }
+
+  /** Whether `附件` stands on the line. */
+  get mentionsAttachment(): boolean {
+    const at = this.block.text.indexOf('附件', this.start);
+    return at !== -1 && at + 2 <= this.end;
+  }
 }
 
 /** An attachment named in the note: the span of its name's last line and, when numbered, the marker's. */
@@ -40,7 +63,9 @@ const ATTACHMENT_HEADING = /^附件[ \u3000]*(?:[0-9０-９]{1,2}|[一二三四�
 const CITATION = /(见|详见|参见)?附件[ \u3000]*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?(?:(?:[、和及至到—－-]|～)([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}))?/g;
 /** Marks that must not close an attachment name. */
 const END_MARKS = /[。，；、：,;:.！？!?]+$/;
-const TRAILING_SPACE = /[ \t\u3000\u00a0]+$/;
+function isTrailingSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+}
 
 function lines(document: GwDocument): Line[] {
   const all: Line[] = [];
@@ -51,8 +76,9 @@ function lines(document: GwDocument): Line[] {
       const newline = text.indexOf('\n', start);
       const end = newline === -1 ? text.length : newline;
       const contentStart = skipLineIndent(text, start);
-      const contentEnd = contentStart + (text.slice(contentStart, end).replace(TRAILING_SPACE, '').length);
-      if (contentEnd > contentStart) all.push({ block, start: contentStart, end: contentEnd, text: text.slice(contentStart, contentEnd) });
+      let contentEnd = end;
+      while (contentEnd > contentStart && isTrailingSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
+      if (contentEnd > contentStart) all.push(new Line(block, contentStart, contentEnd));
       start = end + 1;
     }
   }
@@ -91,6 +117,8 @@ function listItem(line: Line): Item | undefined {
 function findNote(all: readonly Line[]): { index: number; items: Item[] } | undefined {
   for (let index = 0; index < all.length; index++) {
     const line = all[index];
+    // Both leads open with 附.
+    if (!line.opensWithFu) continue;
     const lead = NOTE_LEAD.exec(line.text)?.[0].length ?? NOTE_WITHOUT_COLON.exec(line.text)?.[0].length;
     if (lead === undefined) continue;
     const first = itemAt(line, lead, false);
@@ -127,7 +155,8 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    if (!document.blocks.some((block) => block.text.includes('附件'))) return;
+    // Most drafts have no 附 at all: one search of the source answers for every block.
+    if (!mayContain(document, '附') || !document.blocks.some((block) => block.text.includes('附件'))) return;
     const all = lines(document);
     const note = findNote(all);
     if (note) {
@@ -153,12 +182,12 @@ export default defineRule({
       }
     }
     // The body runs up to the note, or without one up to the first attachment's own heading.
-    let bodyEnd = note ? note.index : all.findIndex((line) => ATTACHMENT_HEADING.test(line.text));
+    let bodyEnd = note ? note.index : all.findIndex((line) => line.opensWithFu && ATTACHMENT_HEADING.test(line.text));
     if (bodyEnd === -1) bodyEnd = all.length;
     const count = note ? note.items.length : 0;
     for (let index = 0; index < bodyEnd; index++) {
       const line = all[index];
-      if (!line.text.includes('附件')) continue;
+      if (!line.mentionsAttachment) continue;
       CITATION.lastIndex = 0;
       for (let match = CITATION.exec(line.text); match !== null; match = CITATION.exec(line.text)) {
         const [cited, seeWord, firstNumber, lastNumber] = match;

@@ -29,6 +29,11 @@ const WRONG_ZERO = /[○零OＯ0０]/g;
 /** `2024.5.8` `2024-05-08` `2024/5/8`, the separator written the same twice. */
 const NUMERIC_DATE = /((?:19|20)[0-9]{2})([.\-/．])([0-9]{1,2})\2([0-9]{1,2})/g;
 /** What makes a numeric date a time stamp, a file name or a longer number rather than a date in prose. */
+/**
+ * What every block with something to check holds: a 年 (a year to pass on or check), a 月 (a date) or the start of a
+ * numeric date. One search turns the other blocks away, where findDates, yearMarks and NUMERIC_DATE would be three.
+ */
+const DATE_HINT = /[年月]|(?:19|20)[0-9]{2}[.\-/．]/;
 const AFTER_NUMERIC_DATE = /^(?:[0-9A-Za-z_]|[.\-/．][0-9A-Za-z]|[ T\u3000]?[0-9]{1,2}[:：时])/;
 const VERSION_BEFORE = /(?:版本|版|[Vv])[ ]?$/;
 
@@ -257,6 +262,7 @@ export default defineRule({
     const context: Context = { report, lastYear: undefined };
     for (const block of document.blocks) {
       const { text } = block;
+      if (!DATE_HINT.test(text)) continue;
       const dates = findDates(text);
       const covered: DateMention[] = [];
       const marks = yearMarks(text);

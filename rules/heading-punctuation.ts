@@ -13,8 +13,13 @@ const SENTENCE_END = new Set(['。', '！', '？']);
 /** Marks inside a first sentence that make it body text rather than a heading. */
 const CLAUSE_MARKS = new Set(['，', '；', '：', ',', ';', ':']);
 // Scans compare UTF-16 codes: `text[i]` would build a one-character string for each.
-const SENTENCE_END_CODES = [0x3002, 0xff01, 0xff1f]; // 。！？
-const CLAUSE_MARK_CODES = [0xff0c, 0xff1b, 0xff1a, 0x2c, 0x3b, 0x3a]; // ，；：,;:
+function isSentenceEndCode(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f; // 。！？
+}
+
+function isClauseMarkCode(code: number): boolean {
+  return code === 0xff0c || code === 0xff1b || code === 0xff1a || code === 0x2c || code === 0x3b || code === 0x3a; // ，；：,;:
+}
 /** Marks a standalone heading must not end with. */
 const BAD_HEADING_END = new Set(['，', '；', '：', ',', ';', ':']);
 /**
@@ -57,17 +62,6 @@ function snippet(text: string): string {
   return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
-function findClauseMark(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (CLAUSE_MARK_CODES.includes(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-/** Finds the first 。！？ in `text[from, to)`, or -1. */
-function findSentenceEnd(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (SENTENCE_END_CODES.includes(text.charCodeAt(i))) return i;
-  return -1;
-}
-
 /**
  * Reads the heading of a numbered line. A line whose first sentence has a comma, semicolon or colon in it, or runs
  * long, is a numbered paragraph (`1.明确责任分工，落实工作任务。`), not a heading, and gives undefined; a heading
@@ -78,11 +72,22 @@ function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): He
   const start = skipLineIndent(text, marker.end);
   const end = trimEnd(text, start, lineEnd);
   if (end === start) return undefined;
-  // A heading is short: its 。 (if any) must come within MAX_HEADING_LENGTH characters, so look no further.
-  const sentenceEnd = findSentenceEnd(text, start, Math.min(end, start + MAX_HEADING_LENGTH + 1));
+  // A heading is short: its 。 (if any) must come within MAX_HEADING_LENGTH characters, so look no further. The
+  // same pass finds the first clause mark before it.
+  const limit = Math.min(end, start + MAX_HEADING_LENGTH + 1);
+  let sentenceEnd = -1;
+  let clause = -1;
+  for (let i = start; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (isSentenceEndCode(code)) {
+      sentenceEnd = i;
+      break;
+    }
+    if (clause === -1 && isClauseMarkCode(code)) clause = i;
+  }
   const headingEnd = sentenceEnd === -1 ? end : sentenceEnd;
+  // Without a sentence end, a heading this short was read to its end above.
   if (headingEnd - start > MAX_HEADING_LENGTH) return undefined;
-  const clause = findClauseMark(text, start, headingEnd);
   if (clause !== -1) {
     // `（一）加强组织领导；`: numbered items of a list end with 分号 (GB/T 15834-2011 4.4.3.4).
     const isLastMark = sentenceEnd === -1 && clause === end - 1;
@@ -118,7 +123,8 @@ function titleLine(document: GwDocument): { block: Block; end: number } | undefi
   const end = trimEnd(text, 0, lineEnd === -1 ? text.length : lineEnd);
   if (end === 0) return undefined;
   for (let i = 0; i < end - 1; i++) {
-    if (SENTENCE_END.has(text[i]) || CLAUSE_MARKS.has(text[i])) return undefined;
+    const code = text.charCodeAt(i);
+    if (isSentenceEndCode(code) || isClauseMarkCode(code)) return undefined;
   }
   const last = text[end - 1];
   const words = BAD_TITLE_END.has(last) || CLAUSE_MARKS.has(last) || SENTENCE_END.has(last) ? text.slice(0, end - 1) : text.slice(0, end);
@@ -192,11 +198,12 @@ export default defineRule({
     // The open runs of sibling headings by level: a heading closes the runs of the levels below its own.
     const siblings = new Map<Level, HeadingLine[]>();
     const closeBelow = (level: number): void => {
-      for (const [open, headings] of siblings) {
-        if (open <= level) continue;
+      // forEach, not for…of: it runs for every numbered line, and for…of builds an iterator and an entry per run.
+      siblings.forEach((headings, open) => {
+        if (open <= level) return;
         checkSiblings(headings, report);
         siblings.delete(open);
-      }
+      });
     };
     const closeAll = (): void => closeBelow(-1);
     const numbered = (block: Block, marker: NumberingMarker, lineEnd: number): void => {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule, type ReportFunction } from '../src/core/rule.js';
+import { mayContain } from '../src/core/text/source-search.js';
 import { numeralValue, parseDigits } from '../src/core/text/chinese-numerals.js';
 
 const messages = {
@@ -176,9 +177,11 @@ function mixedAround(text: string, start: number, end: number): { start: number;
 function reportNumbers(block: Block, report: ReportFunction<MessageId>): void {
   const { text } = block;
   DIGIT_RUN.lastIndex = 0;
-  for (let run = DIGIT_RUN.exec(text); run !== null; run = DIGIT_RUN.exec(text)) {
-    const start = run.index;
-    const end = start + run[0].length;
+  // `test` builds no match array; the run ends at lastIndex and starts at its first digit from where the search began.
+  for (let from = 0; DIGIT_RUN.test(text); from = DIGIT_RUN.lastIndex) {
+    const end = DIGIT_RUN.lastIndex;
+    let start = end - 1;
+    while (start > from && isDigitCode(text.charCodeAt(start - 1))) start--;
     const next = text.charCodeAt(end);
     const before = text.charCodeAt(start - 1);
     // ， 、 after at most three digits that follow no number (`.` `．` `，` `、` or a digit).
@@ -206,9 +209,11 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
+    // Without a 左 in the source, no block holds 左右: one search instead of one per block.
+    const approximations = mayContain(document, '左');
     for (const block of document.blocks) {
       const { text } = block;
-      if (text.includes('左右')) reportDoubleApproximations(block, report);
+      if (approximations && text.includes('左右')) reportDoubleApproximations(block, report);
       reportNumbers(block, report);
     }
   },

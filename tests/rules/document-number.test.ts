@@ -174,6 +174,13 @@ runRuleTests(rule, {
       output: '| 文件 | 文号 |\n| --- | --- |\n| 实施方案 | 县政办发〔2024〕3号 |',
     },
     {
+      name: 'a 号 written as a character reference, which the Markdown source does not hold',
+      code: '依据《关于加强基层治理的意见》（省办发［2023］9&#21495;）执行。',
+      format: 'md',
+      errors: [{ messageId: 'brackets', line: 1, column: 20, endColumn: 26 }],
+      output: '依据《关于加强基层治理的意见》（省办发〔2023〕9&#21495;）执行。',
+    },
+    {
       name: 'a signature block with padding',
       code: '　　财政部办公厅\n　　财办发【2024】06号',
       errors: [

@@ -117,10 +117,13 @@ function quoteDepthAfter(unit: Unit, depthBefore: number): number {
   let depth = depthBefore;
   const contentStart = skipLineIndent(text, unit.lineStart);
   // Jumping from mark to mark with the native search, not over every character: quoted words are everywhere.
+  // `test` builds no match array: the mark found is the character before lastIndex.
   QUOTE_MARK.lastIndex = unit.lineStart;
-  for (let found = QUOTE_MARK.exec(text); found !== null && found.index < unit.lineEnd; found = QUOTE_MARK.exec(text)) {
-    if (text.charCodeAt(found.index) === LEFT_QUOTE) {
-      if (!(found.index === contentStart && depthBefore > 0)) depth++;
+  while (QUOTE_MARK.test(text)) {
+    const at = QUOTE_MARK.lastIndex - 1;
+    if (at >= unit.lineEnd) break;
+    if (text.charCodeAt(at) === LEFT_QUOTE) {
+      if (!(at === contentStart && depthBefore > 0)) depth++;
     } else if (depth > 0) {
       depth--;
     }
@@ -188,8 +191,8 @@ function endsWithOpenBracket(unit: Unit): boolean {
   return text[end] === '（' || text[end] === '(';
 }
 
-/** Visits one line of a paragraph. */
-function visitLine(unit: Unit, fixable: boolean, visitor: OutlineVisitor): void {
+/** Visits one line of a paragraph; `previous` is the unit before it, if any. */
+function visitLine(unit: Unit, previous: Unit | undefined, visitor: OutlineVisitor): void {
   const { block, lineStart, lineEnd } = unit;
   const { text } = block;
   const contentStart = skipLineIndent(text, lineStart);
@@ -220,14 +223,55 @@ function visitLine(unit: Unit, fixable: boolean, visitor: OutlineVisitor): void 
   if (!marker) return;
   if (attachmentLead > 0) visitor.newPart();
   if (noteLead > 0) visitor.noteList(block, marker, lineEnd);
-  else visitor.marker(block, marker, lineEnd, fixable);
+  // Asked only of a line with a marker: most lines have none.
+  else visitor.marker(block, marker, lineEnd, previous === undefined || !endsWithOpenBracket(previous));
+}
+
+/** One call the walk makes on its visitor, kept so that the next rule over the same document replays it. */
+type OutlineStep = {
+  [Name in keyof OutlineVisitor]: { readonly name: Name; readonly args: Parameters<OutlineVisitor[Name]> };
+}[keyof OutlineVisitor];
+
+/**
+ * The last document walked and the calls its walk made: section-numbering and heading-punctuation both walk the
+ * outline of the document being linted, one after the other, and the walk depends on the document alone. One
+ * document is kept, not one per document in a WeakMap, whose entries cost the garbage collector more than the walk.
+ */
+let lastWalk: { readonly document: GwDocument; readonly steps: readonly OutlineStep[] } | undefined;
+
+/** A visitor that writes down the calls made on it. */
+function recorder(steps: OutlineStep[]): OutlineVisitor {
+  return {
+    marker: (...args) => steps.push({ name: 'marker', args }),
+    listItem: (...args) => steps.push({ name: 'listItem', args }),
+    unnumberedHeading: (...args) => steps.push({ name: 'unnumberedHeading', args }),
+    attachmentTitle: (...args) => steps.push({ name: 'attachmentTitle', args }),
+    newPart: (...args) => steps.push({ name: 'newPart', args }),
+    notesHeading: (...args) => steps.push({ name: 'notesHeading', args }),
+    noteList: (...args) => steps.push({ name: 'noteList', args }),
+    decimalHeading: (...args) => steps.push({ name: 'decimalHeading', args }),
+    malformedDecimal: (...args) => steps.push({ name: 'malformedDecimal', args }),
+  };
 }
 
 /**
  * Visits the outline of a document in order. Table cells, Markdown block quotes and quotations that span lines
- * (`将第三条修改为：“第三条　…` … `…。”`) are not part of it.
+ * (`将第三条修改为：“第三条　…` … `…。”`) are not part of it. The document is walked once; later visitors over
+ * the same document are shown the calls the first walk made.
  */
 export function walkOutline(document: GwDocument, visitor: OutlineVisitor): void {
+  if (lastWalk?.document !== document) {
+    const steps: OutlineStep[] = [];
+    walk(document, recorder(steps));
+    lastWalk = { document, steps };
+  }
+  for (const step of lastWalk.steps) {
+    // Each step holds the arguments of its own method; TypeScript cannot pair them through the union.
+    (visitor[step.name] as (...args: OutlineStep['args']) => void)(...step.args);
+  }
+}
+
+function walk(document: GwDocument, visitor: OutlineVisitor): void {
   const units = unitsOf(document.blocks);
   const quoted = quotedUnits(units);
   for (let index = 0; index < units.length; index++) {
@@ -235,7 +279,7 @@ export function walkOutline(document: GwDocument, visitor: OutlineVisitor): void
     const unit = units[index];
     const { block } = unit;
     if (unit.line) {
-      visitLine(unit, index === 0 || !endsWithOpenBracket(units[index - 1]), visitor);
+      visitLine(unit, index === 0 ? undefined : units[index - 1], visitor);
       continue;
     }
     const listed = listNumber(block);
