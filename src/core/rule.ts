@@ -65,36 +65,62 @@ export function defineRule<const M extends string, S extends z.ZodType>(rule: Ru
 
 /**
  * A message template split at its `{{name}}` slots: the first literal, then for each slot its name, the
- * slot as written and the literal after it. Compiled once per template: a run over a draft full of findings formats hundreds of thousands of messages.
+ * slot as written and the literal after it. Compiled once per template: a run over a draft full of findings
+ * formats hundreds of thousands of messages.
  */
-const compiledTemplates = new Map<string, readonly string[]>();
+interface CompiledTemplate {
+  readonly parts: readonly string[];
+  /** Messages already formatted from this template, by the value of its one slot (templates with one slot). */
+  readonly byValue?: Map<string | number, string>;
+}
 
-function compileTemplate(template: string): readonly string[] {
-  let parts = compiledTemplates.get(template);
-  if (parts === undefined) {
-    const compiled: string[] = [];
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+/**
+ * Formatted messages are shared: the findings of a draft full of them repeat a few thousand texts, and one
+ * string kept per finding was memory and garbage-collection work. Bounded, for a long-running server.
+ */
+const SHARED_MESSAGES_LIMIT = 10_000;
+const sharedMessages = new Map<string | number, string>();
+
+function compileTemplate(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (compiled === undefined) {
+    const parts: string[] = [];
     const slot = /\{\{\s*(\w+)\s*\}\}/g;
     let literalStart = 0;
     for (let match = slot.exec(template); match !== null; match = slot.exec(template)) {
-      compiled.push(template.slice(literalStart, match.index), match[1], match[0]);
+      parts.push(template.slice(literalStart, match.index), match[1], match[0]);
       literalStart = match.index + match[0].length;
     }
-    compiled.push(template.slice(literalStart));
+    parts.push(template.slice(literalStart));
+    compiled = parts.length === 4 ? { parts, byValue: new Map() } : { parts };
     compiledTemplates.set(template, compiled);
-    parts = compiled;
   }
-  return parts;
+  return compiled;
+}
+
+function share(message: string, known: Map<string | number, string>, key: string | number): string {
+  if (known.size >= SHARED_MESSAGES_LIMIT) known.clear();
+  known.set(key, message);
+  return message;
 }
 
 /** Fills `{{name}}` in a message from the report's data; a slot without data stays as written. */
 export function formatMessage(template: string, data: MessageData | undefined): string {
   if (!data) return template;
-  const parts = compileTemplate(template);
+  const { parts, byValue } = compileTemplate(template);
+  if (parts.length === 1) return template;
+  if (byValue && Object.prototype.hasOwnProperty.call(data, parts[1])) {
+    const value = data[parts[1]];
+    // Joined, not concatenated: `+=` leaves a tree of pieces (a cons string) that every stored message keeps.
+    return byValue.get(value) ?? share([parts[0], String(value), parts[3]].join(''), byValue, value);
+  }
   const pieces = [parts[0]];
   for (let i = 1; i < parts.length; i += 3) {
     const name = parts[i];
     pieces.push(Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : parts[i + 1], parts[i + 2]);
   }
-  // Joined, not concatenated: `+=` leaves a tree of pieces (a cons string) that every stored message keeps.
-  return pieces.join('');
+  const message = pieces.join('');
+  return sharedMessages.get(message) ?? share(message, sharedMessages, message);
 }

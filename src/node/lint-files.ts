@@ -127,6 +127,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   });
   const results: FileLintResult[] = problemResults(expanded.problems);
   const files = options.shard ? selectShard(expanded.files, options.shard, (path) => relative(cwd, path)) : expanded.files;
+  // The cache replays findings; a fixing or annotating run, and a report that shows the text, must look at the text itself.
+  const cache = options.cache && !options.fix && !options.annotate && !options.view ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
   const fileOptions: LintOneFileOptions = {
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     encoding: options.encoding,
@@ -134,9 +136,9 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     view: options.view,
     fixAs: options.fixAs,
     annotate: options.annotate,
+    // Stored findings keep their excerpts: the run that replays them may show them.
+    excerpts: options.excerpts !== false || cache !== undefined,
   };
-  // The cache replays findings; a fixing or annotating run, and a report that shows the text, must look at the text itself.
-  const cache = options.cache && !options.fix && !options.annotate && !options.view ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
   const configIndex = new Map<ResolvedRules, number>();
   const configKeys: string[] = [];
   const jobs: LintJob[] = [];
