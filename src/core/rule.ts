@@ -63,6 +63,14 @@ export function defineRule<const M extends string, S extends z.ZodType>(rule: Ru
   return rule;
 }
 
+/** The key of a slot the data does not fill (it stays as written). */
+const UNFILLED = Symbol('unfilled slot');
+
+type SlotKey = string | number | typeof UNFILLED;
+
+/** Messages formatted from one template, by the value of each slot in turn; the last level holds the message. */
+interface MessageTree extends Map<SlotKey, MessageTree | string> {}
+
 /**
  * A message template split at its `{{name}}` slots: the first literal, then for each slot its name, the
  * slot as written and the literal after it. Compiled once per template: a run over a draft full of findings
@@ -70,18 +78,18 @@ export function defineRule<const M extends string, S extends z.ZodType>(rule: Ru
  */
 interface CompiledTemplate {
   readonly parts: readonly string[];
-  /** Messages already formatted from this template, by the value of its one slot (templates with one slot). */
-  readonly byValue?: Map<string | number, string>;
+  /**
+   * The messages already formatted, shared: the findings of a draft full of them repeat a few thousand
+   * texts, and building one string per finding, kept until the report is written, was memory and
+   * garbage-collection work. Emptied when it grows past FORMATTED_LIMIT, for a long-running server.
+   */
+  formatted: MessageTree;
+  size: number;
 }
 
-const compiledTemplates = new Map<string, CompiledTemplate>();
+const FORMATTED_LIMIT = 10_000;
 
-/**
- * Formatted messages are shared: the findings of a draft full of them repeat a few thousand texts, and one
- * string kept per finding was memory and garbage-collection work. Bounded, for a long-running server.
- */
-const SHARED_MESSAGES_LIMIT = 10_000;
-const sharedMessages = new Map<string | number, string>();
+const compiledTemplates = new Map<string, CompiledTemplate>();
 
 function compileTemplate(template: string): CompiledTemplate {
   let compiled = compiledTemplates.get(template);
@@ -94,33 +102,50 @@ function compileTemplate(template: string): CompiledTemplate {
       literalStart = match.index + match[0].length;
     }
     parts.push(template.slice(literalStart));
-    compiled = parts.length === 4 ? { parts, byValue: new Map() } : { parts };
+    compiled = { parts, formatted: new Map(), size: 0 };
     compiledTemplates.set(template, compiled);
   }
   return compiled;
 }
 
-function share(message: string, known: Map<string | number, string>, key: string | number): string {
-  if (known.size >= SHARED_MESSAGES_LIMIT) known.clear();
-  known.set(key, message);
-  return message;
+function slotKey(data: MessageData, name: string): SlotKey {
+  return Object.prototype.hasOwnProperty.call(data, name) ? data[name] : UNFILLED;
 }
 
-/** Fills `{{name}}` in a message from the report's data; a slot without data stays as written. */
-export function formatMessage(template: string, data: MessageData | undefined): string {
-  if (!data) return template;
-  const { parts, byValue } = compileTemplate(template);
-  if (parts.length === 1) return template;
-  if (byValue && Object.prototype.hasOwnProperty.call(data, parts[1])) {
-    const value = data[parts[1]];
-    // Joined, not concatenated: `+=` leaves a tree of pieces (a cons string) that every stored message keeps.
-    return byValue.get(value) ?? share([parts[0], String(value), parts[3]].join(''), byValue, value);
-  }
+/** Builds a message; joined, not concatenated: `+=` leaves a tree of pieces (a cons string) that every stored message keeps. */
+function buildMessage(parts: readonly string[], data: MessageData): string {
   const pieces = [parts[0]];
   for (let i = 1; i < parts.length; i += 3) {
     const name = parts[i];
     pieces.push(Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : parts[i + 1], parts[i + 2]);
   }
-  const message = pieces.join('');
-  return sharedMessages.get(message) ?? share(message, sharedMessages, message);
+  return pieces.join('');
+}
+
+/** Fills `{{name}}` in a message from the report's data; a slot without data stays as written. */
+export function formatMessage(template: string, data: MessageData | undefined): string {
+  if (!data) return template;
+  const compiled = compileTemplate(template);
+  const { parts } = compiled;
+  if (parts.length === 1) return template;
+  let tree = compiled.formatted;
+  const last = parts.length - 3;
+  for (let i = 1; i < last; i += 3) {
+    const key = slotKey(data, parts[i]);
+    let next = tree.get(key);
+    if (next === undefined) tree.set(key, (next = new Map()));
+    tree = next as MessageTree;
+  }
+  const key = slotKey(data, parts[last]);
+  const known = tree.get(key);
+  if (known !== undefined) return known as string;
+  if (compiled.size >= FORMATTED_LIMIT) {
+    compiled.formatted = new Map();
+    compiled.size = 0;
+    return formatMessage(template, data);
+  }
+  const message = buildMessage(parts, data);
+  tree.set(key, message);
+  compiled.size++;
+  return message;
 }
