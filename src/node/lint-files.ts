@@ -43,19 +43,13 @@ const FILES_PER_WORKER = 150;
 const WORKER_BATCH = 16;
 /** Files in flight on the main thread, to overlap reading with linting. */
 const MAIN_THREAD_BATCH = 4;
-/** Files the main thread lints before it measures (the first ones pay for compiling the code). */
-const WARM_UP_FILES = 32;
-/** Files over which the main thread measures its CPU time per file, which decides whether one more worker pays. */
-const MEASURED_FILES = 64;
-/** CPU milliseconds per file above which the files are slow enough for one more worker: drafts full of findings. */
-const SLOW_FILE_MS = 0.8;
-/** ...and the remaining files must take at least this long on one thread, or the worker's start-up eats the gain. */
-const WORKER_PAYS_MS = 500;
 
 /**
  * One thread per CPU but one: V8's own threads (concurrent marking, compilers) keep about half a core busy
- * for every thread that lints, so on two CPUs a worker never paid on clean drafts (2,000 drafts: 0.55 s on
- * the main thread alone, 0.66 s with a worker; 10,000: 1.51 s and 1.57 s; see docs/benchmarks.md).
+ * for every thread that lints, so on two CPUs a worker never paid (2,000 drafts: 0.55 s on the main thread
+ * alone, 0.66 s with a worker; 10,000: 1.51 s and 1.57 s). On drafts full of findings neither: of 4.6 s of
+ * CPU on one thread, V8's threads took 1.9 s (mostly optimising compiles), and a worker compiles all again
+ * (6.5 s with one, and 45 MiB more; see docs/benchmarks.md).
  */
 function threadCount(files: number, concurrency: number | undefined): number {
   if (concurrency !== undefined) return Math.max(1, Math.min(concurrency, files));
@@ -64,12 +58,9 @@ function threadCount(files: number, concurrency: number | undefined): number {
 
 /**
  * Lints the jobs on `threads` threads: the main thread and `threads - 1` workers take batches from one queue,
- * so a slow file never holds up the rest. Results come back by job index, independent of timing. With
- * `spareThread`, the CPU the thread count left free gets a worker too when the main thread's first files
- * turn out slow (about 2 ms each for drafts full of findings, 0.2 ms for clean ones): there the linting
- * itself, not V8's background work, keeps the CPUs busy.
+ * so a slow file never holds up the rest. Results come back by job index, independent of timing.
  */
-async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: number, spareThread: boolean): Promise<LintedFile[]> {
+async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: number): Promise<LintedFile[]> {
   const results: LintedFile[] = new Array(jobs.length);
   let next = 0;
   const take = (size: number): [number, number] => {
@@ -77,29 +68,15 @@ async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: nu
     next = Math.min(jobs.length, next + size);
     return [start, next];
   };
-  const workers: Promise<void>[] = [];
   const lintOnMainThread = async (): Promise<void> => {
     // Loaded only when something must be linted: an unchanged --cache run never loads the parser.
     const { lintOneFile } = await import('./lint-one-file.js');
-    let linted = 0;
-    let measuredFrom: { files: number; cpu: NodeJS.CpuUsage } | undefined;
-    let measuring = spareThread;
     while (next < jobs.length) {
       const [start, end] = take(MAIN_THREAD_BATCH);
       const batch = await Promise.all(
         jobs.slice(start, end).map((job) => lintOneFile(job.filePath, { rules: setup.configs[job.configIndex], fixAs: job.fixAs }, setup.options, job.cachedHash)),
       );
       batch.forEach((result, offset) => (results[start + offset] = result));
-      linted += batch.length;
-      if (measuring && linted >= WARM_UP_FILES) {
-        if (measuredFrom === undefined) measuredFrom = { files: linted, cpu: process.cpuUsage() };
-        else if (linted - measuredFrom.files >= MEASURED_FILES) {
-          measuring = false;
-          const cpu = process.cpuUsage(measuredFrom.cpu);
-          const perFile = (cpu.user + cpu.system) / 1000 / (linted - measuredFrom.files);
-          if (perFile > SLOW_FILE_MS && perFile * (jobs.length - next) > WORKER_PAYS_MS) workers.push(lintOnWorker());
-        }
-      }
       // Let worker messages in between batches: parsing is synchronous and would otherwise starve them.
       await new Promise((resolveTurn) => setImmediate(resolveTurn));
     }
@@ -131,10 +108,7 @@ async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: nu
       sendNext();
       sendNext();
     });
-  for (let i = 1; i < threads; i++) workers.push(lintOnWorker());
-  await lintOnMainThread();
-  // A worker started while the main thread was linting is in the list by now.
-  await Promise.all(workers);
+  await Promise.all([lintOnMainThread(), ...Array.from({ length: threads - 1 }, lintOnWorker)]);
   return results;
 }
 
@@ -215,9 +189,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     jobs.push({ filePath, configIndex: index, cachedHash: cache.hashFor(filePath, key) ?? null });
   }
   const explicitFiles = new Set(patterns.map((pattern) => resolve(cwd, pattern)));
-  const threads = threadCount(jobs.length, options.concurrency);
-  const spareThread = options.concurrency === undefined && threads < availableParallelism();
-  const linted = jobs.length === 0 ? [] : await runJobs(jobs, { configs: [...configIndex.keys()], options: fileOptions }, threads, spareThread);
+  const linted = jobs.length === 0 ? [] : await runJobs(jobs, { configs: [...configIndex.keys()], options: fileOptions }, threadCount(jobs.length, options.concurrency));
   for (const result of linted) {
     const { contentHash, unchanged, binary, notes, ...plain } = result;
     for (const note of notes ?? []) options.onNote?.(note);
