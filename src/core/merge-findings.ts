@@ -65,12 +65,15 @@ function mergeInto(kept: LintMessage, other: LintMessage): LintMessage {
 
 const MERGING_RULES: ReadonlySet<string> = new Set(RULE_PRECEDENCE);
 
+/** Lines below this pack with their column into one exact number (below 2^53). */
+const PACKED_LINES = 2 ** 21;
+
 /**
- * A position as a Map key: a number (line and column packed, exact below 2^53) outside Word's parts, a string
- * within them, whose lines count the paragraphs of the part. A number needs no string built per finding.
+ * A position as a Map key: usually a number, line and column packed, which needs no string built per finding;
+ * a string in Word's parts (whose lines count the paragraphs of the part) and past PACKED_LINES.
  */
 function positionKey(part: LintMessage['part'], line: number, column: number): number | string {
-  return part === undefined ? line * 2 ** 32 + column : `${part}:${line}:${column}`;
+  return part === undefined && line < PACKED_LINES ? line * 2 ** 32 + column : `${part ?? ''}:${line}:${column}`;
 }
 
 function sameStart(a: LintMessage, b: LintMessage): boolean {
