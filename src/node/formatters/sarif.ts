@@ -64,6 +64,16 @@ function* nestedArray<T>(items: Iterable<T>, depth: number, toJson: (item: T) =>
 /** A line break inside an element of `results`, which stands four levels deep in the log. */
 const RESULT_LINE = `\n${'  '.repeat(4)}`;
 
+/** The fixed lines of a result around the values that vary, each with the break and indentation before it. */
+const MESSAGE_TEXT = `${RESULT_LINE}  "message": {${RESULT_LINE}    "text": `;
+const MESSAGE_CLOSE = `${RESULT_LINE}  },${RESULT_LINE}`;
+const REGION_START = `,${RESULT_LINE}        "region": {${RESULT_LINE}          "startLine": `;
+const REGION_START_COLUMN = `,${RESULT_LINE}          "startColumn": `;
+const REGION_END_LINE = `,${RESULT_LINE}          "endLine": `;
+const REGION_END_COLUMN = `,${RESULT_LINE}          "endColumn": `;
+const REGION_CLOSE = `${RESULT_LINE}        }`;
+const LOCATIONS_CLOSE = `${RESULT_LINE}      }${RESULT_LINE}    }${RESULT_LINE}  ]${RESULT_LINE}}`;
+
 /** JSON strings of the texts many results share (rule ids, messages, file URIs): each is quoted once. */
 class QuotedStrings {
   private readonly quoted = new Map<string, string>();
@@ -81,9 +91,9 @@ class QuotedStrings {
 }
 
 /**
- * The `results` array, written line by line: exactly what nestedArray gives for the result objects (each
- * `JSON.stringify(result, null, 2)`, indented four levels), without building those objects and
- * re-indenting their text. A draft full of findings has hundreds of thousands; the tests hold the log to
+ * The `results` array, written from its fixed lines and the values between them: exactly what nestedArray
+ * gives for the result objects (each `JSON.stringify(result, null, 2)`, indented four levels), without
+ * building those objects and re-indenting their text. A draft full of findings has hundreds of thousands; the tests hold the log to
  * JSON.stringify.
  */
 function* sarifResults(
@@ -92,6 +102,7 @@ function* sarifResults(
   ruleIndex: ReadonlyMap<string, number>,
 ): Generator<string> {
   const quoted = new QuotedStrings();
+  const ruleLines = new Map<string, string>();
   let first = true;
   for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
     const { uri, uriBaseId } = locations[artifactIndex];
@@ -103,27 +114,22 @@ function* sarifResults(
     const pieces: string[] = [];
     for (const message of results[artifactIndex].messages) {
       if (message.fatal) continue;
-      const lines = ['{'];
+      let rule = '';
       if (message.ruleId !== null) {
-        lines.push(`  "ruleId": ${quoted.get(message.ruleId)},`);
-        const index = ruleIndex.get(message.ruleId);
-        if (index !== undefined) lines.push(`  "ruleIndex": ${index},`);
+        rule = ruleLines.get(message.ruleId) ?? '';
+        if (rule === '') {
+          const index = ruleIndex.get(message.ruleId);
+          rule = `${RESULT_LINE}  "ruleId": ${quoted.get(message.ruleId)},${index === undefined ? '' : `${RESULT_LINE}  "ruleIndex": ${index},`}`;
+          ruleLines.set(message.ruleId, rule);
+        }
       }
-      lines.push(`  "level": "${level(message.severity)}",`, '  "message": {', `    "text": ${quoted.get(message.message)}`, '  },');
-      if (message.line < 1) lines.push(artifact);
-      else {
-        lines.push(
-          `${artifact},`,
-          '        "region": {',
-          `          "startLine": ${message.line},`,
-          `          "startColumn": ${message.column},`,
-          `          "endLine": ${message.endLine},`,
-          `          "endColumn": ${message.endColumn}`,
-          '        }',
-        );
-      }
-      lines.push('      }', '    }', '  ]', '}');
-      pieces.push(`${first ? '[' : ','}${RESULT_LINE}${lines.join(RESULT_LINE)}`);
+      const region =
+        message.line < 1
+          ? ''
+          : `${REGION_START}${message.line}${REGION_START_COLUMN}${message.column}${REGION_END_LINE}${message.endLine}${REGION_END_COLUMN}${message.endColumn}${REGION_CLOSE}`;
+      pieces.push(
+        `${first ? '[' : ','}${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}${artifact}${region}${LOCATIONS_CLOSE}`,
+      );
       first = false;
     }
     if (pieces.length > 0) yield pieces.join('');
