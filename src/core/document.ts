@@ -214,7 +214,8 @@ export class LineIndex {
     return this.starts[line - 1];
   }
 
-  position(offset: number): Position {
+  /** The 1-based line a source offset is on. */
+  lineOf(offset: number): number {
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -222,7 +223,12 @@ export class LineIndex {
       if (this.starts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: offset - this.starts[low] + 1 };
+    return low + 1;
+  }
+
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line, column: offset - this.starts[line - 1] + 1 };
   }
 }
 

@@ -67,6 +67,11 @@ export interface LintSourceOptions {
   rules: ResolvedRules;
   /** Report suppression comments that suppressed nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /**
+   * Attach an excerpt to each finding (the default). false when the output shows none (JSON, SARIF): a
+   * string and an object fewer per finding, which a draft full of findings has by the hundred thousand.
+   */
+  excerpts?: boolean;
 }
 
 /** Picks the parser from the file name: Markdown for `.md`/`.markdown`, Word for `.docx`, plain text otherwise. */
@@ -267,19 +272,21 @@ function compareMessages(a: LintMessage, b: LintMessage): number {
 }
 
 /**
- * Where a finding ends. In a Word document the offset just past a paragraph's last character is also where
- * the next paragraph starts, so the end is placed one column after the finding's last character instead.
+ * Where a finding in a Word document ends. The offset just past a paragraph's last character is also where the
+ * next paragraph starts, so the end is placed one column after the finding's last character instead.
  */
-function endPosition(lines: { position(offset: number): Position }, sourceStart: number, sourceEnd: number, byParagraph: boolean): Position {
-  if (!byParagraph || sourceEnd <= sourceStart) return lines.position(sourceEnd);
-  const last = lines.position(sourceEnd - 1);
+function wordEndPosition(locate: (offset: number) => Position, sourceStart: number, sourceEnd: number): Position {
+  if (sourceEnd <= sourceStart) return locate(sourceEnd);
+  const last = locate(sourceEnd - 1);
   return { ...last, column: last.column + 1 };
 }
 
 /** Runs every enabled rule over a parsed document; returns its findings with positions, sorted. */
 export function lintDocument(document: GwDocument, options: LintSourceOptions, rulesById: ReadonlyMap<string, Rule>): LintResult {
   // Word documents place findings by paragraph (`locate`); counting lines of their joined text would be wrong.
-  const lines: { position(offset: number): Position } = document.locate ? { position: document.locate } : new LineIndex(document.source);
+  const { locate } = document;
+  const lineIndex = locate ? undefined : new LineIndex(document.source);
+  const withExcerpts = options.excerpts !== false;
   const findings: Finding[] = [];
   // Findings on Word's automatic numbers already reported for a numbering level (by rule and message).
   const reportedNumbering = new Set<string>();
@@ -298,20 +305,37 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       }
       const sourceStart = toSourceOffset(block, found.start, 'start');
       const sourceEnd = found.end > found.start ? toSourceOffset(block, found.end, 'end') : sourceStart;
-      const start = lines.position(sourceStart);
-      const end = endPosition(lines, sourceStart, sourceEnd, document.locate !== undefined);
       const text = formatMessage(rule.messages[found.messageId], found.data);
-      const message: LintMessage = {
-        ruleId,
-        severity: found.severity === 'warn' ? 1 : severity,
-        message: start.part ? `${DOCX_PART_LABELS[start.part]}：${text}` : text,
-        messageId: found.messageId,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-      };
-      if (start.part) message.part = start.part;
+      let message: LintMessage;
+      if (lineIndex) {
+        // Numbers rather than two Position objects: a draft full of findings makes hundreds of thousands.
+        const line = lineIndex.lineOf(sourceStart);
+        const endLine = line < lineIndex.lineCount && sourceEnd >= lineIndex.lineStart(line + 1) ? lineIndex.lineOf(sourceEnd) : line;
+        message = {
+          ruleId,
+          severity: found.severity === 'warn' ? 1 : severity,
+          message: text,
+          messageId: found.messageId,
+          line,
+          column: sourceStart - lineIndex.lineStart(line) + 1,
+          endLine,
+          endColumn: sourceEnd - lineIndex.lineStart(endLine) + 1,
+        };
+      } else {
+        const start = locate!(sourceStart);
+        const end = wordEndPosition(locate!, sourceStart, sourceEnd);
+        message = {
+          ruleId,
+          severity: found.severity === 'warn' ? 1 : severity,
+          message: start.part ? `${DOCX_PART_LABELS[start.part]}：${text}` : text,
+          messageId: found.messageId,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+        };
+        if (start.part) message.part = start.part;
+      }
       if (found.fix && rule.fixable) message.fix = editsToSourceFix(block, document.source, found.fix);
       if (found.suggestions && found.suggestions.length > 0) {
         message.suggestions = found.suggestions.map((suggestion) => ({
@@ -320,7 +344,7 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
           fix: editsToSourceFix(block, document.source, suggestion.fix),
         }));
       }
-      message.excerpt = makeExcerpt(block.text, found.start, found.end);
+      if (withExcerpts) message.excerpt = makeExcerpt(block.text, found.start, found.end);
       findings.push({ message, sourceStart });
     };
     try {
@@ -332,11 +356,11 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       throw new Error(`规则 ${ruleId} 在检查 ${options.filePath} 时出错：${reason}`, { cause: error });
     }
   }
-  findings.sort((a, b) => a.sourceStart - b.sourceStart || (document.locate ? compareMessages(a.message, b.message) : 0));
+  findings.sort((a, b) => a.sourceStart - b.sourceStart || (locate ? compareMessages(a.message, b.message) : 0));
   // Merged only after suppression, so that suppressing the rule whose finding would be kept shows the other's.
-  const messages = mergeFindings(applyDirectives(findings, document.directives, lines, options.reportUnusedDisableDirectives ?? false));
+  const messages = mergeFindings(applyDirectives(findings, document.directives, lineIndex ?? { position: locate! }, options.reportUnusedDisableDirectives ?? false));
   // A Word document's lines restart in each part: its findings stay in source order (body, then headers, footers, notes).
-  if (!document.locate) messages.sort(compareMessages);
+  if (!locate) messages.sort(compareMessages);
   return countMessages(options.filePath, messages);
 }
 

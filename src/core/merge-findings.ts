@@ -63,13 +63,35 @@ function mergeInto(kept: LintMessage, other: LintMessage): LintMessage {
   return merged;
 }
 
-/** Positions as keys; a Word finding's line counts the paragraphs of its part, so the part is part of the key. */
-function startKey(message: LintMessage): string {
-  return `${message.part ?? ''}:${message.line}:${message.column}`;
+const MERGING_RULES: ReadonlySet<string> = new Set(RULE_PRECEDENCE);
+
+/** Lines below this pack with their column into one exact number (below 2^53). */
+const PACKED_LINES = 2 ** 21;
+
+/**
+ * A position as a Map key: usually a number, line and column packed, which needs no string built per finding;
+ * a string in Word's parts (whose lines count the paragraphs of the part) and past PACKED_LINES.
+ */
+function positionKey(part: LintMessage['part'], line: number, column: number): number | string {
+  return part === undefined && line < PACKED_LINES ? line * 2 ** 32 + column : `${part ?? ''}:${line}:${column}`;
 }
 
-function endKey(message: LintMessage): string {
-  return `${message.part ?? ''}:${message.endLine}:${message.endColumn}`;
+function sameStart(a: LintMessage, b: LintMessage): boolean {
+  return a.line === b.line && a.column === b.column && a.part === b.part;
+}
+
+function sameEnd(a: LintMessage, b: LintMessage): boolean {
+  return a.endLine === b.endLine && a.endColumn === b.endColumn && a.part === b.part;
+}
+
+/** Indices into the merged list by position: one index as a number, several as a list (most positions have one). */
+type PositionIndex = Map<number | string, number | number[]>;
+
+function addToIndex(index: PositionIndex, key: number | string, at: number): void {
+  const entry = index.get(key);
+  if (entry === undefined) index.set(key, at);
+  else if (typeof entry === 'number') index.set(key, [entry, at]);
+  else entry.push(at);
 }
 
 /**
@@ -79,30 +101,32 @@ function endKey(message: LintMessage): string {
  */
 export function mergeFindings(messages: readonly LintMessage[]): LintMessage[] {
   const result: LintMessage[] = [];
-  /** Indices into `result` of findings by start and by end position. */
-  const byStart = new Map<string, number[]>();
-  const byEnd = new Map<string, number[]>();
+  const byStart: PositionIndex = new Map();
+  const byEnd: PositionIndex = new Map();
   const index = (message: LintMessage, at: number): void => {
-    for (const [map, key] of [
-      [byStart, startKey(message)],
-      [byEnd, endKey(message)],
-    ] as const) {
-      const list = map.get(key);
-      if (list) list.push(at);
-      else map.set(key, [at]);
-    }
+    addToIndex(byStart, positionKey(message.part, message.line, message.column), at);
+    addToIndex(byEnd, positionKey(message.part, message.endLine, message.endColumn), at);
+  };
+  const isPartner = (at: number, message: LintMessage): boolean => {
+    const other = result[at];
+    // The partner's old keys still point to a merged finding; `sameStart`/`sameEnd` check its own span.
+    return other.ruleId !== message.ruleId && (sameStart(other, message) || sameEnd(other, message)) && (contains(other, message) || contains(message, other));
+  };
+  /** The first finding at `key` that merges with `message`, in the order the findings were indexed. */
+  const findPartner = (positions: PositionIndex, key: number | string, message: LintMessage): number | undefined => {
+    const entry = positions.get(key);
+    if (entry === undefined) return undefined;
+    if (typeof entry === 'number') return isPartner(entry, message) ? entry : undefined;
+    return entry.find((at) => isPartner(at, message));
   };
   for (const message of messages) {
-    if (message.ruleId === null || !RULE_PRECEDENCE.includes(message.ruleId)) {
+    if (message.ruleId === null || !MERGING_RULES.has(message.ruleId)) {
       result.push(message);
       continue;
     }
-    const candidates = [...(byStart.get(startKey(message)) ?? []), ...(byEnd.get(endKey(message)) ?? [])];
-    const partner = candidates.find((at) => {
-      const other = result[at];
-      const samePlace = startKey(other) === startKey(message) || endKey(other) === endKey(message);
-      return other.ruleId !== message.ruleId && samePlace && (contains(other, message) || contains(message, other));
-    });
+    const partner =
+      findPartner(byStart, positionKey(message.part, message.line, message.column), message) ??
+      findPartner(byEnd, positionKey(message.part, message.endLine, message.endColumn), message);
     if (partner === undefined) {
       index(message, result.length);
       result.push(message);
@@ -110,10 +134,8 @@ export function mergeFindings(messages: readonly LintMessage[]): LintMessage[] {
     }
     const other = result[partner] as LintMessage & { ruleId: string };
     const current = message as LintMessage & { ruleId: string };
-    const merged = isMoreSpecific(current, other) ? mergeInto(current, other) : mergeInto(other, current);
-    // The partner's old keys still point here; `samePlace` checks the merged finding's own span.
-    result[partner] = merged;
-    index(merged, partner);
+    result[partner] = isMoreSpecific(current, other) ? mergeInto(current, other) : mergeInto(other, current);
+    index(result[partner], partner);
   }
   return result;
 }

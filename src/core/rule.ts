@@ -63,38 +63,89 @@ export function defineRule<const M extends string, S extends z.ZodType>(rule: Ru
   return rule;
 }
 
+/** The key of a slot the data does not fill (it stays as written). */
+const UNFILLED = Symbol('unfilled slot');
+
+type SlotKey = string | number | typeof UNFILLED;
+
+/** Messages formatted from one template, by the value of each slot in turn; the last level holds the message. */
+interface MessageTree extends Map<SlotKey, MessageTree | string> {}
+
 /**
  * A message template split at its `{{name}}` slots: the first literal, then for each slot its name, the
- * slot as written and the literal after it. Compiled once per template: a run over a draft full of findings formats hundreds of thousands of messages.
+ * slot as written and the literal after it. Compiled once per template: a run over a draft full of findings
+ * formats hundreds of thousands of messages.
  */
-const compiledTemplates = new Map<string, readonly string[]>();
+interface CompiledTemplate {
+  readonly parts: readonly string[];
+  /**
+   * The messages already formatted, shared: the findings of a draft full of them repeat a few thousand
+   * texts, and building one string per finding, kept until the report is written, was memory and
+   * garbage-collection work. Emptied when it grows past FORMATTED_LIMIT, for a long-running server.
+   */
+  formatted: MessageTree;
+  size: number;
+}
 
-function compileTemplate(template: string): readonly string[] {
-  let parts = compiledTemplates.get(template);
-  if (parts === undefined) {
-    const compiled: string[] = [];
+const FORMATTED_LIMIT = 10_000;
+
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+function compileTemplate(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (compiled === undefined) {
+    const parts: string[] = [];
     const slot = /\{\{\s*(\w+)\s*\}\}/g;
     let literalStart = 0;
     for (let match = slot.exec(template); match !== null; match = slot.exec(template)) {
-      compiled.push(template.slice(literalStart, match.index), match[1], match[0]);
+      parts.push(template.slice(literalStart, match.index), match[1], match[0]);
       literalStart = match.index + match[0].length;
     }
-    compiled.push(template.slice(literalStart));
+    parts.push(template.slice(literalStart));
+    compiled = { parts, formatted: new Map(), size: 0 };
     compiledTemplates.set(template, compiled);
-    parts = compiled;
   }
-  return parts;
+  return compiled;
 }
 
-/** Fills `{{name}}` in a message from the report's data; a slot without data stays as written. */
-export function formatMessage(template: string, data: MessageData | undefined): string {
-  if (!data) return template;
-  const parts = compileTemplate(template);
+function slotKey(data: MessageData, name: string): SlotKey {
+  return Object.prototype.hasOwnProperty.call(data, name) ? data[name] : UNFILLED;
+}
+
+/** Builds a message; joined, not concatenated: `+=` leaves a tree of pieces (a cons string) that every stored message keeps. */
+function buildMessage(parts: readonly string[], data: MessageData): string {
   const pieces = [parts[0]];
   for (let i = 1; i < parts.length; i += 3) {
     const name = parts[i];
     pieces.push(Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : parts[i + 1], parts[i + 2]);
   }
-  // Joined, not concatenated: `+=` leaves a tree of pieces (a cons string) that every stored message keeps.
   return pieces.join('');
+}
+
+/** Fills `{{name}}` in a message from the report's data; a slot without data stays as written. */
+export function formatMessage(template: string, data: MessageData | undefined): string {
+  if (!data) return template;
+  const compiled = compileTemplate(template);
+  const { parts } = compiled;
+  if (parts.length === 1) return template;
+  let tree = compiled.formatted;
+  const last = parts.length - 3;
+  for (let i = 1; i < last; i += 3) {
+    const key = slotKey(data, parts[i]);
+    let next = tree.get(key);
+    if (next === undefined) tree.set(key, (next = new Map()));
+    tree = next as MessageTree;
+  }
+  const key = slotKey(data, parts[last]);
+  const known = tree.get(key);
+  if (known !== undefined) return known as string;
+  if (compiled.size >= FORMATTED_LIMIT) {
+    compiled.formatted = new Map();
+    compiled.size = 0;
+    return formatMessage(template, data);
+  }
+  const message = buildMessage(parts, data);
+  tree.set(key, message);
+  compiled.size++;
+  return message;
 }

@@ -411,6 +411,8 @@ async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
     encoding: options.encoding,
     fix: options.fix,
     view: options.format === 'html',
+    // Only stylish shows the sentence of each finding.
+    excerpts: options.format === 'stylish',
     fixAs: options.fixAs,
     annotate: options.annotate,
     cache: options.cache,

@@ -12,6 +12,7 @@ import type { FileLintResult, LintedFile, LintJob, LintOneFileOptions, WorkerSet
 import { countMessages, problemMessage } from '../core/results.js';
 import { selectShard, type Shard } from './shard.js';
 import { packageVersion } from './version.js';
+import { unpackMessages, type WorkerReply } from './packed-messages.js';
 
 export type { FileLintResult, LintOneFileOptions } from './lint-one-file.js';
 
@@ -45,8 +46,10 @@ const MAIN_THREAD_BATCH = 4;
 
 /**
  * One thread per CPU but one: V8's own threads (concurrent marking, compilers) keep about half a core busy
- * for every thread that lints, so on two CPUs a worker never paid (2,000 drafts: 0.55 s on the main
- * thread alone, 0.66 s with a worker; 10,000: 1.51 s and 1.57 s; see docs/benchmarks.md).
+ * for every thread that lints, so on two CPUs a worker never paid (2,000 drafts: 0.55 s on the main thread
+ * alone, 0.66 s with a worker; 10,000: 1.51 s and 1.57 s). On drafts full of findings neither: of 4.6 s of
+ * CPU on one thread, V8's threads took 1.9 s (mostly optimising compiles), and a worker compiles all again
+ * (6.5 s with one, and 45 MiB more; see docs/benchmarks.md).
  */
 function threadCount(files: number, concurrency: number | undefined): number {
   if (concurrency !== undefined) return Math.max(1, Math.min(concurrency, files));
@@ -81,17 +84,28 @@ async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: nu
   const lintOnWorker = (): Promise<void> =>
     new Promise((resolveWorker, rejectWorker) => {
       const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: setup });
-      let range: [number, number] = [0, 0];
+      // Two batches in flight: the worker starts the next while the main thread, busy with its own files, has not yet taken the last reply.
+      const inFlight: [number, number][] = [];
       const sendNext = (): void => {
-        range = take(WORKER_BATCH);
-        if (range[0] === range[1]) void worker.terminate().then(() => resolveWorker());
-        else worker.postMessage(jobs.slice(range[0], range[1]));
+        const range = take(WORKER_BATCH);
+        if (range[0] === range[1]) {
+          if (inFlight.length === 0) void worker.terminate().then(() => resolveWorker());
+          return;
+        }
+        inFlight.push(range);
+        worker.postMessage(jobs.slice(range[0], range[1]));
       };
-      worker.on('message', (batch: LintedFile[]) => {
-        batch.forEach((result, offset) => (results[range[0] + offset] = result));
+      worker.on('message', (reply: WorkerReply) => {
+        const [start] = inFlight.shift()!;
+        const messages = unpackMessages(reply.packed);
+        reply.results.forEach((result, offset) => {
+          result.messages = messages[offset];
+          results[start + offset] = result;
+        });
         sendNext();
       });
       worker.on('error', rejectWorker);
+      sendNext();
       sendNext();
     });
   await Promise.all([lintOnMainThread(), ...Array.from({ length: threads - 1 }, lintOnWorker)]);
@@ -127,6 +141,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   });
   const results: FileLintResult[] = problemResults(expanded.problems);
   const files = options.shard ? selectShard(expanded.files, options.shard, (path) => relative(cwd, path)) : expanded.files;
+  // The cache replays findings; a fixing or annotating run, and a report that shows the text, must look at the text itself.
+  const cache = options.cache && !options.fix && !options.annotate && !options.view ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
   const fileOptions: LintOneFileOptions = {
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     encoding: options.encoding,
@@ -134,9 +150,9 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     view: options.view,
     fixAs: options.fixAs,
     annotate: options.annotate,
+    // Stored findings keep their excerpts: the run that replays them may show them.
+    excerpts: options.excerpts !== false || cache !== undefined,
   };
-  // The cache replays findings; a fixing or annotating run, and a report that shows the text, must look at the text itself.
-  const cache = options.cache && !options.fix && !options.annotate && !options.view ? await LintCache.load(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined;
   const configIndex = new Map<ResolvedRules, number>();
   const configKeys: string[] = [];
   const jobs: LintJob[] = [];

@@ -59,6 +59,8 @@ export interface LintOneFileOptions {
   fix?: boolean | 'dry-run';
   /** Return the text line by line with the findings (`lines`), for the HTML report. */
   view?: boolean;
+  /** false: no excerpts in the findings, for a report that shows none (see LintSourceOptions.excerpts). */
+  excerpts?: boolean;
   /** `--fix-as`: overrides the config's `fixAs` for Word drafts. */
   fixAs?: WordFixStyle;
   /** `--annotate`: write a copy of each Word draft with its findings as comments (beside it, or in `directory`). */
@@ -87,7 +89,13 @@ export async function lintOneFile(
   }
   const contentHash = cachedHash === undefined ? undefined : hashDraft(draft);
   if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
-  const sourceOptions = { filePath, format: formatForPath(filePath), rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+  const sourceOptions = {
+    filePath,
+    format: formatForPath(filePath),
+    rules: config.rules,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    excerpts: options.excerpts,
+  };
   const lintOnce = (text: string): LintResult => lintSource(text, sourceOptions, rulesById);
   const format = formatForPath(filePath);
   const view = async (text: string): Promise<{ lines?: ViewLine[] }> =>
@@ -135,7 +143,13 @@ async function lintWordFile(filePath: string, config: FileConfig, options: LintO
     // Word drafts are linted outside withOnDemandParts: the word table goes with the reader.
     loadWordTable(),
   ]);
-  const lintOptions = { filePath, format: 'docx' as const, rules: config.rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+  const lintOptions = {
+    filePath,
+    format: 'docx' as const,
+    rules: config.rules,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    excerpts: options.excerpts,
+  };
   const lint = (document: GwDocument): LintResult => lintDocument(document, lintOptions, rulesById);
   const notes: string[] = [];
   try {

@@ -8,3 +8,12 @@ it('fills every slot from the data, spaces inside the braces allowed, and leaves
   expect(formatMessage('没有占位的消息', { text: 'x' })).toBe('没有占位的消息');
   expect(formatMessage(template, undefined)).toBe(template);
 });
+
+it('fills a one-slot template from its cache as from the template, and leaves the slot as written without data', () => {
+  const template = '半角“{{text}}”应改为全角';
+  expect(formatMessage(template, { text: ',' })).toBe('半角“,”应改为全角');
+  expect(formatMessage(template, { text: ';' })).toBe('半角“;”应改为全角');
+  expect(formatMessage(template, { text: ',' })).toBe('半角“,”应改为全角');
+  expect(formatMessage(template, { text: 3 })).toBe('半角“3”应改为全角');
+  expect(formatMessage(template, { other: ',' })).toBe('半角“{{text}}”应改为全角');
+});

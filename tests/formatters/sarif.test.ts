@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { outputText } from '../../src/node/formatters/index.js';
 import sarifFormatter from '../../src/node/formatters/sarif.js';
-import { context, results, ruleMetas } from './fixtures.js';
+import { context, cwd, results, ruleMetas } from './fixtures.js';
+import type { LintResult } from '../../src/core/linter.js';
+import { countMessages } from '../../src/core/results.js';
 
 const sarif: (...args: Parameters<typeof sarifFormatter>) => string = (...args) => outputText(sarifFormatter(...args));
 
@@ -145,9 +147,30 @@ describe('sarif', () => {
   });
 });
 
+/** Findings off the common path: no rule, a rule the run does not describe, no position, a file outside cwd, quotes and a line break in the message. */
+const unusual: LintResult[] = [
+  countMessages('/tmp/外部/请示.md', [
+    { ruleId: null, severity: 1, message: '未使用的 gongwen-lint-disable 指令：此处没有可屏蔽的问题，请删除', line: 4, column: 1, endLine: 4, endColumn: 40 },
+    { ruleId: 'local-rule', severity: 2, message: '“\\”与"引号"\n不应出现', messageId: 'x', line: 0, column: 0, endLine: 0, endColumn: 0 },
+  ]),
+  countMessages(`${cwd}/通知.md`, [
+    { ruleId: 'punctuation-width', severity: 1, message: '中文语境中的半角逗号“,”应为全角“，”', line: 2, column: 5, endLine: 2, endColumn: 6 },
+  ]),
+];
+
 describe('written in pieces', () => {
+  it('writes findings off the common path as the objects would be written', () => {
+    const run = JSON.parse(sarif(unusual, context())).runs[0];
+    expect(run.results.map((result: Json) => [result.ruleId, result.ruleIndex, result.level, result.message.text, result.locations[0].physicalLocation])).toEqual([
+      [undefined, undefined, 'warning', unusual[0].messages[0].message, { artifactLocation: { uri: 'file:///tmp/%E5%A4%96%E9%83%A8/%E8%AF%B7%E7%A4%BA.md', index: 0 }, region: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 40 } }],
+      ['local-rule', undefined, 'error', '“\\”与"引号"\n不应出现', { artifactLocation: { uri: 'file:///tmp/%E5%A4%96%E9%83%A8/%E8%AF%B7%E7%A4%BA.md', index: 0 } }],
+      ['punctuation-width', 1, 'warning', unusual[1].messages[0].message, { artifactLocation: { uri: '%E9%80%9A%E7%9F%A5.md', uriBaseId: '%SRCROOT%', index: 1 }, region: { startLine: 2, startColumn: 5, endLine: 2, endColumn: 6 } }],
+    ]);
+  });
+
   it.each([
     ['findings and a file that could not be read', results],
+    ['findings off the common path', unusual],
     ['no files', []],
   ])('joins to exactly the pretty-printed log (%s)', (_name, given) => {
     const pieces = [...sarifFormatter(given, context())];

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LintMessage } from '../../core/linter.js';
+import type { LintMessage, LintResult } from '../../core/linter.js';
 import type { Formatter } from './types.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -61,6 +61,82 @@ function* nestedArray<T>(items: Iterable<T>, depth: number, toJson: (item: T) =>
   yield first ? '[]' : `\n${'  '.repeat(depth)}]`;
 }
 
+/** A line break inside an element of `results`, which stands four levels deep in the log. */
+const RESULT_LINE = `\n${'  '.repeat(4)}`;
+
+/** The fixed lines of a result around the values that vary, each with the break and indentation before it. */
+const MESSAGE_TEXT = `${RESULT_LINE}  "message": {${RESULT_LINE}    "text": `;
+const MESSAGE_CLOSE = `${RESULT_LINE}  },${RESULT_LINE}`;
+const REGION_START = `,${RESULT_LINE}        "region": {${RESULT_LINE}          "startLine": `;
+const REGION_START_COLUMN = `,${RESULT_LINE}          "startColumn": `;
+const REGION_END_LINE = `,${RESULT_LINE}          "endLine": `;
+const REGION_END_COLUMN = `,${RESULT_LINE}          "endColumn": `;
+const REGION_CLOSE = `${RESULT_LINE}        }`;
+const LOCATIONS_CLOSE = `${RESULT_LINE}      }${RESULT_LINE}    }${RESULT_LINE}  ]${RESULT_LINE}}`;
+
+/** JSON strings of the texts many results share (rule ids, messages, file URIs): each is quoted once. */
+class QuotedStrings {
+  private readonly quoted = new Map<string, string>();
+
+  get(text: string): string {
+    let json = this.quoted.get(text);
+    if (json === undefined) {
+      json = JSON.stringify(text);
+      // A run's messages repeat a few thousand texts; a report of unique ones must not keep them all.
+      if (this.quoted.size >= 10_000) this.quoted.clear();
+      this.quoted.set(text, json);
+    }
+    return json;
+  }
+}
+
+/**
+ * The `results` array, written from its fixed lines and the values between them: exactly what nestedArray
+ * gives for the result objects (each `JSON.stringify(result, null, 2)`, indented four levels), without
+ * building those objects and re-indenting their text. A draft full of findings has hundreds of thousands; the tests hold the log to
+ * JSON.stringify.
+ */
+function* sarifResults(
+  results: readonly LintResult[],
+  locations: readonly { uri: string; uriBaseId?: string }[],
+  ruleIndex: ReadonlyMap<string, number>,
+): Generator<string> {
+  const quoted = new QuotedStrings();
+  const ruleLines = new Map<string, string>();
+  let first = true;
+  for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
+    const { uri, uriBaseId } = locations[artifactIndex];
+    // From `"locations"` to the artifact's index, every result of a file is the same.
+    const artifactLines = ['  "locations": [', '    {', '      "physicalLocation": {', '        "artifactLocation": {', `          "uri": ${quoted.get(uri)},`];
+    if (uriBaseId !== undefined) artifactLines.push(`          "uriBaseId": ${quoted.get(uriBaseId)},`);
+    artifactLines.push(`          "index": ${artifactIndex}`, '        }');
+    const artifact = artifactLines.join(RESULT_LINE);
+    const pieces: string[] = [];
+    for (const message of results[artifactIndex].messages) {
+      if (message.fatal) continue;
+      let rule = '';
+      if (message.ruleId !== null) {
+        rule = ruleLines.get(message.ruleId) ?? '';
+        if (rule === '') {
+          const index = ruleIndex.get(message.ruleId);
+          rule = `${RESULT_LINE}  "ruleId": ${quoted.get(message.ruleId)},${index === undefined ? '' : `${RESULT_LINE}  "ruleIndex": ${index},`}`;
+          ruleLines.set(message.ruleId, rule);
+        }
+      }
+      const region =
+        message.line < 1
+          ? ''
+          : `${REGION_START}${message.line}${REGION_START_COLUMN}${message.column}${REGION_END_LINE}${message.endLine}${REGION_END_COLUMN}${message.endColumn}${REGION_CLOSE}`;
+      pieces.push(
+        `${first ? '[' : ','}${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}${artifact}${region}${LOCATIONS_CLOSE}`,
+      );
+      first = false;
+    }
+    if (pieces.length > 0) yield pieces.join('');
+  }
+  yield first ? '[]' : `\n${'  '.repeat(3)}]`;
+}
+
 /** Stand in the log for the arrays written piece by piece (see sarif); a NUL never occurs in a path or message. */
 const STREAMED = { artifacts: '\u0000gongwen-lint:artifacts', results: '\u0000gongwen-lint:results' };
 
@@ -81,23 +157,6 @@ const sarif: Formatter = function* (results, context) {
       notifications.push({ level: 'error', message: { text: message.message }, locations: messageLocations });
     }
   });
-  function* sarifResults(): Generator<Record<string, unknown>> {
-    for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
-      for (const message of results[artifactIndex].messages) {
-        if (message.fatal) continue;
-        const sarifResult: Record<string, unknown> = {};
-        if (message.ruleId !== null) {
-          sarifResult.ruleId = message.ruleId;
-          const index = ruleIndex.get(message.ruleId);
-          if (index !== undefined) sarifResult.ruleIndex = index;
-        }
-        sarifResult.level = level(message.severity);
-        sarifResult.message = { text: message.message };
-        sarifResult.locations = [{ physicalLocation: physicalLocation(message, locations[artifactIndex], artifactIndex) }];
-        yield sarifResult;
-      }
-    }
-  }
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -132,7 +191,7 @@ const sarif: Formatter = function* (results, context) {
   yield head;
   yield* nestedArray(locations, 3, (location) => ({ location }));
   yield middle;
-  yield* nestedArray(sarifResults(), 3, (result) => result);
+  yield* sarifResults(results, locations, ruleIndex);
   yield `${tail}\n`;
 };
 

@@ -9,24 +9,40 @@ import { DOCX_PART_LABELS } from '../../core/document.js';
 /** Control characters (tabs included) would break the alignment of the marker line; each becomes one space. */
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
-function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** Runs of spaces by length: every line of the report is padded, mostly by a few columns. */
+const spaceRuns: string[] = [];
+
+function spaces(count: number): string {
+  if (count <= 0) return '';
+  return (spaceRuns[count] ??= ' '.repeat(count));
+}
+
+function padToWidth(text: string, width: number, textWidth = displayWidth(text)): string {
+  return text + spaces(width - textWidth);
 }
 
 /**
  * The excerpt's first line with the finding coloured (on a TTY), and a line of `^` under the finding,
  * offset by the display width of the text before it so that full-width characters stay aligned.
  */
-function renderExcerpt(excerpt: Excerpt, paint: (text: string) => string): [string, string] {
+function renderExcerpt(excerpt: Excerpt, paint: (text: string) => string, color: boolean): [string, string] {
   const lineEnd = excerpt.text.indexOf('\n', excerpt.start);
-  const text = (lineEnd === -1 ? excerpt.text : excerpt.text.slice(0, lineEnd)).replace(CONTROL_CHARACTERS, ' ');
+  let text = lineEnd === -1 ? excerpt.text : excerpt.text.slice(0, lineEnd);
+  if (hasControlCharacter(text)) text = text.replace(CONTROL_CHARACTERS, ' ');
   const start = Math.min(excerpt.start, text.length);
   const end = Math.min(Math.max(excerpt.end, start), text.length);
   const before = text.slice(0, start);
   const span = text.slice(start, end);
-  const after = text.slice(end);
-  const marker = ' '.repeat(displayWidth(before)) + paint('^'.repeat(Math.max(1, displayWidth(span))));
-  return [before + paint(span) + after, marker];
+  const marker = spaces(displayWidth(before)) + paint('^'.repeat(Math.max(1, displayWidth(span))));
+  return [color ? before + paint(span) + text.slice(end) : text, marker];
 }
 
 /**
@@ -54,6 +70,8 @@ const stylish: Formatter = function* (results, context) {
   let warnings = 0;
   let fixableErrors = 0;
   let fixableWarnings = 0;
+  // A draft full of findings repeats a few thousand messages.
+  const messageWidthCache = new Map<string, number>();
   for (const result of results) {
     if (result.messages.length === 0) continue;
     errors += result.errorCount;
@@ -61,25 +79,40 @@ const stylish: Formatter = function* (results, context) {
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     const output = [colors.underline(displayPath(result.filePath, context.cwd))];
+    const word = isWordFile(result.filePath);
+    // Positions and widths, worked out once for the columns and again for each line, are kept between the two loops.
+    const positions: string[] = [];
+    const positionWidths: number[] = [];
+    const messageWidths: number[] = [];
     // A loop, not Math.max(...list): a draft can have more findings than a call can take arguments.
     let positionWidth = 0;
     let messageWidth = 0;
-    const word = isWordFile(result.filePath);
     for (const message of result.messages) {
-      positionWidth = Math.max(positionWidth, displayWidth(position(message, word)));
-      messageWidth = Math.max(messageWidth, displayWidth(message.message));
+      const shown = position(message, word);
+      const width = displayWidth(shown);
+      positions.push(shown);
+      positionWidths.push(width);
+      positionWidth = Math.max(positionWidth, width);
+      let textWidth = messageWidthCache.get(message.message);
+      if (textWidth === undefined) {
+        textWidth = displayWidth(message.message);
+        if (messageWidthCache.size >= 10_000) messageWidthCache.clear();
+        messageWidthCache.set(message.message, textWidth);
+      }
+      messageWidths.push(textWidth);
+      messageWidth = Math.max(messageWidth, textWidth);
     }
-    const indent = ' '.repeat(2 + positionWidth + 2 + displayWidth(severityLabel(2)) + 2);
-    for (const message of result.messages) {
+    const indent = spaces(2 + positionWidth + 2 + displayWidth(severityLabel(2)) + 2);
+    result.messages.forEach((message, i) => {
       const paint = message.severity === 2 ? colors.red : colors.yellow;
       const rule = message.ruleId === null ? '' : `  ${colors.dim(message.ruleId)}`;
-      const text = message.ruleId === null ? message.message : padToWidth(message.message, messageWidth);
-      output.push(`  ${colors.dim(padToWidth(position(message, word), positionWidth))}  ${paint(severityLabel(message.severity))}  ${text}${rule}`);
+      const text = message.ruleId === null ? message.message : padToWidth(message.message, messageWidth, messageWidths[i]);
+      output.push(`  ${colors.dim(padToWidth(positions[i], positionWidth, positionWidths[i]))}  ${paint(severityLabel(message.severity))}  ${text}${rule}`);
       if (message.excerpt && message.excerpt.text.length > 0) {
-        const [excerptLine, markerLine] = renderExcerpt(message.excerpt, paint);
+        const [excerptLine, markerLine] = renderExcerpt(message.excerpt, paint, context.color);
         output.push(indent + excerptLine, indent + markerLine);
       }
-    }
+    });
     // Each file's findings end with an empty line.
     yield `${output.join('\n')}\n\n`;
   }
