@@ -70,11 +70,20 @@ const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 class NamespaceScope {
   private readonly names = new Map<string, string>();
   private readonly attributeNames = new Map<string, string>();
+  /**
+   * Child scopes by their declarations, so that parts declaring the same namespaces (every part Word writes
+   * declares the same set on its root) share one scope and its names worked out already.
+   */
+  private readonly declared = new Map<string, NamespaceScope>();
 
   constructor(private readonly bindings: ReadonlyMap<string, string>) {}
 
   /** A child scope with the element's `xmlns` declarations, or this scope when it declares none. */
   withDeclarations(attributes: Readonly<Record<string, string>>): NamespaceScope {
+    let key = '';
+    for (const name in attributes) key += `${name}\u0000${attributes[name]}\u0000`;
+    const known = this.declared.get(key);
+    if (known) return known;
     let bindings: Map<string, string> | undefined;
     for (const name in attributes) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
@@ -82,7 +91,10 @@ class NamespaceScope {
         bindings.set(name === 'xmlns' ? '' : name.slice(6), attributes[name]);
       }
     }
-    return bindings ? new NamespaceScope(bindings) : this;
+    const scope = bindings ? new NamespaceScope(bindings) : this;
+    // Bounded: files that each declare namespaces of their own must not grow it for as long as the process runs.
+    if (this.declared.size < MAX_SHARED_SCOPES) this.declared.set(key, scope);
+    return scope;
   }
 
   private canonical(raw: string, isAttribute: boolean): string {
@@ -100,7 +112,7 @@ class NamespaceScope {
     let name = this.names.get(raw);
     if (name === undefined) {
       name = this.canonical(raw, false);
-      this.names.set(raw, name);
+      if (this.names.size < MAX_CACHED_NAMES) this.names.set(raw, name);
     }
     return name;
   }
@@ -109,11 +121,20 @@ class NamespaceScope {
     let name = this.attributeNames.get(raw);
     if (name === undefined) {
       name = this.canonical(raw, true);
-      this.attributeNames.set(raw, name);
+      if (this.attributeNames.size < MAX_CACHED_NAMES) this.attributeNames.set(raw, name);
     }
     return name;
   }
 }
+
+/** Scopes with the same declarations are shared (see NamespaceScope.withDeclarations) up to this many per scope. */
+const MAX_SHARED_SCOPES = 64;
+
+/** Names cached per scope at most: a shared scope outlives its part, and a hostile part may use countless names. */
+const MAX_CACHED_NAMES = 4096;
+
+/** The scope outside every root element: no bindings. */
+const DOCUMENT_SCOPE = new NamespaceScope(new Map());
 
 /**
  * The content of an element read once already in this part, character for character: it was well-formed then,
@@ -278,7 +299,7 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
   const length = to;
   const stack: ScannedElement[] = into ? [into.element] : [];
   // Beside each open element: the namespace bindings inside it and its name as written (for its end tag).
-  const scopes: NamespaceScope[] = into ? [into.scope, into.scope] : [new NamespaceScope(new Map())];
+  const scopes: NamespaceScope[] = into ? [into.scope, into.scope] : [DOCUMENT_SCOPE];
   const rawNames: string[] = into ? [''] : [];
   // The contents of deferrable elements scanned in this part, and the one being scanned now.
   const scannedContents = new Map<string, ScannedContent>();
