@@ -3,6 +3,7 @@
  * parser and rules load only when a file must really be linted, and so that worker threads load just this.
  */
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import { rulesById } from '../../rules/index.js';
 import { fixText } from '../core/fix.js';
 import { mkdir } from 'node:fs/promises';
@@ -125,6 +126,19 @@ export async function lintOneFile(
  * fixes into the package (as tracked changes unless `fixAs` is `direct`); `--annotate` writes a copy with a
  * comment on every finding that remains.
  */
+/** A part inflated by zlib, for setRawInflater: about 40 % less time than fflate. */
+export function inflateWithZlib(data: Uint8Array, size: number): Uint8Array {
+  // zlib throws past maxOutputLength (at least 1); then fflate cuts the part at its declared size. One chunk of the
+  // declared size (as fflate allocates) spares zlib joining 16 KB chunks.
+  const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64, size) });
+  if (inflated.length > size) throw new RangeError('more data than declared');
+  return inflated;
+}
+
+async function useNativeInflater(): Promise<void> {
+  (await import('../core/docx/package.js')).setRawInflater(inflateWithZlib);
+}
+
 async function lintWordFile(filePath: string, config: FileConfig, options: LintOneFileOptions, cachedHash: string | null | undefined): Promise<LintedFile> {
   let bytes: Uint8Array;
   try {
@@ -140,6 +154,7 @@ async function lintWordFile(filePath: string, config: FileConfig, options: LintO
     import('../core/docx/annotate.js'),
     import('../core/docx/fix-docx.js'),
     loadDocxReader(),
+    useNativeInflater(),
     // Word drafts are linted outside withOnDemandParts: the word table goes with the reader.
     loadWordTable(),
   ]);

@@ -47,3 +47,18 @@ describe('lintBytes', () => {
     expect(placeholders[1].message).toMatch(/^页脚：/);
   });
 });
+
+describe('parseDocx: parts read for numbering', () => {
+  // A styles part that is not well-formed shows whether it was parsed.
+  const brokenStyles = '<w:style w:type="paragraph" w:styleId="a">';
+
+  it('does not read the styles part of a draft without numbering', () => {
+    const document = parseDocx(buildDocx({ body: paragraph(run('各区人民政府：')), styles: brokenStyles }));
+    expect(document.blocks.map((block) => block.text)).toEqual(['各区人民政府：']);
+  });
+
+  it('reads it when the draft has numbering, since a style may number its paragraphs', () => {
+    const numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+    expect(() => parseDocx(buildDocx({ body: paragraph(run('各区人民政府：')), styles: brokenStyles, numbering }))).toThrowError(/styles\.xml/);
+  });
+});

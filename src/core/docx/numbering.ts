@@ -250,13 +250,16 @@ export class NumberingResolver {
     const partOf = (type: string, fallback: string): string =>
       relationships.find((relationship) => !relationship.external && relationship.type.endsWith(`/${type}`))?.target ?? fallback;
     const numbering = pkg.xml(partOf('numbering', 'word/numbering.xml'));
-    const styles = pkg.xml(partOf('styles', 'word/styles.xml'));
     const nums = new Map<string, XmlElement>();
     const abstracts = new Map<string, XmlElement>();
     if (numbering) {
       for (const element of childElements(numbering, 'w:abstractNum')) abstracts.set(attribute(element, 'w:abstractNumId') ?? '', element);
       for (const element of childElements(numbering, 'w:num')) nums.set(attribute(element, 'w:numId') ?? '', element);
     }
+    // Without numbering instances no paragraph is numbered (see marker): the styles part, often the largest after
+    // the body in a real draft, is then not read for numbering.
+    if (nums.size === 0) return NumberingResolver.none();
+    const styles = pkg.xml(partOf('styles', 'word/styles.xml'));
     const styleMap = new Map<string, XmlElement>();
     let defaultParagraphStyle: string | undefined;
     if (styles) {

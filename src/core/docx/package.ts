@@ -2,9 +2,10 @@
  * Opens a Word package (.docx) from its bytes, safely: the bytes are checked for the formats people mistake
  * for .docx (old binary .doc and .wps, encrypted documents), the zip directory is bounded in entries and in
  * declared sizes, and each part is inflated into a buffer no larger than its declared size, so a zip bomb
- * stops at the cap instead of filling memory. Only XML parts are inflated, and only when asked for.
+ * stops at the cap instead of filling memory. Only XML parts are inflated, and only when asked for: a real
+ * draft's theme, settings and font table are never inflated.
  */
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { inflateSync, unzipSync, type UnzipFileInfo } from 'fflate';
 import { DocxError } from './errors.js';
 import { parseXml, childElements, type XmlElement } from './xml.js';
 
@@ -108,34 +109,139 @@ function isXmlPart(name: string): boolean {
   return name.endsWith('.xml') || name.endsWith('.rels');
 }
 
+/**
+ * Inflates raw deflate data of a part into a new array of at most `size` bytes, throwing when the data says
+ * more. fflate is used unless an adapter installs a native inflater (Node's zlib is about 40 % cheaper); the
+ * core cannot import it itself.
+ */
+export type RawInflater = (data: Uint8Array, size: number) => Uint8Array;
+
+let nativeInflater: RawInflater | undefined;
+
+/** Installs (or, with undefined, removes) the inflater tried before fflate. */
+export function setRawInflater(inflater: RawInflater | undefined): void {
+  nativeInflater = inflater;
+}
+
+/** A part's entry as the central directory gives it: its data is inflated only when the part is asked for. */
+interface StoredPart {
+  readonly method: number;
+  readonly data: Uint8Array;
+  /** Declared uncompressed size: the part never inflates to more. */
+  readonly size: number;
+}
+
+const METHOD_STORED = 0;
+const METHOD_DEFLATE = 8;
+const ZIP64_MARK = 0xffffffff;
+
+function corruptZip(reason: string): DocxError {
+  return new DocxError('corrupt', `.docx 压缩包已损坏或不完整，无法读取（${reason}）`);
+}
+
+const entryNameDecoder = new TextDecoder('utf-8');
+
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
+}
+
+/**
+ * Walks the central directory (APPNOTE.TXT 4.3) as fflate's unzipSync does, calling `accept` for each entry in
+ * order and keeping those it accepts, without inflating anything. Undefined for a Zip64 package, which
+ * openDocx leaves to unzipSync.
+ */
+function locateParts(bytes: Uint8Array, accept: (name: string, size: number) => boolean): Map<string, StoredPart> | undefined {
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  for (; end < 0 || data.getUint32(end, true) !== 0x06054b50; end--) {
+    if (end <= 0 || bytes.length - end > 65558) throw corruptZip('invalid zip data');
+  }
+  const count = data.getUint16(end + 8, true);
+  let cursor = data.getUint32(end + 16, true);
+  if (count === 0xffff || cursor === ZIP64_MARK || (end >= 20 && data.getUint32(end - 20, true) === 0x07064b50)) return undefined;
+  const parts = new Map<string, StoredPart>();
+  for (let i = 0; i < count; i++) {
+    if (cursor + 46 > end) throw corruptZip('invalid zip data');
+    const nameLength = data.getUint16(cursor + 28, true);
+    const compressedSize = data.getUint32(cursor + 20, true);
+    const size = data.getUint32(cursor + 24, true);
+    const local = data.getUint32(cursor + 42, true);
+    if (compressedSize === ZIP64_MARK || size === ZIP64_MARK || local === ZIP64_MARK) return undefined;
+    if (cursor + 46 + nameLength > end) throw corruptZip('invalid zip data');
+    const nameBytes = bytes.subarray(cursor + 46, cursor + 46 + nameLength);
+    // Without the UTF-8 flag a name is read byte for byte, as fflate reads it.
+    const name = data.getUint16(cursor + 8, true) & 0x0800 ? entryNameDecoder.decode(nameBytes) : latin1(nameBytes);
+    const method = data.getUint16(cursor + 10, true);
+    cursor += 46 + nameLength + data.getUint16(cursor + 30, true) + data.getUint16(cursor + 32, true);
+    if (!accept(name, size)) continue;
+    if (local + 30 > bytes.length) throw corruptZip('invalid zip data');
+    const dataStart = local + 30 + data.getUint16(local + 26, true) + data.getUint16(local + 28, true);
+    if (dataStart + compressedSize > bytes.length) throw corruptZip('unexpected EOF');
+    parts.set(name, { method, data: bytes.subarray(dataStart, dataStart + compressedSize), size });
+  }
+  return parts;
+}
+
+/** Inflates a part, at most to its declared size: more data than declared is cut there, as unzipSync cuts it. */
+function inflatePart(part: StoredPart, partName: string): Uint8Array {
+  if (part.method === METHOD_STORED) return part.data;
+  if (part.method !== METHOD_DEFLATE) throw corruptZip(`unknown compression type ${part.method}`);
+  if (nativeInflater) {
+    try {
+      return nativeInflater(part.data, part.size);
+    } catch {
+      // Corrupt data, or more than declared: fflate says which (and cuts the latter at the declared size).
+    }
+  }
+  try {
+    return inflateSync(part.data, { out: new Uint8Array(part.size) });
+  } catch (error) {
+    throw corruptZip(`${partName}：${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Opens a .docx from its bytes. Throws DocxError (with a Chinese message for the user) when it cannot. */
 export function openDocx(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): DocxPackage {
   checkSignature(bytes);
   const entryNames: string[] = [];
   let declaredTotal = 0;
-  let raw: Record<string, Uint8Array>;
+  // Every entry is counted and every XML part's declared size checked before anything is inflated.
+  const accept = (name: string, size: number): boolean => {
+    entryNames.push(name);
+    if (entryNames.length > limits.maxEntries) {
+      throw new DocxError('too-large', `压缩包中的条目超过 ${limits.maxEntries} 个，不像 Word 文档，拒绝读取`);
+    }
+    if (!isXmlPart(name)) return false;
+    if (size > limits.maxPartSize) {
+      throw new DocxError('too-large', `部件 ${name} 解压后有 ${size} 字节，超过上限 ${limits.maxPartSize}，拒绝读取（可能是压缩炸弹）`);
+    }
+    declaredTotal += size;
+    if (declaredTotal > limits.maxTotalSize) {
+      throw new DocxError('too-large', `文档各部件解压后合计超过 ${limits.maxTotalSize} 字节，拒绝读取（可能是压缩炸弹）`);
+    }
+    return true;
+  };
+  let stored: Map<string, StoredPart> | undefined;
+  // Zip64 packages only: every XML part inflated at once by fflate.
+  let inflated: Record<string, Uint8Array> = {};
   try {
-    raw = unzipSync(bytes, {
-      filter(file: UnzipFileInfo): boolean {
-        entryNames.push(file.name);
-        if (entryNames.length > limits.maxEntries) {
-          throw new DocxError('too-large', `压缩包中的条目超过 ${limits.maxEntries} 个，不像 Word 文档，拒绝读取`);
-        }
-        if (!isXmlPart(file.name)) return false;
-        if (file.originalSize > limits.maxPartSize) {
-          throw new DocxError('too-large', `部件 ${file.name} 解压后有 ${file.originalSize} 字节，超过上限 ${limits.maxPartSize}，拒绝读取（可能是压缩炸弹）`);
-        }
-        declaredTotal += file.originalSize;
-        if (declaredTotal > limits.maxTotalSize) {
-          throw new DocxError('too-large', `文档各部件解压后合计超过 ${limits.maxTotalSize} 字节，拒绝读取（可能是压缩炸弹）`);
-        }
-        return true;
-      },
-    });
+    stored = locateParts(bytes, accept);
+    if (stored === undefined) {
+      entryNames.length = 0;
+      declaredTotal = 0;
+      inflated = unzipSync(bytes, { filter: (file: UnzipFileInfo): boolean => accept(file.name, file.originalSize) });
+    }
   } catch (error) {
     if (error instanceof DocxError) throw error;
     throw new DocxError('corrupt', `.docx 压缩包已损坏或不完整，无法读取（${error instanceof Error ? error.message : String(error)}）`);
   }
+  const hasPart = (partName: string): boolean => (stored ? stored.has(partName) : inflated[partName] !== undefined);
+  const partBytes = (partName: string): Uint8Array | undefined => {
+    const part = stored?.get(partName);
+    return part ? inflatePart(part, partName) : inflated[partName];
+  };
 
   const texts = new Map<string, string>();
   const trees = new Map<string, XmlElement>();
@@ -144,7 +250,7 @@ export function openDocx(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMI
   const text = (partName: string): string | undefined => {
     const cached = texts.get(partName);
     if (cached !== undefined) return cached;
-    const data = raw[partName];
+    const data = partBytes(partName);
     if (data === undefined) return undefined;
     const decoded = decodePart(data, partName);
     texts.set(partName, decoded);
@@ -177,7 +283,7 @@ export function openDocx(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMI
   // The package's own relationships (`_rels/.rels`) name the main document; Word always writes one.
   const packageRelationships = relationships('');
   const mainDocument = packageRelationships.find((relationship) => OFFICE_DOCUMENT_TYPE.test(relationship.type))?.target ?? 'word/document.xml';
-  if (raw[mainDocument] === undefined) {
+  if (!hasPart(mainDocument)) {
     throw new DocxError('missing-document', '压缩包中没有 Word 正文部件（word/document.xml），不是有效的 .docx 文件');
   }
   return { entryNames, mainDocument, text, xml, relationships };

@@ -70,11 +70,20 @@ const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 class NamespaceScope {
   private readonly names = new Map<string, string>();
   private readonly attributeNames = new Map<string, string>();
+  /**
+   * Child scopes by their declarations, so that parts declaring the same namespaces (every part Word writes
+   * declares the same set on its root) share one scope and its names worked out already.
+   */
+  private readonly declared = new Map<string, NamespaceScope>();
 
   constructor(private readonly bindings: ReadonlyMap<string, string>) {}
 
   /** A child scope with the element's `xmlns` declarations, or this scope when it declares none. */
   withDeclarations(attributes: Readonly<Record<string, string>>): NamespaceScope {
+    let key = '';
+    for (const name in attributes) key += `${name}\u0000${attributes[name]}\u0000`;
+    const known = this.declared.get(key);
+    if (known) return known;
     let bindings: Map<string, string> | undefined;
     for (const name in attributes) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
@@ -82,7 +91,10 @@ class NamespaceScope {
         bindings.set(name === 'xmlns' ? '' : name.slice(6), attributes[name]);
       }
     }
-    return bindings ? new NamespaceScope(bindings) : this;
+    const scope = bindings ? new NamespaceScope(bindings) : this;
+    // Bounded: files that each declare namespaces of their own must not grow it for as long as the process runs.
+    if (this.declared.size < MAX_SHARED_SCOPES) this.declared.set(key, scope);
+    return scope;
   }
 
   private canonical(raw: string, isAttribute: boolean): string {
@@ -100,7 +112,7 @@ class NamespaceScope {
     let name = this.names.get(raw);
     if (name === undefined) {
       name = this.canonical(raw, false);
-      this.names.set(raw, name);
+      if (this.names.size < MAX_CACHED_NAMES) this.names.set(raw, name);
     }
     return name;
   }
@@ -109,11 +121,20 @@ class NamespaceScope {
     let name = this.attributeNames.get(raw);
     if (name === undefined) {
       name = this.canonical(raw, true);
-      this.attributeNames.set(raw, name);
+      if (this.attributeNames.size < MAX_CACHED_NAMES) this.attributeNames.set(raw, name);
     }
     return name;
   }
 }
+
+/** Scopes with the same declarations are shared (see NamespaceScope.withDeclarations) up to this many per scope. */
+const MAX_SHARED_SCOPES = 64;
+
+/** Names cached per scope at most: a shared scope outlives its part, and a hostile part may use countless names. */
+const MAX_CACHED_NAMES = 4096;
+
+/** The scope outside every root element: no bindings. */
+const DOCUMENT_SCOPE = new NamespaceScope(new Map());
 
 /**
  * The content of an element read once already in this part, character for character: it was well-formed then,
@@ -124,6 +145,8 @@ interface DeferredContent {
   readonly text: string;
   /** The namespace bindings inside the element. */
   readonly scope: NamespaceScope;
+  /** The element whose content was scanned: its children have the same names. */
+  readonly template: ScannedElement;
 }
 
 /**
@@ -156,8 +179,10 @@ class ScannedElement implements XmlElement {
 
   /** Whether a child named `name` may be among the children, told without building them while they are deferred. */
   mayHaveChild(name: string): boolean {
-    // A canonical name keeps the local name as written: content that never mentions it has no such child.
-    return this.deferred === undefined || this.deferred.text.slice(this.contentStart, this.contentEnd).includes(name.slice(name.indexOf(':') + 1));
+    // The same content under the same bindings has children of the same names as the element read first.
+    if (this.deferred === undefined) return true;
+    for (const child of this.deferred.template.built) if (child.type === 'element' && child.name === name) return true;
+    return false;
   }
 }
 
@@ -168,10 +193,13 @@ class ScannedElement implements XmlElement {
 const DEFERRABLE = 'w:rPr';
 
 /** What scanning a deferrable element's content found: how many nodes it holds and how deep they nest. */
-interface ScannedContent {
+interface ScannedContent extends DeferredContent {
   readonly nodes: number;
   readonly depth: number;
 }
+
+/** Slots of the table of names read in one part (a power of two): Word uses a few dozen names per part. */
+const INTERNED_NAMES = 256;
 
 /** Shared by every element without children, so that the many empty elements of a part allocate no array. */
 const NO_CHILDREN: XmlNode[] = [];
@@ -271,7 +299,7 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
   const length = to;
   const stack: ScannedElement[] = into ? [into.element] : [];
   // Beside each open element: the namespace bindings inside it and its name as written (for its end tag).
-  const scopes: NamespaceScope[] = into ? [into.scope, into.scope] : [new NamespaceScope(new Map())];
+  const scopes: NamespaceScope[] = into ? [into.scope, into.scope] : [DOCUMENT_SCOPE];
   const rawNames: string[] = into ? [''] : [];
   // The contents of deferrable elements scanned in this part, and the one being scanned now.
   const scannedContents = new Map<string, ScannedContent>();
@@ -284,11 +312,28 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
   let i = from;
 
   // Loops over character codes: a regular expression here would allocate a match array per name and per space.
+  // A name read before is returned as the same string, not cut out again: a string keeps its hash, so the name
+  // caches of NamespaceScope find it without hashing its characters once per tag.
+  const internedNames: (string | undefined)[] = new Array<string | undefined>(INTERNED_NAMES).fill(undefined);
   const readName = (at: number): string => {
-    if (!isNameStart(text.charCodeAt(at))) throw new XmlSyntaxError(`第 ${at} 个字符处应是元素或属性名`);
+    let code = text.charCodeAt(at);
+    if (!isNameStart(code)) throw new XmlSyntaxError(`第 ${at} 个字符处应是元素或属性名`);
+    let hash = code;
     let end = at + 1;
-    while (end < length && isNameCharacter(text.charCodeAt(end))) end++;
-    return text.slice(at, end);
+    while (end < length && isNameCharacter((code = text.charCodeAt(end)))) {
+      hash = (hash * 31 + code) | 0;
+      end++;
+    }
+    const slot = hash & (INTERNED_NAMES - 1);
+    const known = internedNames[slot];
+    if (known !== undefined && known.length === end - at) {
+      let k = 0;
+      while (k < known.length && known.charCodeAt(k) === text.charCodeAt(at + k)) k++;
+      if (k === known.length) return known;
+    }
+    const name = text.slice(at, end);
+    internedNames[slot] = name;
+    return name;
   };
   const skipSpace = (at: number): number => {
     let end = at;
@@ -363,7 +408,7 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
     } else if (next === 0x2f /* / */) {
       const open = stack.pop();
       const openName = rawNames.pop();
-      scopes.pop();
+      const innerScope = scopes.pop();
       // The end tag is compared with the open element's name where it stands, without cutting a string out of it.
       const nameEnd = lt + 2 + (openName?.length ?? 0);
       if (!open || openName === undefined || !text.startsWith(openName, lt + 2) || (nameEnd < length && isNameCharacter(text.charCodeAt(nameEnd)))) {
@@ -373,8 +418,8 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
       if (text.charCodeAt(gt) !== 0x3e) throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签不完整`);
       open.contentEnd = lt;
       open.end = gt + 1;
-      if (open === watched?.element) {
-        scannedContents.set(text.slice(open.contentStart, lt), { nodes: nodes - watched.nodes, depth: watched.deepest - watched.depth });
+      if (open === watched?.element && innerScope !== undefined) {
+        scannedContents.set(text.slice(open.contentStart, lt), { nodes: nodes - watched.nodes, depth: watched.deepest - watched.depth, text, scope: innerScope, template: open });
         watched = undefined;
       }
       close(open);
@@ -389,8 +434,11 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
       let attributes = NO_ATTRIBUTES;
       // Set when the tag declares namespaces (Word does so on the root only): then the names are read again.
       let declarations: Record<string, string> | undefined;
-      rawAttributeNames.length = 0;
-      rawAttributeValues.length = 0;
+      // Most tags have no attributes: setting an empty array's length is not free at a million tags.
+      if (rawAttributeNames.length !== 0) {
+        rawAttributeNames.length = 0;
+        rawAttributeValues.length = 0;
+      }
       let selfClosing = false;
       for (;;) {
         const afterSpace = skipSpace(at);
@@ -446,13 +494,13 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
           if (!deferrableEndTag.startsWith(rawName, 2) || deferrableEndTag.length !== rawName.length + 3) deferrableEndTag = `</${rawName}>`;
           const contentEnd = text.indexOf(deferrableEndTag, at);
           const known = contentEnd === -1 || contentEnd >= length ? undefined : scannedContents.get(text.slice(at, contentEnd));
-          if (known !== undefined && stack.length + 1 + known.depth < MAX_XML_DEPTH) {
+          if (known !== undefined && known.scope === scope && stack.length + 1 + known.depth < MAX_XML_DEPTH) {
             nodes += known.nodes;
             if (nodes > limit) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
             if (watched) watched.deepest = Math.max(watched.deepest, stack.length + 1 + known.depth);
             open.contentEnd = contentEnd;
             open.end = contentEnd + deferrableEndTag.length;
-            if (contentEnd > at) open.deferred = { text, scope };
+            if (contentEnd > at) open.deferred = known;
             close(open);
             i = open.end;
             continue;

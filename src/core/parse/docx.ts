@@ -386,21 +386,22 @@ class DocxReader {
     }
   }
 
+  /** A character an element of a run shows (tab, break, symbol, object), when the run is shown. */
+  private appendSymbol(character: string, element: XmlElement, run: XmlElement, text: ParagraphText, context: PartContext, flags: InlineFlags, hidden: boolean): void {
+    if (!flags.deleted && !hidden && this.fieldsShowText(context)) text.append(character, runPiece('symbol', element, run, flags, context));
+  }
+
   private readRun(run: XmlElement, text: ParagraphText, context: PartContext, flags: InlineFlags, deletedText: string[] | undefined): void {
     const properties = firstChild(run, 'w:rPr');
     const hidden = properties !== undefined && isOn(firstChild(properties, 'w:vanish'));
     const runStart = text.length;
     const runMark = text.mark;
-    const shown = (): boolean => !flags.deleted && !hidden && this.fieldsShowText(context);
-    const symbol = (character: string, element: XmlElement): void => {
-      if (shown()) text.append(character, { kind: 'symbol', element, run, ...pieceFlags(flags, context) });
-    };
     for (const node of run.children) {
       if (node.type !== 'element') continue;
       switch (node.name) {
         case 'w:t':
           if (flags.deleted) deletedText?.push(elementText(node));
-          else if (shown()) text.append(elementText(node), { kind: 'text', element: node, run, ...pieceFlags(flags, context) });
+          else if (!hidden && this.fieldsShowText(context)) text.append(elementText(node), runPiece('text', node, run, flags, context));
           break;
         case 'w:delText':
           deletedText?.push(elementText(node));
@@ -408,18 +409,18 @@ class DocxReader {
         case 'w:tab':
         case 'w:ptab':
           if (flags.deleted) deletedText?.push('\t');
-          symbol('\t', node);
+          this.appendSymbol('\t', node, run, text, context, flags, hidden);
           break;
         case 'w:br':
         case 'w:cr':
           if (flags.deleted) deletedText?.push('\n');
-          symbol('\n', node);
+          this.appendSymbol('\n', node, run, text, context, flags, hidden);
           break;
         case 'w:noBreakHyphen':
-          symbol('-', node);
+          this.appendSymbol('-', node, run, text, context, flags, hidden);
           break;
         case 'w:sym':
-          symbol(symbolCharacter(node), node);
+          this.appendSymbol(symbolCharacter(node), node, run, text, context, flags, hidden);
           break;
         case 'w:fldChar': {
           const type = node.attributes['w:fldCharType'];
@@ -434,7 +435,7 @@ class DocxReader {
         case 'w:pict':
         case 'w:object':
           // A picture or text box stands in the text as one object; a text box's paragraphs are read after this one.
-          symbol(OBJECT_REPLACEMENT, node);
+          this.appendSymbol(OBJECT_REPLACEMENT, node, run, text, context, flags, hidden);
           if (!flags.deleted) collectTextBoxes(node, text.textBoxes);
           break;
         case 'mc:AlternateContent': {
@@ -465,10 +466,19 @@ class DocxReader {
   }
 }
 
-function pieceFlags(flags: InlineFlags, context?: PartContext): Pick<DocxTextPiece, 'inField' | 'inInsertion' | 'inContentControl' | 'inHyperlink'> {
-  const inField = flags.inField || (context !== undefined && context.fields.length > 0);
+/** A piece of a run, built in one object (a spread of its flags cost an object more per piece). */
+function runPiece(kind: 'text' | 'symbol', element: XmlElement, run: XmlElement, flags: InlineFlags, context: PartContext): PieceWithoutOffsets {
+  const piece: Mutable<PieceWithoutOffsets> = { kind, element, run };
+  if (flags.inField || context.fields.length > 0) piece.inField = true;
+  if (flags.inInsertion) piece.inInsertion = true;
+  if (flags.inContentControl) piece.inContentControl = true;
+  if (flags.inHyperlink) piece.inHyperlink = true;
+  return piece;
+}
+
+function pieceFlags(flags: InlineFlags): Pick<DocxTextPiece, 'inField' | 'inInsertion' | 'inContentControl' | 'inHyperlink'> {
   return {
-    ...(inField ? { inField } : {}),
+    ...(flags.inField ? { inField: true } : {}),
     ...(flags.inInsertion ? { inInsertion: true } : {}),
     ...(flags.inContentControl ? { inContentControl: true } : {}),
     ...(flags.inHyperlink ? { inHyperlink: true } : {}),
