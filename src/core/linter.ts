@@ -1,13 +1,13 @@
 import { DOCX_PART_LABELS, LineIndex, toSourceOffset, type Block, type Directive, type DocumentFormat, type DocxPart, type GwDocument, type Position } from './document.js';
 import { parseMarkdown } from './parse/markdown.js';
 
-export { loadMarkdownParser, MarkdownParserNotLoadedError } from './parse/markdown.js';
+export { loadMarkdownParser } from './parse/markdown.js';
 import { parseText } from './parse/text.js';
 import { formatMessage, type Report, type Rule, type TextEdit } from './rule.js';
 import type { ResolvedRules } from './config/resolve-rules.js';
 import { countMessages } from './results.js';
 import { mergeFindings } from './merge-findings.js';
-import { PartNotLoadedError } from './on-demand.js';
+import { onDemandPart, PartNotLoadedError } from './on-demand.js';
 
 export { countMessages };
 
@@ -82,26 +82,13 @@ export function formatForPath(filePath: string | undefined): DocumentFormat {
 }
 
 /**
- * The Word reader, once loaded. It brings fflate and the XML reader, which a run over Markdown and text
- * never needs: the asynchronous entry points load it when they meet a .docx (loadDocxReader).
+ * The Word reader, loaded on demand. It brings fflate and the XML reader, which a run over Markdown and text
+ * never needs: the asynchronous entry points load it when they meet a .docx (loadDocxReader); the page imports
+ * parse/docx.ts up front and gives it over (useDocxReader).
  */
-let docxReader: ((bytes: Uint8Array) => GwDocument) | undefined;
+const docxReader = onDemandPart('the Word reader', 'loadDocxReader', () => import('./parse/docx.js'), (loaded: typeof import('./parse/docx.js')) => loaded.parseDocx);
 
-/** Thrown by parseDocument for a .docx before loadDocxReader (or useDocxReader) ran. */
-export class DocxReaderNotLoadedError extends Error {
-  constructor() {
-    super('the Word reader is not loaded: await loadDocxReader() first');
-  }
-}
-
-export async function loadDocxReader(): Promise<void> {
-  docxReader ??= (await import('./parse/docx.js')).parseDocx;
-}
-
-/** For synchronous entry points (the web page) that import parse/docx.ts up front. */
-export function useDocxReader(reader: (bytes: Uint8Array) => GwDocument): void {
-  docxReader = reader;
-}
+export const { load: loadDocxReader, use: useDocxReader } = docxReader;
 
 /**
  * Parses a document: Markdown and plain text from their decoded text, Word from the file's bytes (load the
@@ -110,8 +97,7 @@ export function useDocxReader(reader: (bytes: Uint8Array) => GwDocument): void {
 export function parseDocument(source: string | Uint8Array, format: DocumentFormat): GwDocument {
   if (format === 'docx') {
     if (typeof source === 'string') throw new TypeError('a .docx document is read from its bytes, not from decoded text');
-    if (docxReader === undefined) throw new DocxReaderNotLoadedError();
-    return docxReader(source);
+    return docxReader.get()(source);
   }
   if (typeof source !== 'string') throw new TypeError(`a ${format} document is read from decoded text, not from bytes`);
   return format === 'markdown' ? parseMarkdown(source) : parseText(source);

@@ -11,7 +11,7 @@ import { fixDocx } from '../../src/core/docx/fix-docx.js';
 import type { DocumentFormat, GwDocument } from '../../src/core/document.js';
 import { fixText } from '../../src/core/fix.js';
 import { formatForPath, lintDocument, parseDocument, useDocxReader, type LintResult } from '../../src/core/linter.js';
-import { parseDocx } from '../../src/core/parse/docx.js';
+import * as docxReader from '../../src/core/parse/docx.js';
 import { useMarkdownParser } from '../../src/core/parse/markdown.js';
 import * as remark from '../../src/core/parse/remark.js';
 import { useWordTable } from '../../src/core/text/segmenter.js';
@@ -21,7 +21,7 @@ import { countFindings, renderFile, VIEW_CSS } from '../../src/view/render.js';
 import { decodeText, encodeText, type DecodedText } from './encoding.js';
 
 useMarkdownParser(remark);
-useDocxReader(parseDocx);
+useDocxReader(docxReader);
 useWordTable(wordTable);
 
 /** The draft on the page: text typed or opened, or a Word package. */

@@ -5,35 +5,18 @@ import { isAsciiAlphanumeric, isDecimalDigit, isSpaceOrTab } from './characters.
 import { parseText } from './text.js';
 import { parseInSections } from './markdown-sections.js';
 import { readPlainGroups } from './markdown-plain.js';
-import { PartNotLoadedError } from '../on-demand.js';
+import { onDemandPart } from '../on-demand.js';
 
 /**
- * remark, once loaded. Most drafts never need it (see markdown-plain.ts), and loading it was a third of
- * the start-up of a run over a few files, so the asynchronous entry points load it on demand.
+ * remark, loaded on demand. Most drafts never need it (see markdown-plain.ts), and loading it was a third of
+ * the start-up of a run over a few files, so the asynchronous entry points load it (loadMarkdownParser); the
+ * synchronous ones (lintText) import remark.ts up front and give it over (useMarkdownParser). Only text that
+ * came out of remark asks for it.
  */
-let remark: typeof import('./remark.js') | undefined;
+const remark = onDemandPart('remark', 'loadMarkdownParser', () => import('./remark.js'), (loaded: typeof import('./remark.js')) => loaded);
 
-/** Thrown by parseMarkdown when a draft needs remark before loadMarkdownParser (or useMarkdownParser) ran. */
-export class MarkdownParserNotLoadedError extends PartNotLoadedError {
-  constructor() {
-    super('remark is not loaded: await loadMarkdownParser() first', loadMarkdownParser);
-  }
-}
-
-export async function loadMarkdownParser(): Promise<void> {
-  remark ??= await import('./remark.js');
-}
-
-/** For synchronous entry points (lintText) that import remark.ts up front. */
-export function useMarkdownParser(loaded: typeof import('./remark.js')): void {
-  remark = loaded;
-}
-
-/** remark, which must be loaded by now: only text that came out of remark gets here. */
-function loadedRemark(): typeof import('./remark.js') {
-  if (remark === undefined) throw new MarkdownParserNotLoadedError();
-  return remark;
-}
+export const { load: loadMarkdownParser, use: useMarkdownParser } = remark;
+const loadedRemark = remark.get;
 
 const TAB = 0x09;
 const LF = 0x0a;

@@ -9,7 +9,7 @@
  * draft, and most drafts have no repeated word to look up. loadWordTable loads it; useWordTable gives it to
  * synchronous entry points that import it up front.
  */
-import { PartNotLoadedError } from '../on-demand.js';
+import { onDemandPart } from '../on-demand.js';
 import type * as WordTable from './word-frequencies.js';
 
 /** The table and what is derived from it, once loaded. */
@@ -25,11 +25,9 @@ interface LoadedTable {
   unknownLogProbability: number;
 }
 
-let table: LoadedTable | undefined;
-
-export function useWordTable(loaded: typeof WordTable): void {
+const wordTable = onDemandPart('the word table', 'loadWordTable', () => import('./word-frequencies.js'), (loaded: typeof WordTable): LoadedTable => {
   const logTotal = Math.log(loaded.TOTAL_FREQUENCY);
-  table = {
+  return {
     words: loaded.WORDS_BY_LENGTH,
     classes: loaded.CLASSES_BY_LENGTH,
     classBase: loaded.CLASS_BASE,
@@ -38,16 +36,10 @@ export function useWordTable(loaded: typeof WordTable): void {
     logTotal,
     unknownLogProbability: Math.log(loaded.MIN_FREQUENCY / 2) - logTotal,
   };
-}
+});
 
-export async function loadWordTable(): Promise<void> {
-  if (table === undefined) useWordTable(await import('./word-frequencies.js'));
-}
-
-function loadedTable(): LoadedTable {
-  if (table === undefined) throw new PartNotLoadedError('the word table is not loaded: await loadWordTable() first', loadWordTable);
-  return table;
-}
+export const { use: useWordTable, load: loadWordTable } = wordTable;
+const loadedTable = wordTable.get;
 
 /** Compares `text[start, start + length)` with the `index`-th word of that length in the table, by code unit. */
 function compareWithWord(text: string, start: number, length: number, words: string, index: number): number {
