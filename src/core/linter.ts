@@ -292,36 +292,31 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       const sourceStart = toSourceOffset(block, found.start, 'start');
       const sourceEnd = found.end > found.start ? toSourceOffset(block, found.end, 'end') : sourceStart;
       const text = formatMessage(rule.messages[found.messageId], found.data);
-      let message: LintMessage;
+      // Numbers rather than two Position objects outside Word: a draft full of findings makes hundreds of thousands.
+      let line: number, column: number, endLine: number, endColumn: number;
+      let part: Position['part'];
       if (lineIndex) {
-        // Numbers rather than two Position objects: a draft full of findings makes hundreds of thousands.
-        const line = lineIndex.lineOf(sourceStart);
-        const endLine = line < lineIndex.lineCount && sourceEnd >= lineIndex.lineStart(line + 1) ? lineIndex.lineOf(sourceEnd) : line;
-        message = {
-          ruleId,
-          severity: found.severity === 'warn' ? 1 : severity,
-          message: text,
-          messageId: found.messageId,
-          line,
-          column: sourceStart - lineIndex.lineStart(line) + 1,
-          endLine,
-          endColumn: sourceEnd - lineIndex.lineStart(endLine) + 1,
-        };
+        line = lineIndex.lineOf(sourceStart);
+        endLine = line < lineIndex.lineCount && sourceEnd >= lineIndex.lineStart(line + 1) ? lineIndex.lineOf(sourceEnd) : line;
+        column = sourceStart - lineIndex.lineStart(line) + 1;
+        endColumn = sourceEnd - lineIndex.lineStart(endLine) + 1;
       } else {
         const start = locate!(sourceStart);
         const end = wordEndPosition(locate!, sourceStart, sourceEnd);
-        message = {
-          ruleId,
-          severity: found.severity === 'warn' ? 1 : severity,
-          message: start.part ? `${DOCX_PART_LABELS[start.part]}：${text}` : text,
-          messageId: found.messageId,
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-        };
-        if (start.part) message.part = start.part;
+        ({ line, column, part } = start);
+        ({ line: endLine, column: endColumn } = end);
       }
+      const message: LintMessage = {
+        ruleId,
+        severity: found.severity === 'warn' ? 1 : severity,
+        message: part ? `${DOCX_PART_LABELS[part]}：${text}` : text,
+        messageId: found.messageId,
+        line,
+        column,
+        endLine,
+        endColumn,
+      };
+      if (part) message.part = part;
       if (found.fix && rule.fixable) message.fix = editsToSourceFix(block, document.source, found.fix);
       if (found.suggestions && found.suggestions.length > 0) {
         message.suggestions = found.suggestions.map((suggestion) => ({
