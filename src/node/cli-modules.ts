@@ -18,5 +18,5 @@ export { loadWordTable } from '../core/text/segmenter.js';
 export { documentLines } from '../view/lines.js';
 export { countMessages, problemMessage } from '../core/results.js';
 export { lintFiles } from './lint-files.js';
-export { refusalNote, wordFixAsRevisions } from './lint-one-file.js';
+export { loadWordSupport, refusalNote, wordFixAsRevisions } from './lint-one-file.js';
 export * as suppressions from './suppressions.js';

@@ -371,12 +371,12 @@ async function lintStandardInputAsWord(
   configFixAs: 'revisions' | 'direct' | undefined,
   options: CliOptions,
 ): Promise<StandardInputResult> {
-  const [{ rulesById, linter, countMessages, problemMessage, wordFixAsRevisions, refusalNote }, { DocxError }, { fixDocx }] = await Promise.all([
+  const [{ rulesById, linter, countMessages, problemMessage, wordFixAsRevisions, refusalNote, loadWordSupport }, { DocxError }, { fixDocx }] = await Promise.all([
     import('./cli-modules.js'),
     import('../core/docx/errors.js'),
     import('../core/docx/fix-docx.js'),
   ]);
-  await linter.loadDocxReader();
+  await loadWordSupport();
   const lint = (document: GwDocument): LintResult =>
     linter.lintDocument(document, { filePath, format: 'docx', rules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives }, rulesById);
   try {

@@ -90,15 +90,15 @@ export async function lintOneFile(
   }
   const contentHash = cachedHash === undefined ? undefined : hashDraft(draft);
   if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
+  const format = formatForPath(filePath);
   const sourceOptions = {
     filePath,
-    format: formatForPath(filePath),
+    format,
     rules: config.rules,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     excerpts: options.excerpts,
   };
   const lintOnce = (text: string): LintResult => lintSource(text, sourceOptions, rulesById);
-  const format = formatForPath(filePath);
   const view = async (text: string): Promise<{ lines?: ViewLine[] }> =>
     options.view ? { lines: await withOnDemandParts(() => documentLines(parseDocument(text, format))) } : {};
   try {
@@ -120,12 +120,6 @@ export async function lintOneFile(
   }
 }
 
-/**
- * A Word draft: read as bytes, parsed from the package, linted. A file that is no readable .docx (an old
- * .doc, an encrypted or corrupt package, hostile XML) is one fatal problem naming why. `--fix` writes the
- * fixes into the package (as tracked changes unless `fixAs` is `direct`); `--annotate` writes a copy with a
- * comment on every finding that remains.
- */
 /** A part inflated by zlib, for setRawInflater: about 40 % less time than fflate. */
 export function inflateWithZlib(data: Uint8Array, size: number): Uint8Array {
   // zlib throws past maxOutputLength (at least 1); then fflate cuts the part at its declared size. One chunk of the
@@ -135,10 +129,21 @@ export function inflateWithZlib(data: Uint8Array, size: number): Uint8Array {
   return inflated;
 }
 
-async function useNativeInflater(): Promise<void> {
-  (await import('../core/docx/package.js')).setRawInflater(inflateWithZlib);
+/**
+ * What linting a Word draft needs, loaded with the first one: a run over Markdown and text never needs it. The
+ * Word reader, with zlib as its inflater, and the word table: Word drafts are linted outside withOnDemandParts.
+ */
+export async function loadWordSupport(): Promise<void> {
+  const [{ setRawInflater }] = await Promise.all([import('../core/docx/package.js'), loadDocxReader(), loadWordTable()]);
+  setRawInflater(inflateWithZlib);
 }
 
+/**
+ * A Word draft: read as bytes, parsed from the package, linted. A file that is no readable .docx (an old
+ * .doc, an encrypted or corrupt package, hostile XML) is one fatal problem naming why. `--fix` writes the
+ * fixes into the package (as tracked changes unless `fixAs` is `direct`); `--annotate` writes a copy with a
+ * comment on every finding that remains.
+ */
 async function lintWordFile(filePath: string, config: FileConfig, options: LintOneFileOptions, cachedHash: string | null | undefined): Promise<LintedFile> {
   let bytes: Uint8Array;
   try {
@@ -148,15 +153,12 @@ async function lintWordFile(filePath: string, config: FileConfig, options: LintO
   }
   const contentHash = cachedHash === undefined ? undefined : createHash('sha1').update('docx\0').update(bytes).digest('hex');
   if (contentHash !== undefined && contentHash === cachedHash) return { ...countMessages(filePath, []), contentHash, unchanged: true };
-  // The Word reader and writer load with the first .docx: a run over Markdown and text never needs them.
+  // The Word reader and writer load with the first .docx.
   const [{ DocxError }, { annotateDocx }, { fixDocx }] = await Promise.all([
     import('../core/docx/errors.js'),
     import('../core/docx/annotate.js'),
     import('../core/docx/fix-docx.js'),
-    loadDocxReader(),
-    useNativeInflater(),
-    // Word drafts are linted outside withOnDemandParts: the word table goes with the reader.
-    loadWordTable(),
+    loadWordSupport(),
   ]);
   const lintOptions = {
     filePath,
