@@ -9,13 +9,8 @@ import { DOCX_PART_LABELS } from '../../core/document.js';
 /** Control characters (tabs included) would break the alignment of the marker line; each becomes one space. */
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
+/** The same characters, asked about without replacing: most excerpts have none. */
+const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 
 /** Runs of spaces by length: every line of the report is padded, mostly by a few columns. */
 const spaceRuns: string[] = [];
@@ -36,7 +31,7 @@ function padToWidth(text: string, width: number, textWidth = displayWidth(text))
 function renderExcerpt(excerpt: Excerpt, paint: (text: string) => string, color: boolean): [string, string] {
   const lineEnd = excerpt.text.indexOf('\n', excerpt.start);
   let text = lineEnd === -1 ? excerpt.text : excerpt.text.slice(0, lineEnd);
-  if (hasControlCharacter(text)) text = text.replace(CONTROL_CHARACTERS, ' ');
+  if (HAS_CONTROL_CHARACTER.test(text)) text = text.replace(CONTROL_CHARACTERS, ' ');
   const start = Math.min(excerpt.start, text.length);
   const end = Math.min(Math.max(excerpt.end, start), text.length);
   const before = text.slice(0, start);
