@@ -86,6 +86,9 @@ const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
 function flankAt(source: string, at: number, start: number, end: number): Flank | undefined {
   if (at < start || at >= end) return 'space';
   const code = source.charCodeAt(at);
+  // The common neighbours answered without a regular expression: ideographs and ASCII.
+  if (isWordCharacter(code)) return 'other';
+  if (code < 0x80) return code === SPACE || code === TAB || (code >= 0x0a && code <= 0x0d) ? 'space' : code < 0x20 || code === 0x7f ? 'other' : 'punctuation';
   if (code >= 0xd800 && code <= 0xdfff) return undefined;
   const character = source[at];
   if (UNICODE_WHITESPACE.test(character)) return 'space';
