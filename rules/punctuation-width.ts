@@ -92,8 +92,8 @@ const LATIN_OR_FORMULA = /[A-Za-z+*/=<>≤≥×÷±∑√^]/;
  * such brackets belong to the Latin text they hold, as published laws and standards write them. A pair of digits
  * only (`(1)`, `(2021)`) gets no such pass.
  */
-function holdsLatinOrFormula(text: string, chineseBefore: Int32Array, open: number, close: number): boolean {
-  return chineseBefore[close] - chineseBefore[open + 1] === 0 && LATIN_OR_FORMULA.test(text.slice(open + 1, close));
+function holdsLatinOrFormula(text: string, chinese: ChineseInRanges, open: number, close: number): boolean {
+  return !chinese.holds(open + 1, close) && LATIN_OR_FORMULA.test(text.slice(open + 1, close));
 }
 
 /** Signs of arithmetic that make a bracketed group a term of a formula (`(销售额＋运费)×税率`). */
@@ -134,13 +134,36 @@ function isListItemMarker(text: string, close: number): boolean {
   return at < 0 || BEFORE_LIST_MARKER.test(text[at]);
 }
 
-/** counts[i]: how many Chinese-text code units precede offset i; answers "is there Chinese inside?" in O(1). */
-function countChineseBefore(text: string): Int32Array {
-  const counts = new Int32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) {
-    counts[i + 1] = counts[i] + (isChineseTextChar(text.charCodeAt(i)) || isSurrogate(text.charCodeAt(i)) ? 1 : 0);
+function isChineseCode(code: number): boolean {
+  return isChineseTextChar(code) || isSurrogate(code);
+}
+
+/** Ranges up to this long are read directly; longer ones from counts over the whole block. */
+const SHORT_RANGE = 32;
+
+/**
+ * Answers "is there Chinese text in `text[from, to)`?" for the ranges between brackets. Most are short, `(一)`, and
+ * are read directly; a long one (nested brackets would read the same text again and again) is answered from
+ * counts of the Chinese code units before each offset, built for the block the first time one is asked.
+ */
+class ChineseInRanges {
+  private countsBefore: Int32Array | undefined;
+
+  constructor(private readonly text: string) {}
+
+  holds(from: number, to: number): boolean {
+    const { text } = this;
+    if (to - from <= SHORT_RANGE) {
+      for (let i = from; i < to; i++) if (isChineseCode(text.charCodeAt(i))) return true;
+      return false;
+    }
+    if (this.countsBefore === undefined) {
+      const counts = new Int32Array(text.length + 1);
+      for (let i = 0; i < text.length; i++) counts[i + 1] = counts[i] + (isChineseCode(text.charCodeAt(i)) ? 1 : 0);
+      this.countsBefore = counts;
+    }
+    return this.countsBefore[to] - this.countsBefore[from] > 0;
   }
-  return counts;
 }
 
 /**
@@ -152,7 +175,7 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
   const { text } = block;
   const chineseBrackets = new Set<number>();
   // Built on the first half-width pair only: most blocks have none.
-  let chineseBefore: Int32Array | undefined;
+  let chinese: ChineseInRanges | undefined;
   const open: Bracket[] = [];
   const unpaired: Bracket[] = [];
   BRACKET.lastIndex = 0;
@@ -171,15 +194,12 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
       continue;
     }
     if (opener.halfWidth && bracket.halfWidth) {
-      chineseBefore ??= countChineseBefore(text);
+      chinese ??= new ChineseInRanges(text);
       const before = codePointBeforeSpaces(text, opener.at);
       const after = codePointAfter(text, skipSpaces(text, i + 1));
-      if (holdsLatinOrFormula(text, chineseBefore, opener.at, i) || isFormulaTerm(text, opener.at, i)) continue;
-      const chinese =
-        chineseBefore[i] - chineseBefore[opener.at + 1] > 0 ||
-        isChineseTextChar(before) ||
-        (isChineseTextChar(after) && !isAsciiPrintable(before));
-      if (!chinese) continue;
+      if (holdsLatinOrFormula(text, chinese, opener.at, i) || isFormulaTerm(text, opener.at, i)) continue;
+      const inChinese = chinese.holds(opener.at + 1, i) || isChineseTextChar(before) || (isChineseTextChar(after) && !isAsciiPrintable(before));
+      if (!inChinese) continue;
       chineseBrackets.add(opener.at).add(i);
       const found = quoteBracketed(text, opener.at, i);
       report({

@@ -164,7 +164,8 @@ function editsToSourceFix(block: Block, source: string, edits: TextEdit | readon
   return { range: [list[0].start, list[list.length - 1].end], text };
 }
 
-interface Finding {
+/** A finding in a Word document, with the source offset its position does not give back. */
+interface WordFinding {
   message: LintMessage;
   sourceStart: number;
 }
@@ -186,12 +187,13 @@ function directiveNames(directive: Directive, ruleId: string): boolean {
  * Returns the kept findings and, when asked, a finding for each directive (or rule id in it) that suppressed nothing.
  */
 function applyDirectives(
-  findings: Finding[],
+  messages: LintMessage[],
+  sourceStartOf: (message: LintMessage, index: number) => number,
   directives: readonly Directive[],
   lines: { position(offset: number): Position },
   reportUnused: boolean,
 ): LintMessage[] {
-  if (directives.length === 0) return findings.map((finding) => finding.message);
+  if (directives.length === 0) return messages;
   const sorted = [...directives].sort((a, b) => a.sourceStart - b.sourceStart);
   const active: ActiveDirective[] = sorted.map((directive) => ({
     directive,
@@ -200,13 +202,15 @@ function applyDirectives(
     used: new Set<string>(),
   }));
   const kept: LintMessage[] = [];
-  for (const finding of findings) {
-    const ruleId = finding.message.ruleId;
+  for (let index = 0; index < messages.length; index++) {
+    const message = messages[index];
+    const ruleId = message.ruleId;
     if (ruleId === null) {
-      kept.push(finding.message);
+      kept.push(message);
       continue;
     }
-    const line = finding.message.line;
+    const line = message.line;
+    const sourceStart = sourceStartOf(message, index);
     let lineSuppressor: ActiveDirective | undefined;
     let blockSuppressor: ActiveDirective | undefined;
     for (const entry of active) {
@@ -216,13 +220,13 @@ function applyDirectives(
         if (entry.line === line) lineSuppressor ??= entry;
       } else if (directive.kind === 'disable-next-line') {
         if (entry.endLine + 1 === line) lineSuppressor ??= entry;
-      } else if (directive.sourceEnd <= finding.sourceStart) {
+      } else if (directive.sourceEnd <= sourceStart) {
         blockSuppressor = directive.kind === 'disable' ? entry : undefined;
       }
     }
     const suppressor = lineSuppressor ?? blockSuppressor;
     if (suppressor) suppressor.used.add(ruleId);
-    else kept.push(finding.message);
+    else kept.push(message);
   }
   if (reportUnused) {
     for (const entry of active) {
@@ -253,6 +257,11 @@ function applyDirectives(
   return kept;
 }
 
+/** Outside Word, the order of source offsets: a line and a column there stand for one offset, and the reverse. */
+function comparePositions(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column;
+}
+
 function compareMessages(a: LintMessage, b: LintMessage): number {
   return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
 }
@@ -273,7 +282,9 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
   const { locate } = document;
   const lineIndex = locate ? undefined : new LineIndex(document.source);
   const withExcerpts = options.excerpts !== false;
-  const findings: Finding[] = [];
+  // Outside Word the messages alone: their positions give back their offsets.
+  const collected: LintMessage[] = [];
+  const wordFindings: WordFinding[] | undefined = locate ? [] : undefined;
   // Findings on Word's automatic numbers already reported for a numbering level (by rule and message).
   const reportedNumbering = new Set<string>();
   for (const [ruleId, setting] of options.rules) {
@@ -326,7 +337,8 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
         }));
       }
       if (withExcerpts) message.excerpt = makeExcerpt(block.text, found.start, found.end);
-      findings.push({ message, sourceStart });
+      if (wordFindings) wordFindings.push({ message, sourceStart });
+      else collected.push(message);
     };
     try {
       rule.check(document, report, setting.options);
@@ -337,9 +349,18 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       throw new Error(`规则 ${ruleId} 在检查 ${options.filePath} 时出错：${reason}`, { cause: error });
     }
   }
-  findings.sort((a, b) => a.sourceStart - b.sourceStart || (locate ? compareMessages(a.message, b.message) : 0));
+  let sourceStartOf: (message: LintMessage, index: number) => number;
+  if (wordFindings) {
+    wordFindings.sort((a, b) => a.sourceStart - b.sourceStart || compareMessages(a.message, b.message));
+    for (const finding of wordFindings) collected.push(finding.message);
+    sourceStartOf = (_message, index) => wordFindings[index].sourceStart;
+  } else {
+    // Stable: findings at one offset stay in the order of the rules.
+    collected.sort(comparePositions);
+    sourceStartOf = (message) => lineIndex!.lineStart(message.line) + message.column - 1;
+  }
   // Merged only after suppression, so that suppressing the rule whose finding would be kept shows the other's.
-  const messages = mergeFindings(applyDirectives(findings, document.directives, lineIndex ?? { position: locate! }, options.reportUnusedDisableDirectives ?? false));
+  const messages = mergeFindings(applyDirectives(collected, sourceStartOf, document.directives, lineIndex ?? { position: locate! }, options.reportUnusedDisableDirectives ?? false));
   // A Word document's lines restart in each part: its findings stay in source order (body, then headers, footers, notes).
   if (!locate) messages.sort(compareMessages);
   return countMessages(options.filePath, messages);

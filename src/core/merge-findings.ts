@@ -30,9 +30,12 @@ export const RULE_PRECEDENCE: readonly string[] = [
   'punctuation-width',
 ];
 
+/** Each listed rule's place in RULE_PRECEDENCE. */
+const PRECEDENCE_RANK: ReadonlyMap<string, number> = new Map(RULE_PRECEDENCE.map((ruleId, rank) => [ruleId, rank]));
+
 /** Whether `a` is kept over `b`; both rules are listed in RULE_PRECEDENCE. */
 function isMoreSpecific(a: LintMessage & { ruleId: string }, b: LintMessage & { ruleId: string }): boolean {
-  return RULE_PRECEDENCE.indexOf(a.ruleId) < RULE_PRECEDENCE.indexOf(b.ruleId);
+  return PRECEDENCE_RANK.get(a.ruleId)! < PRECEDENCE_RANK.get(b.ruleId)!;
 }
 
 function comparePositions(lineA: number, columnA: number, lineB: number, columnB: number): number {
@@ -63,17 +66,18 @@ function mergeInto(kept: LintMessage, other: LintMessage): LintMessage {
   return merged;
 }
 
-const MERGING_RULES: ReadonlySet<string> = new Set(RULE_PRECEDENCE);
 
-/** Lines below this pack with their column into one exact number (below 2^53). */
-const PACKED_LINES = 2 ** 21;
+/** Lines and columns below these pack into one small integer (below 2^30). */
+const PACKED_LINES = 2 ** 14;
+const PACKED_COLUMNS = 2 ** 16;
 
 /**
- * A position as a Map key: usually a number, line and column packed, which needs no string built per finding;
- * a string in Word's parts (whose lines count the paragraphs of the part) and past PACKED_LINES.
+ * A position as a Map key: usually a small integer, line and column packed, which needs no string built per
+ * finding and, unlike a larger number, no number object of its own to hash; a string in Word's parts (whose
+ * lines count the paragraphs of the part) and past PACKED_LINES or PACKED_COLUMNS.
  */
 function positionKey(part: LintMessage['part'], line: number, column: number): number | string {
-  return part === undefined && line < PACKED_LINES ? line * 2 ** 32 + column : `${part ?? ''}:${line}:${column}`;
+  return part === undefined && line < PACKED_LINES && column < PACKED_COLUMNS ? line * PACKED_COLUMNS + column : `${part ?? ''}:${line}:${column}`;
 }
 
 function sameStart(a: LintMessage, b: LintMessage): boolean {
@@ -120,7 +124,7 @@ export function mergeFindings(messages: readonly LintMessage[]): LintMessage[] {
     return entry.find((at) => isPartner(at, message));
   };
   for (const message of messages) {
-    if (message.ruleId === null || !MERGING_RULES.has(message.ruleId)) {
+    if (message.ruleId === null || !PRECEDENCE_RANK.has(message.ruleId)) {
       result.push(message);
       continue;
     }

@@ -35,6 +35,7 @@ function run(args: readonly string[], options: RunOptions = {}): Run {
     input: options.input ?? '',
     env,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (child.error) throw child.error;
   if (child.status === null) throw new Error(`gongwen-lint was killed by ${child.signal}: ${child.stderr}`);
@@ -194,6 +195,22 @@ describe('formats', () => {
     expect(result.stdout).toBe('');
     const [entry] = JSON.parse(readFileSync(join(cwd, 'reports/lint.json'), 'utf8'));
     expect(entry.messages[0]).toMatchObject({ ruleId: 'punctuation-width', line: 2, column: 7 });
+  });
+
+  it('writes to --output-file exactly what it prints, for reports larger than its write buffer and pieces larger than it', () => {
+    // About 6,000 findings in one draft: one result's JSON is a single piece of over a million characters.
+    const paragraph = '各单位要高度重视,切实加强领导,确保XXXX年X月底前完成某某任务。';
+    const files: Record<string, string> = { '大稿.txt': Array.from({ length: 1500 }, () => paragraph).join('\n') };
+    for (let i = 0; i < 40; i++) files[`稿${String(i).padStart(2, '0')}.txt`] = Array.from({ length: 40 }, () => paragraph).join('\n');
+    const cwd = project(files);
+    for (const format of ['json', 'sarif', 'stylish']) {
+      const printed = run(['.', '--format', format], { cwd });
+      const written = run(['.', '--format', format, '--output-file', `reports/lint.${format}`], { cwd });
+      expect(written.stdout).toBe('');
+      const report = readFileSync(join(cwd, `reports/lint.${format}`), 'utf8');
+      expect(report.length).toBeGreaterThan(1024 * 1024);
+      expect(report).toBe(printed.stdout);
+    }
   });
 
   it('uses colour only when forced and never with NO_COLOR', () => {

@@ -15,7 +15,7 @@ it('agrees with string-width on every BMP code point', () => {
 });
 
 it('agrees with string-width on mixed Chinese text, emoji and combining marks', () => {
-  for (const text of ['关于2023年度“两个责任”落实情况（一）、', 'Windows XP，x86……——', '👍完成', 'e\u0301', '\t缩进', '']) {
+  for (const text of ['关于2023年度“两个责任”落实情况（一）、', 'Windows XP，x86……——', '👍完成', 'e\u0301', '\t缩进', '', '㈠①Ⅱ○▲∶﹒\u2002完成', '↔\ufe0f方向', '○\u20dd', '■\u0301']) {
     expect(displayWidth(text)).toBe(stringWidth(text));
   }
 });

@@ -76,6 +76,7 @@ runRuleTests(rule, {
     '夏季工作服尺码分为XL和XXL两种。',
     '政策原文见https://www.xxzx.gov.cn/xxgk/XX年.html，请自行下载。',
     '来稿请发送至电子邮箱xxb@xxzx.gov.cn。',
+    '详情请登录WWW.XXZX.GOV.CN查询，或发送邮件至xxb@xxzx.gov.cn、xx@xx.cn咨询。',
     '在命令行中输入`xcopy`命令完成备份。',
     '若x+y=10，则两项指标之和为10。',
     '函数f(x)在定义域内单调递增。',

@@ -14,8 +14,9 @@ import { hasDefinitions, isBlank, lines, MultiLineBlockTracker, parseInSections,
  * no block, so after a blank line it closes every open container (list, quote, indented code); a plain
  * group never continues a construct that runs over blank lines (MultiLineBlockTracker follows front
  * matter, fences and HTML blocks); and a plain line holds no character that inline syntax, tables or
- * hard breaks need, so its text is the source itself, less trailing spaces. A document with link
- * reference definitions goes to remark whole, since a definition acts across groups.
+ * hard breaks need, so its text is the source itself, less trailing spaces, except for `**` pairs that
+ * micromark reads as strong emphasis (see strongDelimiters), which the text leaves out as remark's does.
+ * A document with link reference definitions goes to remark whole, since a definition acts across groups.
  * tests/document/plain.test.ts compares both ways on the shared corpus and on generated input.
  */
 
@@ -40,9 +41,12 @@ function opensBlock(code: number): boolean {
   return code === SPACE || code === TAB || code === 0x2d || code === 0x2b || code === 0x3d || code === 0x3a || code === 0x3e || code === 0x7c;
 }
 
-/** An ASCII letter or digit, or a CJK ideograph: neither space nor punctuation to CommonMark. */
+/**
+ * An ASCII letter or digit, or a CJK ideograph: neither space nor punctuation to CommonMark. Not U+4DC0–U+4DFF
+ * between the two ideograph blocks: the hexagram symbols are symbols, which micromark counts as punctuation.
+ */
 function isWordCharacter(code: number): boolean {
-  return isAsciiAlphanumeric(code) || (code >= 0x3400 && code <= 0x9fff);
+  return isAsciiAlphanumeric(code) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
 /**
@@ -63,16 +67,78 @@ function isHarmless(source: string, at: number, start: number, end: number): boo
   return false;
 }
 
-/** Whether every NEEDS_MARKDOWN character of `source[start, end)`, the first at `first`, is harmless. */
-function onlyHarmlessSpecials(source: string, first: number, start: number, end: number): boolean {
+const STAR = 0x2a;
+
+/** The `**` delimiters of a line without any (most lines with a NEEDS_MARKDOWN character have only harmless ones). */
+const NO_DELIMITERS: readonly number[] = [];
+
+/** How micromark classes the character beside a delimiter run (classifyCharacter): space, punctuation or other. */
+type Flank = 'space' | 'punctuation' | 'other';
+
+/** micromark's tests: `\s`, and Unicode punctuation and symbols. */
+const UNICODE_WHITESPACE = /\s/;
+const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
+
+/**
+ * The class of `source[at]` beside a delimiter run of the line `[start, end)`; outside the line, a line ending or
+ * the text's edge, both space to micromark. undefined for a surrogate, which is left to remark.
+ */
+function flankAt(source: string, at: number, start: number, end: number): Flank | undefined {
+  if (at < start || at >= end) return 'space';
+  const code = source.charCodeAt(at);
+  // The common neighbours answered without a regular expression: ideographs and ASCII.
+  if (isWordCharacter(code)) return 'other';
+  if (code < 0x80) return code === SPACE || code === TAB || (code >= 0x0a && code <= 0x0d) ? 'space' : code < 0x20 || code === 0x7f ? 'other' : 'punctuation';
+  if (code >= 0xd800 && code <= 0xdfff) return undefined;
+  const character = source[at];
+  if (UNICODE_WHITESPACE.test(character)) return 'space';
+  return UNICODE_PUNCTUATION.test(character) ? 'punctuation' : 'other';
+}
+
+/**
+ * Whether the `**` at `at` can open (or close) strong emphasis, as micromark's attention tokenizer decides for
+ * `*`: it opens when followed by other text, or by punctuation after space or punctuation; it closes the other
+ * way round.
+ */
+function delimiterCan(side: 'open' | 'close', source: string, at: number, start: number, end: number): boolean {
+  const before = flankAt(source, at - 1, start, end);
+  const after = flankAt(source, at + 2, start, end);
+  if (before === undefined || after === undefined) return false;
+  const [inner, outer] = side === 'open' ? [after, before] : [before, after];
+  return inner === 'other' || (inner === 'punctuation' && outer !== 'other');
+}
+
+/**
+ * Where the `**` delimiters of `source[start, end)` stand, when its NEEDS_MARKDOWN characters (the first at
+ * `first`) are harmless text or runs of exactly two `*` that pair off, first with second, third with fourth, as
+ * strong emphasis: each first one can open and each second one can close. micromark then pairs them so too: a
+ * closer takes the nearest opener before it, the pairs before are already closed, and the rule of three never
+ * applies to two runs of two. null when the line needs remark. The runs of a pair stand in one line, so a
+ * paragraph's lines pair off on their own.
+ */
+function strongDelimiters(source: string, first: number, start: number, end: number): readonly number[] | null {
+  let delimiters: number[] | undefined;
   for (let at = first; at < end; at++) {
     NEEDS_MARKDOWN.lastIndex = at;
     const found = NEEDS_MARKDOWN.exec(source);
-    if (!found || found.index >= end) return true;
+    if (!found || found.index >= end) break;
     at = found.index;
-    if (!isHarmless(source, at, start, end)) return false;
+    if (source.charCodeAt(at) === STAR) {
+      let runEnd = at + 1;
+      while (runEnd < end && source.charCodeAt(runEnd) === STAR) runEnd++;
+      if (runEnd - at !== 2) return null;
+      (delimiters ??= []).push(at);
+      at = runEnd - 1;
+      continue;
+    }
+    if (!isHarmless(source, at, start, end)) return null;
   }
-  return true;
+  if (delimiters === undefined) return NO_DELIMITERS;
+  if (delimiters.length % 2 !== 0) return null;
+  for (let i = 0; i < delimiters.length; i += 2) {
+    if (!delimiterCan('open', source, delimiters[i], start, end) || !delimiterCan('close', source, delimiters[i + 1], start, end)) return null;
+  }
+  return delimiters;
 }
 
 /** Whether the line opens an ordered list item: 1–9 digits, `.` or `)`, then a space, a tab or the line end. */
@@ -87,11 +153,14 @@ function startsOrderedItem(source: string, start: number, end: number): boolean 
   return isSpaceOrTab(after);
 }
 
-/** A plain line; `contentEnd` is where its text ends, before trailing spaces (which Markdown drops). */
-type PlainLine = { kind: 'heading'; depth: 1 | 2 | 3 | 4 | 5 | 6; contentStart: number; contentEnd: number } | { kind: 'paragraph'; contentEnd: number };
+/**
+ * A plain line; `contentEnd` is where its text ends, before trailing spaces (which Markdown drops); `strong`
+ * where its `**` delimiters stand (see strongDelimiters), which its text leaves out.
+ */
+type PlainLine = ({ kind: 'heading'; depth: 1 | 2 | 3 | 4 | 5 | 6; contentStart: number } | { kind: 'paragraph' }) & { contentEnd: number; strong: readonly number[] };
 
-/** Reads `source[start, end)`, whose NEEDS_MARKDOWN characters are harmless, as a plain line, or null. */
-function plainLine(source: string, start: number, end: number): PlainLine | null {
+/** Reads `source[start, end)`, whose NEEDS_MARKDOWN characters are harmless or `strong` delimiters, as a plain line, or null. */
+function plainLine(source: string, start: number, end: number, strong: readonly number[]): PlainLine | null {
   const first = source.charCodeAt(start);
   let contentEnd = end;
   while (contentEnd > start && source.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
@@ -106,10 +175,10 @@ function plainLine(source: string, start: number, end: number): PlainLine | null
     while (cursor < contentEnd && isSpaceOrTab(source.charCodeAt(cursor))) cursor++;
     // A `#` left in the content could be a closing sequence; such headings go to remark.
     if (cursor >= contentEnd || source.lastIndexOf('#', contentEnd - 1) >= cursor) return null;
-    return { kind: 'heading', depth: depth as 1 | 2 | 3 | 4 | 5 | 6, contentStart: cursor, contentEnd };
+    return { kind: 'heading', depth: depth as 1 | 2 | 3 | 4 | 5 | 6, contentStart: cursor, contentEnd, strong };
   }
   if (opensBlock(first) || startsOrderedItem(source, start, end)) return null;
-  return { kind: 'paragraph', contentEnd };
+  return { kind: 'paragraph', contentEnd, strong };
 }
 
 interface Line {
@@ -127,21 +196,32 @@ export interface PlainGroupSink {
   paragraph(text: string, segments: Segment[]): void;
 }
 
+/** Appends the text of `source[from, to)` less the `**` delimiters in it. */
+function appendLineText(builder: BlockTextBuilder, source: string, from: number, to: number, strong: readonly number[]): void {
+  let pieceStart = from;
+  for (const delimiter of strong) {
+    builder.appendSource(source.slice(pieceStart, delimiter), pieceStart);
+    pieceStart = delimiter + 2;
+  }
+  builder.appendSource(source.slice(pieceStart, to), pieceStart);
+}
+
 /**
  * Text and segments of a plain group's heading line or paragraph lines, exactly as the remark path builds
- * them (see appendAlignedText): trailing spaces dropped, a soft line ending becomes `\n` mapped to where
- * the line ends, two or more trailing spaces make a hard break, `\n` too but with no source of its own.
+ * them (see appendAlignedText): trailing spaces and `**` delimiters dropped, a soft line ending becomes `\n`
+ * mapped to where the line ends, two or more trailing spaces make a hard break, `\n` too but with no source
+ * of its own.
  */
 function plainBlockText(source: string, group: readonly Line[], first: number, last: number, contentStart: number): { text: string; segments: Segment[] } {
   const line = group[first];
-  if (first === last) {
+  if (first === last && line.plain!.strong.length === 0) {
     const text = source.slice(contentStart, line.plain!.contentEnd);
     return { text, segments: [{ textStart: 0, sourceStart: contentStart }] };
   }
   const builder = new BlockTextBuilder();
   for (let i = first; i <= last; i++) {
     const { start, end, plain } = group[i];
-    builder.appendSource(source.slice(start, plain!.contentEnd), start);
+    appendLineText(builder, source, i === first ? contentStart : start, plain!.contentEnd, plain!.strong);
     if (i === last) break;
     if (end - plain!.contentEnd >= 2) builder.appendSynthetic('\n', end);
     else builder.appendSource('\n', end);
@@ -230,7 +310,8 @@ export function readPlainGroups(source: string, parse: (text: string) => Root, s
       NEEDS_MARKDOWN.lastIndex = start;
       nextSpecial = NEEDS_MARKDOWN.exec(source)?.index ?? Infinity;
     }
-    const plain = nextSpecial >= end || onlyHarmlessSpecials(source, nextSpecial, start, end) ? plainLine(source, start, end) : null;
+    const strong = nextSpecial >= end ? NO_DELIMITERS : strongDelimiters(source, nextSpecial, start, end);
+    const plain = strong === null ? null : plainLine(source, start, end, strong);
     if (plain === null) groupPlain = false;
     group.push({ start, end, number, plain });
   }

@@ -379,7 +379,13 @@ function inFormula(text: string, index: number): boolean {
   return false;
 }
 
-const CLOSING_BRACKET: Readonly<Record<string, string>> = { '（': '）', '(': ')', '【': '】', '[': ']', '［': '］', '〔': '〕' };
+/**
+ * Closing brackets by the code of their opening one. Looked up by code, not by a one-character string: a
+ * string of a character above U+00FF is built anew for each `text[i]`, and an object keyed by it hashes it.
+ */
+const CLOSING_BRACKET: ReadonlyMap<number, number> = new Map(
+  Object.entries({ '（': '）', '(': ')', '【': '】', '[': ']', '［': '］', '〔': '〕' }).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]),
+);
 
 interface RunContext {
   text: string;
@@ -414,8 +420,8 @@ interface Classified {
  */
 function classify(run: RunContext): Classified {
   const { text, start, end, quoteStart } = run;
-  const closer = CLOSING_BRACKET[text[start - 1]];
-  if (run.length === 4 && run.groups.length === 1 && quoteStart === start && closer !== undefined && closer === text[end]) {
+  const closer = CLOSING_BRACKET.get(text.charCodeAt(start - 1));
+  if (run.length === 4 && run.groups.length === 1 && quoteStart === start && closer !== undefined && closer === text.charCodeAt(end)) {
     return { kind: 'year', word: undefined, quoteStart: start - 1, quoteEnd: end + 1 };
   }
   let after = end;
@@ -731,11 +737,11 @@ function scanBrackets(text: string, out: Blank[]): void {
     const found = OPENING_BRACKET.exec(text);
     if (found === null) break;
     i = found.index;
-    const close = CLOSING_BRACKET[found[0]];
+    const close = CLOSING_BRACKET.get(found[0].charCodeAt(0));
     const start = i;
     let j = i + 1;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-    if (j > start + 1 && text[j] === close) {
+    if (j > start + 1 && text.charCodeAt(j) === close) {
       out.push({ start, end: j + 1, kind: 'emptyBracket', quote: quoteOf(text, start, j + 1) });
       i = j;
       continue;
@@ -748,8 +754,8 @@ function scanBrackets(text: string, out: Blank[]): void {
     if (text[start] === '（' || text[start] === '(' || text[start] === '〔') continue;
     const limit = Math.min(text.length, start + 2 + MAX_PROMPT);
     let k = start + 1;
-    while (k < limit && text[k] !== close && CLOSING_BRACKET[text[k]] === undefined) k++;
-    if (k < limit && text[k] === close && k > start + 1 && PROMPT_WORDS.test(text.slice(start + 1, k))) {
+    while (k < limit && text.charCodeAt(k) !== close && !CLOSING_BRACKET.has(text.charCodeAt(k))) k++;
+    if (k < limit && text.charCodeAt(k) === close && k > start + 1 && PROMPT_WORDS.test(text.slice(start + 1, k))) {
       out.push({ start, end: k + 1, kind: 'prompt', quote: text.slice(start, k + 1) });
       i = k;
     }
@@ -829,6 +835,7 @@ type Ranges = [number, number][];
  * `x` is not re-scanned from every position as a regex like `[\w.]+@` would.
  */
 function excludedRanges(text: string): Ranges {
+  if (!text.includes('`')) return addressRanges(text);
   const ranges: Ranges = [];
   let i = 0;
   while (i < text.length) {
@@ -849,9 +856,40 @@ function excludedRanges(text: string): Ranges {
     }
     const start = i;
     while (i < text.length && text.charCodeAt(i) > 0x20 && text.charCodeAt(i) <= 0x7e && text.charCodeAt(i) !== 0x60) i++;
-    const token = text.slice(start, i);
-    const at = token.indexOf('@');
-    if (token.includes('://') || /^[^A-Za-z]*www\./i.test(token) || (at > 0 && token.indexOf('.', at) > at + 1)) ranges.push([start, i]);
+    if (isAddress(text.slice(start, i))) ranges.push([start, i]);
+  }
+  return ranges;
+}
+
+/** Whether a run of printable ASCII is a URL or an e-mail address. */
+function isAddress(token: string): boolean {
+  const at = token.indexOf('@');
+  return token.includes('://') || /^[^A-Za-z]*www\./i.test(token) || (at > 0 && token.indexOf('.', at) > at + 1);
+}
+
+/** What an address holds at least one of. */
+const ADDRESS_SIGN = /:\/\/|www\.|@/gi;
+
+function isTokenCharacter(code: number): boolean {
+  return code > 0x20 && code <= 0x7e && code !== 0x60;
+}
+
+/**
+ * excludedRanges of a text without backticks: the runs of printable ASCII around each place where an address
+ * sign stands (every address holds one), instead of every run read and tested. Drafts full of blanks have
+ * runs of `X` and half-width marks in every sentence, and almost never an address.
+ */
+function addressRanges(text: string): Ranges {
+  const ranges: Ranges = [];
+  ADDRESS_SIGN.lastIndex = 0;
+  for (let found = ADDRESS_SIGN.exec(text); found !== null; found = ADDRESS_SIGN.exec(text)) {
+    let start = found.index;
+    while (start > 0 && isTokenCharacter(text.charCodeAt(start - 1))) start--;
+    let end = found.index + found[0].length;
+    while (end < text.length && isTokenCharacter(text.charCodeAt(end))) end++;
+    if (isAddress(text.slice(start, end))) ranges.push([start, end]);
+    // The next sign is looked for after this run: one run, one range.
+    ADDRESS_SIGN.lastIndex = end;
   }
   return ranges;
 }

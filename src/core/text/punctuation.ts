@@ -189,7 +189,11 @@ export function isMostlyLatin(text: string, urlSpans: readonly Span[]): boolean 
     }
     const code = text.charCodeAt(i);
     if (isAsciiLetter(code)) latin++;
-    else if (isHan(code)) han++;
+    else if (isHan(code)) {
+      han++;
+      // Decided once even every character left being a letter could not outnumber the Han ones: in Chinese prose, a third of the way in.
+      if (latin + (text.length - 1 - i) <= 2 * han) return false;
+    }
   }
   return latin > 2 * han;
 }

@@ -15,7 +15,7 @@ function toJsonMessage(message: LintMessage): Record<string, unknown> {
   json.endColumn = message.endColumn;
   // Word: `line` counts the paragraphs of this part of the document.
   if (message.part !== undefined) json.part = message.part;
-  if (message.fix) json.fix = { range: message.fix.range, text: message.fix.text };
+  if (message.fix) json.fix = message.fix;
   if (message.suggestions && message.suggestions.length > 0) json.suggestions = message.suggestions;
   if (message.fatal) json.fatal = true;
   return json;
