@@ -66,12 +66,18 @@ function isInside(text: string, at: number, open: string, close: string): boolea
   return opened !== -1 && text.lastIndexOf(close, at) < opened;
 }
 
-/** The run of Han characters around `at`: where it starts and ends. */
-function hanRun(text: string, at: number): { start: number; end: number } {
+/**
+ * The run of Han characters around the repeat of a unit of `length` at `at`, where it starts and ends, read no further
+ * than CONTEXT characters either side of the repeat: the segmenter sees no more, and a run cut short there is longer
+ * than the three characters of a doubled name either way. Runs between two marks can be whole clauses.
+ */
+function hanRun(text: string, at: number, length: number): { start: number; end: number } {
+  const lowest = Math.max(0, at - CONTEXT);
   let start = at;
-  while (start > 0 && isHan(text.charCodeAt(start - 1))) start--;
+  while (start > lowest && isHan(text.charCodeAt(start - 1))) start--;
+  const highest = Math.min(text.length, at + 2 * length + CONTEXT);
   let end = at;
-  while (end < text.length && isHan(text.charCodeAt(end))) end++;
+  while (end < highest && isHan(text.charCodeAt(end))) end++;
   return { start, end };
 }
 
@@ -83,14 +89,17 @@ function hanRun(text: string, at: number): { start: number; end: number } {
 function cutAsTwoCopies(text: string, run: { start: number; end: number }, start: number, length: number): boolean {
   const from = Math.max(run.start, start - CONTEXT);
   const to = Math.min(run.end, start + 2 * length + CONTEXT);
-  const cuts = new Set(segment(text.slice(from, to)).map((cut) => cut + from));
-  cuts.add(from);
+  // isCut[offset - from] is 1 where a word of the cut starts or ends, offsets from `from` to `to`.
+  const isCut = new Uint8Array(to - from + 1);
+  isCut[0] = 1;
+  for (const cut of segment(text.slice(from, to))) isCut[cut] = 1;
+  const cutAt = (offset: number): boolean => isCut[offset - from] === 1;
   const middle = start + length;
-  if (!cuts.has(start) || !cuts.has(middle) || !cuts.has(middle + length)) return false;
+  if (!cutAt(start) || !cutAt(middle) || !cutAt(middle + length)) return false;
   let wordStart = start;
   for (let offset = 1; offset <= length; offset++) {
-    const cut = cuts.has(start + offset);
-    if (offset < length && cut !== cuts.has(middle + offset)) return false;
+    const cut = cutAt(start + offset);
+    if (offset < length && cut !== cutAt(middle + offset)) return false;
     if (!cut) continue;
     // Each word of the copy must be one the dictionary knows: a character it does not know is no evidence.
     if (wordFrequency(text.slice(wordStart, start + offset)) === 0) return false;
@@ -119,7 +128,7 @@ function repeatAt(text: string, at: number): number {
     if (isReduplicationByForm(unit)) continue;
     // The frequency first: it turns most doubled characters away before the run around them is measured.
     if (length === 1 && wordFrequency(unit) < MIN_SINGLE_FREQUENCY) continue;
-    const run = hanRun(text, at);
+    const run = hanRun(text, at, length);
     if (length === 1 && isDoubledName(text, run, at)) continue;
     if (!cutAsTwoCopies(text, run, at, length)) continue;
     if (isInside(text, at, '《', '》') || isInside(text, at, '“', '”')) continue;
