@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
+import { mayContain } from '../src/core/text/source-search.js';
 import { parseChineseNumeral, parseDigits } from '../src/core/text/chinese-numerals.js';
 import { readListMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';
-import { blockTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 
 const messages = {
   singleNumbered: '附件说明只有一个附件时不编序号：删去“{{marker}}”',
@@ -157,12 +157,13 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    // Most drafts do not write 附件 at all: the scan shared with the other format rules says which blocks do. The
-    // note, its lead, an attachment's heading and every citation hold 附件, so the lines before the first block that
-    // does are no concern of this rule.
-    const { masks, union } = blockTriggers(document);
-    if ((union & Trigger.Attachment) === 0) return;
-    const all = lines(document, masks.findIndex((mask) => (mask & Trigger.Attachment) !== 0));
+    // Most drafts have no 附 at all: one search of the source answers for every block. The note, its lead, an
+    // attachment's heading and every citation hold 附件, so the lines before the first block that does are no concern
+    // of this rule.
+    if (!mayContain(document, '附')) return;
+    const first = document.blocks.findIndex((block) => block.text.includes('附件'));
+    if (first === -1) return;
+    const all = lines(document, first);
     const note = findNote(all);
     if (note) {
       const { items } = note;

@@ -11,9 +11,7 @@ const REFERENCE: Readonly<Record<keyof typeof Trigger, (text: string) => boolean
   Month: (text) => text.includes('月'),
   NumericDate: (text) => /(?:19|20)[0-9]{2}[.\-/．]/.test(text),
   MixedNumber: (text) => /[0-9０-９][十百千零〇，、]|[〇一二三四五六七八九零十百千][0-9０-９]/.test(text),
-  Zuo: (text) => text.includes('左'),
-  Hao: (text) => text.includes('号'),
-  Attachment: (text) => text.includes('附件'),
+  Approximation: (text) => text.includes('左右'),
 };
 
 /** The first doubled unit of one to four basic Han characters, by a backtracking regex. */
@@ -75,10 +73,10 @@ describe('blockTriggers', () => {
 
   it('scans a document once while it is the last one asked about', () => {
     const first = parseDocument('2024年5月8日\n', 'text');
-    const second = parseDocument('附件：方案\n', 'text');
+    const second = parseDocument('参会人员约100人左右\n', 'text');
     const triggers = blockTriggers(first);
     expect(blockTriggers(first)).toBe(triggers);
-    expect(blockTriggers(second).union).toBe(Trigger.Attachment);
+    expect(blockTriggers(second).union).toBe(Trigger.Approximation);
     expect(blockTriggers(first)).not.toBe(triggers);
     expect(blockTriggers(first)).toEqual(triggers);
   });

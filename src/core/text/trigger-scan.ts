@@ -1,9 +1,10 @@
 /**
- * One pass over the characters of every block of a document that tells the format rules (date-format, number-usage,
- * document-number, attachment-note, no-repeated-word) which blocks they need to read. Each of them used to search
- * every block for its own trigger (a regex, an `includes`, a loop over the characters); most blocks hold none, and a
- * native search costs more per call than per character on blocks of a line or two. One loop with a table lookup per
- * character answers all of them at once, and the rules visit only their blocks.
+ * One pass over the characters of every block of a document that tells the format rules that must look at every
+ * character (date-format, number-usage, no-repeated-word) which blocks they need to read. Each of them searched every
+ * block for its own trigger (a regex, a loop over the characters); most blocks hold none, and a native search costs
+ * more per call than per character on blocks of a line or two. One loop with a table read per character answers all
+ * of them at once, and the rules visit only their blocks. (document-number and attachment-note need one rare
+ * character, which one search of the source finds: see source-search.ts.)
  */
 import type { GwDocument } from '../document.js';
 
@@ -20,12 +21,8 @@ export const Trigger = {
    * number with mixed digits or a wrong thousands separator (number-usage).
    */
   MixedNumber: 8,
-  /** A `左`, as in `左右` (number-usage's `约…左右`). */
-  Zuo: 16,
-  /** A `号`, which ends every 发文字号 (document-number). */
-  Hao: 32,
-  /** `附件` (attachment-note). */
-  Attachment: 64,
+  /** `左右` (number-usage's `约…左右`). */
+  Approximation: 16,
 } as const;
 
 export interface BlockTriggers {
@@ -43,8 +40,8 @@ export interface BlockTriggers {
 // ASCII_DIGIT << 3 is DATE_SEPARATOR.
 const YEAR = 1 << 0;
 const MONTH = 1 << 1;
-/** `左` `号` `附`: rare enough that a block holding one is searched for which. */
-const RARE = 1 << 2;
+/** `左`: rare enough that a block holding one is searched for `左右`. */
+const ZUO = 1 << 2;
 const DIGIT = 1 << 3;
 const ASCII_DIGIT = 1 << 4;
 /** May stand right before the digits of a mixed number: 〇 一 … 九 零 十 百 千. */
@@ -65,7 +62,7 @@ classify('十百千零〇，、', AFTER_DIGIT);
 classify('.-/．', DATE_SEPARATOR);
 classify('年', YEAR);
 classify('月', MONTH);
-classify('左号附', RARE);
+classify('左', ZUO);
 
 const MAX_UNIT = 4;
 
@@ -171,11 +168,7 @@ function scanBlock(text: string, index: number, firstDoubled: Int32Array): numbe
   if ((pairs & (AFTER_DIGIT | DIGIT)) !== 0) mask |= Trigger.MixedNumber;
   // The pair says an ASCII digit stands before a separator; whether four of them make a year is asked of the text.
   if ((pairs & DATE_SEPARATOR) !== 0 && hasNumericDateStart(text)) mask |= Trigger.NumericDate;
-  if ((classes & RARE) !== 0) {
-    if (text.includes('左')) mask |= Trigger.Zuo;
-    if (text.includes('号')) mask |= Trigger.Hao;
-    if (text.includes('附件')) mask |= Trigger.Attachment;
-  }
+  if ((classes & ZUO) !== 0 && text.includes('左右')) mask |= Trigger.Approximation;
   return mask;
 }
 
