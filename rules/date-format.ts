@@ -261,8 +261,9 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
     const context: Context = { report, lastYear: undefined };
-    // Every block with something to check holds a 年 (a year to pass on or check), a 月 (a date) or the start of a
-    // numeric date: the scan shared with the other format rules marks them, and the others are not read at all.
+    // Every block with something to check holds a 年 (a year to pass on or check), a 月 (a date) or a digit before
+    // `.` `-` `/` `．` (a numeric date): the scan shared with the other format rules marks them, and the others are
+    // not read at all.
     const { masks } = blockTriggers(document);
     const { blocks } = document;
     for (let index = 0; index < blocks.length; index++) {

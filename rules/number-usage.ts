@@ -209,15 +209,15 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    // The scan shared with the other format rules marks the blocks with 左右 and those with a digit beside a Chinese
+    // The scan shared with the other format rules marks the blocks with a 左 and those with a digit beside a Chinese
     // numeral, 十百千 or a ，、: only they can hold what this rule reports.
     const { masks } = blockTriggers(document);
     const { blocks } = document;
     for (let index = 0; index < blocks.length; index++) {
       const mask = masks[index];
-      if ((mask & (Trigger.Approximation | Trigger.MixedNumber)) === 0) continue;
+      if ((mask & (Trigger.Zuo | Trigger.MixedNumber)) === 0) continue;
       const block = blocks[index];
-      if ((mask & Trigger.Approximation) !== 0) reportDoubleApproximations(block, report);
+      if ((mask & Trigger.Zuo) !== 0 && block.text.includes('左右')) reportDoubleApproximations(block, report);
       if ((mask & Trigger.MixedNumber) !== 0) reportNumbers(block, report);
     }
   },

@@ -9,9 +9,9 @@ import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
 const REFERENCE: Readonly<Record<keyof typeof Trigger, (text: string) => boolean>> = {
   Year: (text) => text.includes('年'),
   Month: (text) => text.includes('月'),
-  NumericDate: (text) => /(?:19|20)[0-9]{2}[.\-/．]/.test(text),
+  NumericDate: (text) => /[0-9][.\-/．]/.test(text),
   MixedNumber: (text) => /[0-9０-９][十百千零〇，、]|[〇一二三四五六七八九零十百千][0-9０-９]/.test(text),
-  Approximation: (text) => text.includes('左右'),
+  Zuo: (text) => text.includes('左'),
 };
 
 /** The first doubled unit of one to four basic Han characters, by a backtracking regex. */
@@ -76,7 +76,7 @@ describe('blockTriggers', () => {
     const second = parseDocument('参会人员约100人左右\n', 'text');
     const triggers = blockTriggers(first);
     expect(blockTriggers(first)).toBe(triggers);
-    expect(blockTriggers(second).union).toBe(Trigger.Approximation);
+    expect(blockTriggers(second).union).toBe(Trigger.Zuo);
     expect(blockTriggers(first)).not.toBe(triggers);
     expect(blockTriggers(first)).toEqual(triggers);
   });
