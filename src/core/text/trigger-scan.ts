@@ -31,8 +31,6 @@ export interface BlockTriggers {
   readonly masks: Uint8Array;
   /** Per block: the first offset where a unit of one to four basic Han characters is doubled (`的的`, `研究研究`), or -1. */
   readonly firstDoubled: Int32Array;
-  /** The union of every block's mask. */
-  readonly union: number;
 }
 
 // The classes of characters the scan looks up, one read of a 64 KiB table per character, OR-ed together without a
@@ -72,7 +70,7 @@ function isBasicHan(code: number): boolean {
 }
 
 /** Whether one to four characters of the basic Han block at `at` are written twice in a row (`的的`, `我们我们`). */
-export function isDoubledAt(text: string, at: number): boolean {
+function isDoubledAt(text: string, at: number): boolean {
   for (let length = 1; length <= MAX_UNIT && at + 2 * length <= text.length; length++) {
     // A unit with a character that is not Han stays so when it grows: no longer unit can qualify either.
     if (!isBasicHan(text.charCodeAt(at + length - 1))) return false;
@@ -137,8 +135,8 @@ function scanBlock(text: string, index: number, firstDoubled: Int32Array): numbe
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     // A unit of `length` characters doubled at `p` shows as its first character again at `p + length`: a Han
-    // character equal to one of the last four is tested as the end of the first character of such a unit's copy.
-    // Units starting before one found show by three characters after it, so the scan looks that far for an earlier one.
+    // character equal to one of the last four may open the copy of the unit just before it, which is then compared.
+    // A unit that starts before one found shows at most three characters after it: the scan looks that far on.
     if ((code === back1 || code === back2 || code === back3 || code === back4) && (doubled === -1 || i <= doubled + MAX_UNIT - 1) && isBasicHan(code)) {
       // Never past the start of the text: reading out of bounds would throw the optimised loop away.
       for (let length = i < MAX_UNIT ? i : MAX_UNIT; length >= 1; length--) {
@@ -172,13 +170,8 @@ function scan(document: GwDocument): BlockTriggers {
   const { blocks } = document;
   const masks = new Uint8Array(blocks.length);
   const firstDoubled = new Int32Array(blocks.length);
-  let union = 0;
-  for (let index = 0; index < blocks.length; index++) {
-    const mask = scanBlock(blocks[index].text, index, firstDoubled);
-    masks[index] = mask;
-    union |= mask;
-  }
-  return { masks, firstDoubled, union };
+  for (let index = 0; index < blocks.length; index++) masks[index] = scanBlock(blocks[index].text, index, firstDoubled);
+  return { masks, firstDoubled };
 }
 
 /** The last document scanned and its triggers. */
