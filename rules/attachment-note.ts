@@ -67,9 +67,11 @@ function isTrailingSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
 }
 
-function lines(document: GwDocument): Line[] {
+/** The lines of the document's blocks from `first` on, table cells left out. */
+function lines(document: GwDocument, first: number): Line[] {
   const all: Line[] = [];
-  for (const block of document.blocks) {
+  for (let index = first; index < document.blocks.length; index++) {
+    const block = document.blocks[index];
     if (block.kind === 'table-cell') continue;
     const { text } = block;
     for (let start = 0; start <= text.length; ) {
@@ -155,9 +157,13 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    // Most drafts have no 附 at all: one search of the source answers for every block.
-    if (!mayContain(document, '附') || !document.blocks.some((block) => block.text.includes('附件'))) return;
-    const all = lines(document);
+    // Most drafts have no 附 at all: one search of the source answers for every block. The note, its lead, an
+    // attachment's heading and every citation hold 附件, so the lines before the first block that does are no concern
+    // of this rule.
+    if (!mayContain(document, '附')) return;
+    const first = document.blocks.findIndex((block) => block.text.includes('附件'));
+    if (first === -1) return;
+    const all = lines(document, first);
     const note = findNote(all);
     if (note) {
       const { items } = note;

@@ -3,6 +3,7 @@ import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule, type ReportFunction } from '../src/core/rule.js';
 import { WEEKDAY_NAMES, daysInMonth, findDates, isLeapYear, weekdayOf, type DateMention } from '../src/core/text/dates.js';
 import { findUrlSpans, isHan } from '../src/core/text/punctuation.js';
+import { blockTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 
 const messages = {
   noSuchMonth: '“{{date}}”不是有效日期：一年只有12个月',
@@ -29,11 +30,6 @@ const WRONG_ZERO = /[○零OＯ0０]/g;
 /** `2024.5.8` `2024-05-08` `2024/5/8`, the separator written the same twice. */
 const NUMERIC_DATE = /((?:19|20)[0-9]{2})([.\-/．])([0-9]{1,2})\2([0-9]{1,2})/g;
 /** What makes a numeric date a time stamp, a file name or a longer number rather than a date in prose. */
-/**
- * What every block with something to check holds: a 年 (a year to pass on or check), a 月 (a date) or the start of a
- * numeric date. One search turns the other blocks away, where findDates, yearMarks and NUMERIC_DATE would be three.
- */
-const DATE_HINT = /[年月]|(?:19|20)[0-9]{2}[.\-/．]/;
 const AFTER_NUMERIC_DATE = /^(?:[0-9A-Za-z_]|[.\-/．][0-9A-Za-z]|[ T\u3000]?[0-9]{1,2}[:：时])/;
 const VERSION_BEFORE = /(?:版本|版|[Vv])[ ]?$/;
 
@@ -183,8 +179,10 @@ function checkYearZero(block: Block, yearMark: number, covered: readonly DateMen
   const { text } = block;
   const start = yearMark - 4;
   if (start < 0) return;
+  // Most years are written in Arabic digits: the first character turns them away before anything is sliced.
+  const first = text.charCodeAt(start);
+  if (first !== 0x4e00 && first !== 0x4e8c) return; // 一 二
   const year = text.slice(start, yearMark);
-  if (year[0] !== '一' && year[0] !== '二') return;
   let digits = 0;
   let wrong = false;
   for (const char of year) {
@@ -244,6 +242,9 @@ function yearBefore(text: string, yearMark: number): number | undefined {
   return year >= 1900 && year <= 2099 ? year : undefined;
 }
 
+const NONE: readonly DateMention[] = [];
+const NO_MARKS: readonly number[] = [];
+
 /** Offsets of every `年` in a text, found by native search. */
 function yearMarks(text: string): number[] {
   const marks: number[] = [];
@@ -260,26 +261,35 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
     const context: Context = { report, lastYear: undefined };
-    for (const block of document.blocks) {
+    // Every block with something to check holds a 年 (a year to pass on or check), a 月 (a date) or a digit before
+    // `.` `-` `/` `．` (a numeric date): the scan shared with the other format rules marks them, and the others are
+    // not read at all.
+    const { masks } = blockTriggers(document);
+    const { blocks } = document;
+    for (let index = 0; index < blocks.length; index++) {
+      const mask = masks[index];
+      if ((mask & (Trigger.Year | Trigger.Month | Trigger.NumericDate)) === 0) continue;
+      const block = blocks[index];
+      if ((mask & (Trigger.Year | Trigger.Month)) === 0) {
+        checkNumericDates(block, context);
+        continue;
+      }
       const { text } = block;
-      if (!DATE_HINT.test(text)) continue;
-      const dates = findDates(text);
-      const covered: DateMention[] = [];
-      const marks = yearMarks(text);
+      const dates = (mask & Trigger.Month) === 0 ? NONE : findDates(text);
+      const marks = (mask & Trigger.Year) === 0 ? NO_MARKS : yearMarks(text);
+      // The years written before each date, in order, give the year it is read in.
       let mark = 0;
-      const passYearsBefore = (offset: number): void => {
-        for (; mark < marks.length && marks[mark] < offset; mark++) context.lastYear = yearBefore(text, marks[mark]) ?? context.lastYear;
-      };
       for (const date of dates) {
-        passYearsBefore(date.start);
+        for (; mark < marks.length && marks[mark] < date.start; mark++) context.lastYear = yearBefore(text, marks[mark]) ?? context.lastYear;
         checkDate(block, date, context.lastYear, context);
       }
-      passYearsBefore(text.length);
+      for (; mark < marks.length; mark++) context.lastYear = yearBefore(text, marks[mark]) ?? context.lastYear;
+      let covered: DateMention[] | undefined;
       for (const date of dates) {
-        if (date.year && date.day && block.kind !== 'table-cell' && isDateLine(text, date) && checkDateLine(block, date, context)) covered.push(date);
+        if (date.year && date.day && block.kind !== 'table-cell' && isDateLine(text, date) && checkDateLine(block, date, context)) (covered ??= []).push(date);
       }
-      for (const yearMark of marks) checkYearZero(block, yearMark, covered, context);
-      checkNumericDates(block, context);
+      for (const yearMark of marks) checkYearZero(block, yearMark, covered ?? NONE, context);
+      if ((mask & Trigger.NumericDate) !== 0) checkNumericDates(block, context);
     }
   },
 });

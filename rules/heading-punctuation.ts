@@ -195,15 +195,16 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document, report) {
     const title = checkTitle(document, report);
-    // The open runs of sibling headings by level: a heading closes the runs of the levels below its own.
-    const siblings = new Map<Level, HeadingLine[]>();
+    // The open runs of sibling headings by level (Level values index it): a heading closes the runs of the levels
+    // below its own. An array, not a Map: this runs for every numbered line.
+    const siblings: (HeadingLine[] | undefined)[] = [];
     const closeBelow = (level: number): void => {
-      // forEach, not for…of: it runs for every numbered line, and for…of builds an iterator and an entry per run.
-      siblings.forEach((headings, open) => {
-        if (open <= level) return;
+      for (let open = level + 1; open < siblings.length; open++) {
+        const headings = siblings[open];
+        if (headings === undefined) continue;
         checkSiblings(headings, report);
-        siblings.delete(open);
-      });
+        siblings[open] = undefined;
+      }
     };
     const closeAll = (): void => closeBelow(-1);
     const numbered = (block: Block, marker: NumberingMarker, lineEnd: number): void => {
@@ -216,9 +217,9 @@ export default defineRule({
         return;
       }
       if (!heading) return;
-      const list = siblings.get(marker.level);
+      const list = siblings[marker.level];
       if (list) list.push(heading);
-      else siblings.set(marker.level, [heading]);
+      else siblings[marker.level] = [heading];
     };
     const unnumbered = (block: Block): void => {
       closeAll();

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineRule } from '../src/core/rule.js';
 import { segment, wordFrequency } from '../src/core/text/segmenter.js';
+import { blockTriggers, nextDoubled } from '../src/core/text/trigger-scan.js';
 
 const MAX_UNIT = 4;
 /** Characters of context on each side that the segmenter sees around a repeat. */
@@ -21,52 +22,9 @@ const SURNAMES = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(''),
 );
 
-function isDoubledName(run: string, at: number): boolean {
-  return run.length === 3 && at === 1 && SURNAMES.has(run[0]);
-}
-
-/** A character of the CJK Unified Ideographs block, the characters a doubled unit is searched among. */
-function isBasicHan(code: number): boolean {
-  return code >= 0x4e00 && code <= 0x9fff;
-}
-
-/** Whether one to four characters of the basic Han block at `at` are written twice in a row (`的的`, `我们我们`). */
-function isDoubledAt(text: string, at: number): boolean {
-  for (let length = 1; length <= MAX_UNIT && at + 2 * length <= text.length; length++) {
-    // A unit with a character that is not Han stays so when it grows: no longer unit can qualify either.
-    if (!isBasicHan(text.charCodeAt(at + length - 1))) return false;
-    let same = true;
-    for (let i = 0; i < length && same; i++) same = text.charCodeAt(at + i) === text.charCodeAt(at + length + i);
-    if (same) return true;
-  }
-  return false;
-}
-
-/**
- * The first offset from `from` on where a unit of one to four Han characters is doubled, or -1. A unit doubled at
- * `p` repeats its first character `length` places on, so one pass keeps the last four characters in hand and tests
- * the few offsets just before a character that equals one of them. A backtracking regex
- * (`([\u4e00-\u9fff]{1,4}?)\1`) tries four lengths and a back-reference at every character: three times the work.
- */
-function nextDoubled(text: string, from: number): number {
-  let back1 = -1;
-  let back2 = -1;
-  let back3 = -1;
-  let back4 = -1;
-  // Offsets below `tested` are known not to start a doubled unit.
-  let tested = from;
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code === back1 || code === back2 || code === back3 || code === back4) && isBasicHan(code)) {
-      for (let at = Math.max(tested, i - MAX_UNIT); at < i; at++) if (isDoubledAt(text, at)) return at;
-      tested = i;
-    }
-    back4 = back3;
-    back3 = back2;
-    back2 = back1;
-    back1 = code;
-  }
-  return -1;
+/** Whether the Han run `run` of `text`, with a character doubled at `at`, is such a name. */
+function isDoubledName(text: string, run: { start: number; end: number }, at: number): boolean {
+  return run.end - run.start === 3 && at - run.start === 1 && SURNAMES.has(text[run.start]);
 }
 
 /** Chinese numerals: `二〇二二年`, `一九九九年` and `十一` repeat digits by nature. */
@@ -108,12 +66,18 @@ function isInside(text: string, at: number, open: string, close: string): boolea
   return opened !== -1 && text.lastIndexOf(close, at) < opened;
 }
 
-/** The run of Han characters around `at`: where it starts and ends. */
-function hanRun(text: string, at: number): { start: number; end: number } {
+/**
+ * The run of Han characters around the repeat of a unit of `length` at `at`, where it starts and ends, read no further
+ * than CONTEXT characters either side of the repeat: the segmenter sees no more, and a run cut short there is longer
+ * than the three characters of a doubled name either way. Runs between two marks can be whole clauses.
+ */
+function hanRun(text: string, at: number, length: number): { start: number; end: number } {
+  const lowest = Math.max(0, at - CONTEXT);
   let start = at;
-  while (start > 0 && isHan(text.charCodeAt(start - 1))) start--;
+  while (start > lowest && isHan(text.charCodeAt(start - 1))) start--;
+  const highest = Math.min(text.length, at + 2 * length + CONTEXT);
   let end = at;
-  while (end < text.length && isHan(text.charCodeAt(end))) end++;
+  while (end < highest && isHan(text.charCodeAt(end))) end++;
   return { start, end };
 }
 
@@ -125,14 +89,17 @@ function hanRun(text: string, at: number): { start: number; end: number } {
 function cutAsTwoCopies(text: string, run: { start: number; end: number }, start: number, length: number): boolean {
   const from = Math.max(run.start, start - CONTEXT);
   const to = Math.min(run.end, start + 2 * length + CONTEXT);
-  const cuts = new Set(segment(text.slice(from, to)).map((cut) => cut + from));
-  cuts.add(from);
+  // isCut[offset - from] is 1 where a word of the cut starts or ends, offsets from `from` to `to`.
+  const isCut = new Uint8Array(to - from + 1);
+  isCut[0] = 1;
+  for (const cut of segment(text.slice(from, to))) isCut[cut] = 1;
+  const cutAt = (offset: number): boolean => isCut[offset - from] === 1;
   const middle = start + length;
-  if (!cuts.has(start) || !cuts.has(middle) || !cuts.has(middle + length)) return false;
+  if (!cutAt(start) || !cutAt(middle) || !cutAt(middle + length)) return false;
   let wordStart = start;
   for (let offset = 1; offset <= length; offset++) {
-    const cut = cuts.has(start + offset);
-    if (offset < length && cut !== cuts.has(middle + offset)) return false;
+    const cut = cutAt(start + offset);
+    if (offset < length && cut !== cutAt(middle + offset)) return false;
     if (!cut) continue;
     // Each word of the copy must be one the dictionary knows: a character it does not know is no evidence.
     if (wordFrequency(text.slice(wordStart, start + offset)) === 0) return false;
@@ -159,8 +126,10 @@ function repeatAt(text: string, at: number): number {
     if (text.charCodeAt(at + length) !== first || !isRepeatAt(text, at, length)) continue;
     const unit = text.slice(at, at + length);
     if (isReduplicationByForm(unit)) continue;
-    const run = hanRun(text, at);
-    if (length === 1 && (wordFrequency(unit) < MIN_SINGLE_FREQUENCY || isDoubledName(text.slice(run.start, run.end), at - run.start))) continue;
+    // The frequency first: it turns most doubled characters away before the run around them is measured.
+    if (length === 1 && wordFrequency(unit) < MIN_SINGLE_FREQUENCY) continue;
+    const run = hanRun(text, at, length);
+    if (length === 1 && isDoubledName(text, run, at)) continue;
     if (!cutAsTwoCopies(text, run, at, length)) continue;
     if (isInside(text, at, '《', '》') || isInside(text, at, '“', '”')) continue;
     return length;
@@ -179,9 +148,13 @@ export default defineRule({
   },
   options: z.object({}).strict(),
   check(document, report) {
-    for (const block of document.blocks) {
+    // The scan shared with the other format rules found each block's first doubled unit; most blocks have none.
+    const { firstDoubled } = blockTriggers(document);
+    const { blocks } = document;
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index];
       const text = block.text;
-      for (let at = nextDoubled(text, 0); at !== -1; ) {
+      for (let at = firstDoubled[index]; at !== -1; ) {
         const length = repeatAt(text, at);
         if (length === 0) {
           at = nextDoubled(text, at + 1);

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule, type ReportFunction } from '../src/core/rule.js';
-import { mayContain } from '../src/core/text/source-search.js';
 import { numeralValue, parseDigits } from '../src/core/text/chinese-numerals.js';
+import { blockTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 
 const messages = {
   doubleApproximation: '“{{found}}”中“{{first}}”和“左右”都表示约数，意思重复：只留一个',
@@ -209,12 +209,16 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    // Without a 左 in the source, no block holds 左右: one search instead of one per block.
-    const approximations = mayContain(document, '左');
-    for (const block of document.blocks) {
-      const { text } = block;
-      if (approximations && text.includes('左右')) reportDoubleApproximations(block, report);
-      reportNumbers(block, report);
+    // The scan shared with the other format rules marks the blocks with a 左 and those with a digit beside a Chinese
+    // numeral, 十百千 or a ，、: only they can hold what this rule reports.
+    const { masks } = blockTriggers(document);
+    const { blocks } = document;
+    for (let index = 0; index < blocks.length; index++) {
+      const mask = masks[index];
+      if ((mask & (Trigger.Zuo | Trigger.MixedNumber)) === 0) continue;
+      const block = blocks[index];
+      if ((mask & Trigger.Zuo) !== 0 && block.text.includes('左右')) reportDoubleApproximations(block, report);
+      if ((mask & Trigger.MixedNumber) !== 0) reportNumbers(block, report);
     }
   },
 });

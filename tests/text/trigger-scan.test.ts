@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Block, GwDocument } from '../../src/core/document.js';
+import { parseDocument } from '../../src/core/linter.js';
+import { Trigger, blockTriggers, nextDoubled } from '../../src/core/text/trigger-scan.js';
+import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
+
+/** What each trigger stands for, written the slow and obvious way: the scan must agree on every text. */
+const REFERENCE: Readonly<Record<keyof typeof Trigger, (text: string) => boolean>> = {
+  Year: (text) => text.includes('年'),
+  Month: (text) => text.includes('月'),
+  NumericDate: (text) => /[0-9][.\-/．]/.test(text),
+  MixedNumber: (text) => /[0-9０-９][十百千零〇，、]|[〇一二三四五六七八九零十百千][0-9０-９]/.test(text),
+  Zuo: (text) => text.includes('左'),
+};
+
+/** The first doubled unit of one to four basic Han characters, by a backtracking regex. */
+function firstDoubledByRegex(text: string): number {
+  return /([\u4e00-\u9fff]{1,4}?)\1/.exec(text)?.index ?? -1;
+}
+
+function documentOf(texts: readonly string[]): GwDocument {
+  const blocks: Block[] = texts.map((text, index) => ({ index, kind: 'paragraph', text, listDepth: 0, quoteDepth: 0, segments: [{ textStart: 0, sourceStart: 0 }] }));
+  return { format: 'text', source: texts.join('\n'), blocks, directives: [] };
+}
+
+function expectAgreement(texts: readonly string[]): void {
+  const triggers = blockTriggers(documentOf(texts));
+  texts.forEach((text, index) => {
+    for (const [name, holds] of Object.entries(REFERENCE) as [keyof typeof Trigger, (text: string) => boolean][]) {
+      expect({ text, name, set: (triggers.masks[index] & Trigger[name]) !== 0 }).toEqual({ text, name, set: holds(text) });
+    }
+    expect({ text, doubled: triggers.firstDoubled[index] }).toEqual({ text, doubled: firstDoubledByRegex(text) });
+  });
+}
+
+/** Characters that make the triggers and doubled units likely in short random texts. */
+const ALPHABET = [...'年月左右号附件约一二三四五六七八九十百千零〇两的工作研究我们国家，、。：.-/．19200０１２ 3\nABC'];
+const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 24 }).map((characters) => characters.join(''));
+
+describe('blockTriggers', () => {
+  it('marks the blocks of realistic sentences as each rule asks', () => {
+    expectAgreement([
+      '二〇二四年五月八日',
+      '请于2024.5.8前报送，版本2024-05-08除外。',
+      '全年共接待游客3千5百人次，比上年增长1，000人。',
+      '参会人员约100人左右。',
+      '国办发〔2024〕12号',
+      '附件：1.关于做好年度考核工作的方案',
+      '我们要进一步进一步加强组织领导，的的确确抓好落实。',
+      // A doubled unit of four that holds a doubled character: the unit starts first and is found first.
+      '切实转变工作作风工作作风。',
+      '各有关单位：现将有关事项通知如下。',
+      '',
+    ]);
+  });
+
+  it('agrees with the plain searches on random texts', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (texts) => expectAgreement(texts)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with the plain searches on every block of the published documents', () => {
+    const files = corpusFiles();
+    expect(files.length).toBeGreaterThan(100);
+    for (const name of files) expectAgreement(parseDocument(readCorpusFile(name), 'text').blocks.map((block) => block.text));
+  });
+
+  it('scans a document once while it is the last one asked about', () => {
+    const first = parseDocument('2024年5月8日\n', 'text');
+    const second = parseDocument('参会人员约100人左右\n', 'text');
+    const triggers = blockTriggers(first);
+    expect(blockTriggers(first)).toBe(triggers);
+    expect(blockTriggers(second).masks).toEqual(new Uint8Array([Trigger.Zuo]));
+    expect(blockTriggers(first)).not.toBe(triggers);
+    expect(blockTriggers(first)).toEqual(triggers);
+  });
+});
+
+describe('nextDoubled', () => {
+  it('finds the doubled units after an offset as the backtracking regex does', () => {
+    fc.assert(
+      fc.property(text, fc.nat(24), (sample, from) => {
+        const start = Math.min(from, sample.length);
+        const found = firstDoubledByRegex(sample.slice(start));
+        expect(nextDoubled(sample, start)).toBe(found === -1 ? -1 : start + found);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
