@@ -194,9 +194,14 @@ const DEFERRABLE = 'w:rPr';
 
 /** What scanning a deferrable element's content found: how many nodes it holds and how deep they nest. */
 interface ScannedContent extends DeferredContent {
+  /** The content as written. */
+  readonly written: string;
   readonly nodes: number;
   readonly depth: number;
 }
+
+/** Deferrable contents compared in place before one is looked up by its text (see scan). */
+const RECENT_CONTENTS = 4;
 
 /** Slots of the table of names read in one part (a power of two): Word uses a few dozen names per part. */
 const INTERNED_NAMES = 256;
@@ -303,6 +308,8 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
   const rawNames: string[] = into ? [''] : [];
   // The contents of deferrable elements scanned in this part, and the one being scanned now.
   const scannedContents = new Map<string, ScannedContent>();
+  // The contents found most recently, latest first: a run's properties are mostly those of a run just before.
+  const recentContents: ScannedContent[] = [];
   let watched: { element: ScannedElement; nodes: number; depth: number; deepest: number } | undefined;
   let deferrableEndTag = '';
   // The attributes of the tag being read, as written: reused from tag to tag.
@@ -419,7 +426,8 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
       open.contentEnd = lt;
       open.end = gt + 1;
       if (open === watched?.element && innerScope !== undefined) {
-        scannedContents.set(text.slice(open.contentStart, lt), { nodes: nodes - watched.nodes, depth: watched.deepest - watched.depth, text, scope: innerScope, template: open });
+        const written = text.slice(open.contentStart, lt);
+        scannedContents.set(written, { written, nodes: nodes - watched.nodes, depth: watched.deepest - watched.depth, text, scope: innerScope, template: open });
         watched = undefined;
       }
       close(open);
@@ -492,8 +500,19 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
           // Content written exactly as an element's before it, closed by the end tag that follows it, is taken as it
           // was read then (its nodes counted, its depth checked) and built only if asked for.
           if (!deferrableEndTag.startsWith(rawName, 2) || deferrableEndTag.length !== rawName.length + 3) deferrableEndTag = `</${rawName}>`;
-          const contentEnd = text.indexOf(deferrableEndTag, at);
-          const known = contentEnd === -1 || contentEnd >= length ? undefined : scannedContents.get(text.slice(at, contentEnd));
+          // Compared where it stands with the contents found last, before cutting it out to look it up.
+          let known = recentContents.find((recent) => at + recent.written.length < length && text.startsWith(recent.written, at) && text.startsWith(deferrableEndTag, at + recent.written.length));
+          let contentEnd = known === undefined ? -1 : at + known.written.length;
+          if (known === undefined) {
+            contentEnd = text.indexOf(deferrableEndTag, at);
+            known = contentEnd === -1 || contentEnd >= length ? undefined : scannedContents.get(text.slice(at, contentEnd));
+          }
+          if (known !== undefined && recentContents[0] !== known) {
+            const was = recentContents.indexOf(known);
+            if (was !== -1) recentContents.splice(was, 1);
+            else if (recentContents.length === RECENT_CONTENTS) recentContents.pop();
+            recentContents.unshift(known);
+          }
           if (known !== undefined && known.scope === scope && stack.length + 1 + known.depth < MAX_XML_DEPTH) {
             nodes += known.nodes;
             if (nodes > limit) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
