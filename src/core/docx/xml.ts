@@ -4,6 +4,10 @@
  * does not change as it was. Names are canonical: a known namespace is always written with its usual
  * prefix (`w:p`, `r:id`), whatever prefix the file declares, so readers match names without resolving
  * namespaces themselves.
+ *
+ * A part in UTF-8 (every part Word writes) is scanned as its bytes, one character per byte (parseUtf8Xml): the
+ * markup is ASCII, so only text and attribute values with bytes of 0x80 and above are decoded, and the offsets
+ * the scanner keeps are byte offsets, turned into offsets in the decoded text only when asked for.
  */
 import { DocxError } from './errors.js';
 
@@ -33,6 +37,48 @@ export interface XmlText {
 }
 
 export type XmlNode = XmlElement | XmlText;
+
+/** Offsets in a part's bytes are turned into offsets in its text from a count kept at every this many bytes. */
+const OFFSET_STEP = 1024;
+
+/**
+ * The string a part was scanned from: its text, or (`utf8`) its UTF-8 bytes one character per byte. Turns the
+ * scanner's offsets into offsets in the part's decoded text.
+ */
+class PartSource {
+  /** For a UTF-8 part: the UTF-16 length of the text before each multiple of OFFSET_STEP bytes, made on first use. */
+  private unitsBefore: Uint32Array | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly utf8: boolean,
+  ) {}
+
+  /** The offset in the decoded text of an offset in `text`. */
+  decoded(offset: number): number {
+    if (!this.utf8) return offset;
+    const text = this.text;
+    let table = this.unitsBefore;
+    if (table === undefined) {
+      table = new Uint32Array(Math.floor(text.length / OFFSET_STEP) + 1);
+      let units = 0;
+      for (let k = 0; k < text.length; k++) {
+        if (k % OFFSET_STEP === 0) table[k / OFFSET_STEP] = units;
+        units += utf16Units(text.charCodeAt(k));
+      }
+      this.unitsBefore = table;
+    }
+    const step = Math.floor(offset / OFFSET_STEP);
+    let units = table[step];
+    for (let k = step * OFFSET_STEP; k < offset; k++) units += utf16Units(text.charCodeAt(k));
+    return units;
+  }
+}
+
+/** UTF-16 code units a UTF-8 byte adds: none for a continuation byte, two for the lead byte of a four-byte sequence. */
+function utf16Units(byte: number): number {
+  return byte < 0x80 ? 1 : byte < 0xc0 ? 0 : byte < 0xf0 ? 1 : 2;
+}
 
 /** The prefixes Office writes for the namespaces a reader needs; a document may bind them to other prefixes. */
 const CANONICAL_PREFIXES: Readonly<Record<string, string>> = {
@@ -141,8 +187,7 @@ const DOCUMENT_SCOPE = new NamespaceScope(new Map());
  * so it is now. Its children are built only when asked for (see ScannedElement.children).
  */
 interface DeferredContent {
-  /** The part's text. */
-  readonly text: string;
+  readonly source: PartSource;
   /** The namespace bindings inside the element. */
   readonly scope: NamespaceScope;
   /** The element whose content was scanned: its children have the same names. */
@@ -159,14 +204,32 @@ class ScannedElement implements XmlElement {
   built: XmlNode[] = NO_CHILDREN;
   deferred: DeferredContent | undefined = undefined;
 
+  /** The `raw` offsets are offsets in `source.text`. */
   constructor(
     readonly name: string,
     readonly attributes: Record<string, string>,
-    readonly start: number,
-    public end: number,
-    readonly contentStart: number,
-    public contentEnd: number,
+    readonly source: PartSource,
+    readonly rawStart: number,
+    public rawEnd: number,
+    readonly rawContentStart: number,
+    public rawContentEnd: number,
   ) {}
+
+  get start(): number {
+    return this.source.decoded(this.rawStart);
+  }
+
+  get end(): number {
+    return this.source.decoded(this.rawEnd);
+  }
+
+  get contentStart(): number {
+    return this.source.decoded(this.rawContentStart);
+  }
+
+  get contentEnd(): number {
+    return this.source.decoded(this.rawContentEnd);
+  }
 
   get children(): readonly XmlNode[] {
     const deferred = this.deferred;
@@ -183,6 +246,25 @@ class ScannedElement implements XmlElement {
     if (this.deferred === undefined) return true;
     for (const child of this.deferred.template.built) if (child.type === 'element' && child.name === name) return true;
     return false;
+  }
+}
+
+class ScannedText implements XmlText {
+  readonly type = 'text';
+
+  constructor(
+    readonly text: string,
+    readonly source: PartSource,
+    readonly rawStart: number,
+    readonly rawEnd: number,
+  ) {}
+
+  get start(): number {
+    return this.source.decoded(this.rawStart);
+  }
+
+  get end(): number {
+    return this.source.decoded(this.rawEnd);
   }
 }
 
@@ -212,18 +294,57 @@ Object.freeze(NO_CHILDREN);
 /** Shared likewise by every element without attributes (`w:r`, `w:t`, `w:rPr`…). */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
+/** What text[from, to) needs besides slicing (see needsDecoding). */
+const AS_WRITTEN = 0;
+/** UTF-8 decoding only: bytes of 0x80 and above, in a part scanned as bytes. */
+const UTF8_ONLY = 1;
+/** Everything: references, line breaks, forbidden characters, `<`, `]`. */
+const FULL_DECODING = 2;
+
 /**
- * Whether text[from, to) needs more than slicing: a reference, a line break or tab to normalise, a character
- * XML forbids, `<` (an error in an attribute value) or `]` (maybe `]]>`, an error in text). One pass over
- * the characters: the text of a Word part is mostly a few characters at a time, where one loop is cheaper
- * than a regular expression and two searches per string.
+ * What text[from, to) needs besides slicing: full decoding for a reference, a line break or tab to normalise, a
+ * character XML forbids, `<` (an error in an attribute value) or `]` (maybe `]]>`, an error in text); UTF-8
+ * decoding for a byte of 0x80 or above when the part is scanned as bytes (in text, such a code is a character
+ * and needs nothing). One pass over the characters: the text of a Word part is mostly a few characters at a
+ * time, where one loop is cheaper than a regular expression and two searches per string.
  */
-function needsDecoding(text: string, from: number, to: number): boolean {
+function needsDecoding(text: string, from: number, to: number): number {
+  let needs = AS_WRITTEN;
   for (let k = from; k < to; k++) {
     const code = text.charCodeAt(k);
-    if (code < 0x20 || code === 0x26 /* & */ || code === 0x3c /* < */ || code === 0x5d /* ] */ || code >= 0xfffe) return true;
+    if (code < 0x20 || code === 0x26 /* & */ || code === 0x3c /* < */ || code === 0x5d /* ] */ || code >= 0xfffe) return FULL_DECODING;
+    if (code >= 0x80) needs = UTF8_ONLY;
   }
-  return false;
+  return needs;
+}
+
+/**
+ * Decodes text[from, to) of a part scanned as UTF-8 bytes, checked to be valid UTF-8 as a whole (a run of text
+ * between markup never splits a sequence, since markup is ASCII). One character at a time: a string of a few
+ * characters, as most of a part's are, is built faster so than by a TextDecoder call per string.
+ */
+function decodeUtf8(source: PartSource, from: number, to: number): string {
+  const text = source.text;
+  let decoded = '';
+  for (let k = from; k < to; ) {
+    const byte = text.charCodeAt(k);
+    if (byte < 0x80) {
+      decoded += String.fromCharCode(byte);
+      k++;
+    } else if (byte < 0xe0) {
+      decoded += String.fromCharCode(((byte & 0x1f) << 6) | (text.charCodeAt(k + 1) & 0x3f));
+      k += 2;
+    } else if (byte < 0xf0) {
+      const code = ((byte & 0x0f) << 12) | ((text.charCodeAt(k + 1) & 0x3f) << 6) | (text.charCodeAt(k + 2) & 0x3f);
+      if (code >= 0xfffe) throw new XmlSyntaxError(`第 ${source.decoded(k)} 个字符处有 XML 不允许的字符`);
+      decoded += String.fromCharCode(code);
+      k += 3;
+    } else {
+      decoded += String.fromCodePoint(((byte & 0x07) << 18) | ((text.charCodeAt(k + 1) & 0x3f) << 12) | ((text.charCodeAt(k + 2) & 0x3f) << 6) | (text.charCodeAt(k + 3) & 0x3f));
+      k += 4;
+    }
+  }
+  return decoded;
 }
 
 /** XML names, loosely: Word's names are ASCII; anything that could start a name in XML 1.0 is let through. */
@@ -280,8 +401,21 @@ function decodeReferences(raw: string, offset: number): string {
  * quoted and unique attributes, matching end tags, references, allowed characters, one root.
  */
 export function parseXml(text: string, partName: string): XmlElement {
+  return parseSource(new PartSource(text, false), partName);
+}
+
+/**
+ * Parses a part given as its UTF-8 bytes, one character per byte (a latin1 reading of the bytes, without a byte
+ * order mark), which the caller has checked to be valid UTF-8. Offsets of the tree are offsets in the decoded
+ * text, as parseXml gives them for that text.
+ */
+export function parseUtf8Xml(bytes: string, partName: string): XmlElement {
+  return parseSource(new PartSource(bytes, true), partName);
+}
+
+function parseSource(source: PartSource, partName: string): XmlElement {
   try {
-    const root = scan(text, partName, 0, text.length);
+    const root = scan(source, partName, 0, source.text.length);
     if (!root) throw new DocxError('malformed-xml', `部件 ${partName} 没有根元素，文件可能已损坏`);
     return root;
   } catch (error) {
@@ -293,15 +427,19 @@ export function parseXml(text: string, partName: string): XmlElement {
 
 /** Builds the deferred children of an element from the content scanned when the part was read. */
 function scanDeferred(element: ScannedElement, deferred: DeferredContent): void {
-  scan(deferred.text, '', element.contentStart, element.contentEnd, { element, scope: deferred.scope });
+  scan(deferred.source, '', element.rawContentStart, element.rawContentEnd, { element, scope: deferred.scope });
 }
 
 /**
- * Scans text[from, to): a whole part (`from` 0, `to` its length), returning its root; or, with `into`, the
+ * Scans source.text[from, to): a whole part (`from` 0, `to` its length), returning its root; or, with `into`, the
  * content of a deferred element, checked when the part was read, whose children it builds.
  */
-function scan(text: string, partName: string, from: number, to: number, into?: { element: ScannedElement; scope: NamespaceScope }): ScannedElement | undefined {
+function scan(source: PartSource, partName: string, from: number, to: number, into?: { element: ScannedElement; scope: NamespaceScope }): ScannedElement | undefined {
+  const text = source.text;
+  const utf8 = source.utf8;
   const length = to;
+  // Offsets in messages are offsets in the decoded text.
+  const where = (at: number): number => source.decoded(at);
   const stack: ScannedElement[] = into ? [into.element] : [];
   // Beside each open element: the namespace bindings inside it and its name as written (for its end tag).
   const scopes: NamespaceScope[] = into ? [into.scope, into.scope] : [DOCUMENT_SCOPE];
@@ -322,15 +460,23 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
   // A name read before is returned as the same string, not cut out again: a string keeps its hash, so the name
   // caches of NamespaceScope find it without hashing its characters once per tag.
   const internedNames: (string | undefined)[] = new Array<string | undefined>(INTERNED_NAMES).fill(undefined);
+  // A name read from a part scanned as bytes is bytes too: it is decoded (see decodedName) for everything but end tags.
+  let nameHasHighBytes = false;
+  const decodedName = (raw: string, at: number): string => (utf8 && nameHasHighBytes ? decodeUtf8(source, at, at + raw.length) : raw);
+  // A name as written, for a message.
+  const shown = (raw: string): string => (utf8 ? decodeUtf8(new PartSource(raw, true), 0, raw.length) : raw);
   const readName = (at: number): string => {
     let code = text.charCodeAt(at);
-    if (!isNameStart(code)) throw new XmlSyntaxError(`第 ${at} 个字符处应是元素或属性名`);
+    if (!isNameStart(code)) throw new XmlSyntaxError(`第 ${where(at)} 个字符处应是元素或属性名`);
     let hash = code;
+    let high = code;
     let end = at + 1;
-    while (end < length && isNameCharacter((code = text.charCodeAt(end)))) {
+    while (end < length && (isNameCharacter((code = text.charCodeAt(end))) || (utf8 && code >= 0x80))) {
       hash = (hash * 31 + code) | 0;
+      high |= code;
       end++;
     }
+    nameHasHighBytes = high >= 0x80;
     const slot = hash & (INTERNED_NAMES - 1);
     const known = internedNames[slot];
     if (known !== undefined && known.length === end - at) {
@@ -349,12 +495,12 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
   };
   const addText = (start: number, end: number, value: string): void => {
     if (stack.length === 0) {
-      for (let k = start; k < end; k++) if (!isSpaceCode(text.charCodeAt(k))) throw new XmlSyntaxError(`第 ${k} 个字符处有根元素之外的文字`);
+      for (let k = start; k < end; k++) if (!isSpaceCode(text.charCodeAt(k))) throw new XmlSyntaxError(`第 ${where(k)} 个字符处有根元素之外的文字`);
       return;
     }
     count();
     const parent = stack[stack.length - 1];
-    const node: XmlText = { type: 'text', text: value, start, end };
+    const node = new ScannedText(value, source, start, end);
     if (parent.built === NO_CHILDREN) parent.built = [node];
     else parent.built.push(node);
   };
@@ -382,35 +528,37 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
   while (i < length) {
     const lt = text.indexOf('<', i);
     const textEnd = lt === -1 ? length : lt;
-    if (textEnd > i && stack.length > 0 && !needsDecoding(text, i, textEnd)) addText(i, textEnd, text.slice(i, textEnd));
+    const needs = textEnd > i && stack.length > 0 ? needsDecoding(text, i, textEnd) : FULL_DECODING;
+    if (needs === AS_WRITTEN) addText(i, textEnd, text.slice(i, textEnd));
+    else if (needs === UTF8_ONLY && utf8) addText(i, textEnd, decodeUtf8(source, i, textEnd));
     else if (textEnd > i) {
-      const raw = text.slice(i, textEnd);
-      if (stack.length > 0 && raw.includes(']]>')) throw new XmlSyntaxError(`第 ${i} 个字符后的文字中有“]]>”`);
+      const raw = utf8 ? decodeUtf8(source, i, textEnd) : text.slice(i, textEnd);
+      if (stack.length > 0 && raw.includes(']]>')) throw new XmlSyntaxError(`第 ${where(i)} 个字符后的文字中有“]]>”`);
       // XML reads every line break as `\n`.
-      addText(i, textEnd, stack.length > 0 ? decodeReferences(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, i) : raw);
+      addText(i, textEnd, stack.length > 0 ? decodeReferences(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, where(i)) : raw);
     }
     if (lt === -1) break;
     const next = text.charCodeAt(lt + 1);
     if (next === 0x3f /* ? */) {
       const end = text.indexOf('?>', lt + 2);
-      if (end === -1) throw new XmlSyntaxError(`第 ${lt} 个字符处的处理指令没有结束`);
+      if (end === -1) throw new XmlSyntaxError(`第 ${where(lt)} 个字符处的处理指令没有结束`);
       i = end + 2;
     } else if (next === 0x21 /* ! */) {
       if (text.startsWith('!--', lt + 1)) {
         const end = text.indexOf('-->', lt + 4);
-        if (end === -1) throw new XmlSyntaxError(`第 ${lt} 个字符处的注释没有结束`);
+        if (end === -1) throw new XmlSyntaxError(`第 ${where(lt)} 个字符处的注释没有结束`);
         i = end + 3;
       } else if (text.startsWith('![CDATA[', lt + 1)) {
         const end = text.indexOf(']]>', lt + 9);
-        if (end === -1 || stack.length === 0) throw new XmlSyntaxError(`第 ${lt} 个字符处的 CDATA 段不完整或在根元素之外`);
-        const value = text.slice(lt + 9, end);
-        if (FORBIDDEN_CHARACTER.test(value)) throw new XmlSyntaxError(`第 ${lt} 个字符处的 CDATA 段有 XML 不允许的字符`);
+        if (end === -1 || stack.length === 0) throw new XmlSyntaxError(`第 ${where(lt)} 个字符处的 CDATA 段不完整或在根元素之外`);
+        const value = utf8 ? decodeUtf8(source, lt + 9, end) : text.slice(lt + 9, end);
+        if (FORBIDDEN_CHARACTER.test(value)) throw new XmlSyntaxError(`第 ${where(lt)} 个字符处的 CDATA 段有 XML 不允许的字符`);
         addText(lt, end + 3, value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value);
         i = end + 3;
       } else if (text.startsWith('!DOCTYPE', lt + 1)) {
         throw new DocxError('unsafe-xml', `部件 ${partName} 含有 DOCTYPE 声明（Word 从不写入，可能是恶意的实体扩展），拒绝读取`);
       } else {
-        throw new XmlSyntaxError(`第 ${lt} 个字符处的“<!”无法识别`);
+        throw new XmlSyntaxError(`第 ${where(lt)} 个字符处的“<!”无法识别`);
       }
     } else if (next === 0x2f /* / */) {
       const open = stack.pop();
@@ -419,15 +567,15 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
       // The end tag is compared with the open element's name where it stands, without cutting a string out of it.
       const nameEnd = lt + 2 + (openName?.length ?? 0);
       if (!open || openName === undefined || !text.startsWith(openName, lt + 2) || (nameEnd < length && isNameCharacter(text.charCodeAt(nameEnd)))) {
-        throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签“${readName(lt + 2)}”与开始标签${open ? `“${openName}”` : ''}不匹配`);
+        throw new XmlSyntaxError(`第 ${where(lt)} 个字符处的结束标签“${shown(readName(lt + 2))}”与开始标签${open && openName !== undefined ? `“${shown(openName)}”` : ''}不匹配`);
       }
       const gt = skipSpace(nameEnd);
-      if (text.charCodeAt(gt) !== 0x3e) throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签不完整`);
-      open.contentEnd = lt;
-      open.end = gt + 1;
+      if (text.charCodeAt(gt) !== 0x3e) throw new XmlSyntaxError(`第 ${where(lt)} 个字符处的结束标签不完整`);
+      open.rawContentEnd = lt;
+      open.rawEnd = gt + 1;
       if (open === watched?.element && innerScope !== undefined) {
-        const written = text.slice(open.contentStart, lt);
-        scannedContents.set(written, { written, nodes: nodes - watched.nodes, depth: watched.deepest - watched.depth, text, scope: innerScope, template: open });
+        const written = text.slice(open.rawContentStart, lt);
+        scannedContents.set(written, { written, nodes: nodes - watched.nodes, depth: watched.deepest - watched.depth, source, scope: innerScope, template: open });
         watched = undefined;
       }
       close(open);
@@ -437,6 +585,7 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
         throw new DocxError('unsafe-xml', `部件 ${partName} 的元素嵌套超过 ${MAX_XML_DEPTH} 层，拒绝读取`);
       }
       const rawName = readName(lt + 1);
+      const elementName = decodedName(rawName, lt + 1);
       let at = lt + 1 + rawName.length;
       const parentScope = scopes[scopes.length - 1];
       let attributes = NO_ATTRIBUTES;
@@ -460,23 +609,24 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
           at = afterSpace + 2;
           break;
         }
-        if (afterSpace === at || afterSpace >= length) throw new XmlSyntaxError(`第 ${lt} 个字符处的开始标签不完整`);
-        const attributeName = readName(afterSpace);
-        const equals = skipSpace(afterSpace + attributeName.length);
-        if (text.charCodeAt(equals) !== 0x3d /* = */) throw new XmlSyntaxError(`第 ${equals} 个字符处的属性缺少“=”`);
+        if (afterSpace === at || afterSpace >= length) throw new XmlSyntaxError(`第 ${where(lt)} 个字符处的开始标签不完整`);
+        const rawAttributeName = readName(afterSpace);
+        const attributeName = decodedName(rawAttributeName, afterSpace);
+        const equals = skipSpace(afterSpace + rawAttributeName.length);
+        if (text.charCodeAt(equals) !== 0x3d /* = */) throw new XmlSyntaxError(`第 ${where(equals)} 个字符处的属性缺少“=”`);
         const quoteAt = skipSpace(equals + 1);
         const quote = text[quoteAt];
-        if (quote !== '"' && quote !== "'") throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值缺少引号`);
+        if (quote !== '"' && quote !== "'") throw new XmlSyntaxError(`第 ${where(quoteAt)} 个字符处的属性值缺少引号`);
         const closing = text.indexOf(quote, quoteAt + 1);
-        if (closing === -1) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值没有结束`);
-        const raw = text.slice(quoteAt + 1, closing);
-        let value = raw;
-        if (needsDecoding(text, quoteAt + 1, closing)) {
-          if (raw.includes('<')) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值含有“<”`);
+        if (closing === -1) throw new XmlSyntaxError(`第 ${where(quoteAt)} 个字符处的属性值没有结束`);
+        const needs = needsDecoding(text, quoteAt + 1, closing);
+        let value = needs === AS_WRITTEN || !utf8 ? text.slice(quoteAt + 1, closing) : decodeUtf8(source, quoteAt + 1, closing);
+        if (needs === FULL_DECODING) {
+          if (value.includes('<')) throw new XmlSyntaxError(`第 ${where(quoteAt)} 个字符处的属性值含有“<”`);
           // Attribute-value normalisation: each white-space character reads as a space.
-          value = decodeReferences(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw, quoteAt + 1);
+          value = decodeReferences(/[\t\n\r]/.test(value) ? value.replace(/\r\n|[\t\n\r]/g, ' ') : value, where(quoteAt + 1));
         }
-        if (rawAttributeNames.includes(attributeName)) throw new XmlSyntaxError(`第 ${afterSpace} 个字符处的属性“${attributeName}”重复`);
+        if (rawAttributeNames.includes(attributeName)) throw new XmlSyntaxError(`第 ${where(afterSpace)} 个字符处的属性“${attributeName}”重复`);
         rawAttributeNames.push(attributeName);
         rawAttributeValues.push(value);
         if (attributeName === 'xmlns' || attributeName.startsWith('xmlns:')) (declarations ??= {})[attributeName] = value;
@@ -493,19 +643,26 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
           if (raw !== 'xmlns' && !raw.startsWith('xmlns:')) attributes[scope.attributeName(raw)] = rawAttributeValues[k];
         });
       }
-      const open = new ScannedElement(scope.elementName(rawName), attributes, lt, at, at, at);
+      const open = new ScannedElement(scope.elementName(elementName), attributes, source, lt, at, at, at);
       if (selfClosing) close(open);
       else {
         if (open.name === DEFERRABLE) {
           // Content written exactly as an element's before it, closed by the end tag that follows it, is taken as it
           // was read then (its nodes counted, its depth checked) and built only if asked for.
           if (!deferrableEndTag.startsWith(rawName, 2) || deferrableEndTag.length !== rawName.length + 3) deferrableEndTag = `</${rawName}>`;
-          // Compared where it stands with the contents found last, before cutting it out to look it up.
-          let known = recentContents.find((recent) => at + recent.written.length < length && text.startsWith(recent.written, at) && text.startsWith(deferrableEndTag, at + recent.written.length));
-          let contentEnd = known === undefined ? -1 : at + known.written.length;
-          if (known === undefined) {
-            contentEnd = text.indexOf(deferrableEndTag, at);
-            known = contentEnd === -1 || contentEnd >= length ? undefined : scannedContents.get(text.slice(at, contentEnd));
+          const contentEnd = text.indexOf(deferrableEndTag, at);
+          let known: ScannedContent | undefined;
+          if (contentEnd !== -1 && contentEnd < length) {
+            // Compared with the contents found last (natively, as strings of the same length are) before it is looked
+            // up by its text, which hashes it.
+            const written = text.slice(at, contentEnd);
+            for (const recent of recentContents) {
+              if (recent.written === written) {
+                known = recent;
+                break;
+              }
+            }
+            known ??= scannedContents.get(written);
           }
           if (known !== undefined && recentContents[0] !== known) {
             const was = recentContents.indexOf(known);
@@ -517,11 +674,11 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
             nodes += known.nodes;
             if (nodes > limit) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
             if (watched) watched.deepest = Math.max(watched.deepest, stack.length + 1 + known.depth);
-            open.contentEnd = contentEnd;
-            open.end = contentEnd + deferrableEndTag.length;
+            open.rawContentEnd = contentEnd;
+            open.rawEnd = contentEnd + deferrableEndTag.length;
             if (contentEnd > at) open.deferred = known;
             close(open);
-            i = open.end;
+            i = open.rawEnd;
             continue;
           }
         }
@@ -534,8 +691,20 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
       i = at;
     }
   }
-  if (stack.length > (into ? 1 : 0)) throw new XmlSyntaxError(`元素“${rawNames[rawNames.length - 1]}”没有结束`);
+  if (stack.length > (into ? 1 : 0)) throw new XmlSyntaxError(`元素“${shown(rawNames[rawNames.length - 1])}”没有结束`);
   return root;
+}
+
+/**
+ * A string equal for two elements exactly when their markup is written alike (in parts read the same way): a key
+ * for caching what is worked out from an element, without decoding or copying the part's text.
+ */
+export function writtenMarkup(element: XmlElement): string | undefined {
+  if (!(element instanceof ScannedElement)) return undefined;
+  const written = element.source.text.slice(element.rawStart, element.rawEnd);
+  // A part scanned as bytes holds no code above 0xFF, a part scanned as text no U+FFFF (XML forbids it): a text
+  // key marked with it never equals a bytes key of other markup.
+  return element.source.utf8 ? written : `\uffff${written}`;
 }
 
 /** The element children of a node with the given canonical name. */
