@@ -282,14 +282,14 @@ interface ScannedContent extends DeferredContent {
   readonly depth: number;
 }
 
-/** Deferrable contents compared in place before one is looked up by its text (see scan). */
+/** Deferrable contents compared first, before one is looked up by its text (see Scanner.deferRepeat). */
 const RECENT_CONTENTS = 4;
 
-/** Slots of the table of names read in one part (a power of two): Word uses a few dozen names per part. */
+/** Slots of the table of names read (a power of two): Word uses a few dozen names. */
 const INTERNED_NAMES = 256;
 
 /**
- * Names read before (see readName in scan), by a hash of their characters. Shared by every part: a name is returned
+ * Names read before (see Scanner.readName), by a hash of their characters. Shared by every part: a name is returned
  * as the same string, not cut out again, and a string keeps its hash, so the name caches of NamespaceScope find it
  * without hashing its characters once per tag.
  */
