@@ -331,6 +331,15 @@ const DECODED_CHUNK = 4096;
 /** The code units decodeUtf8 collects, reused: building the string from them at once allocates nothing else. */
 const decodedUnits: number[] = [];
 
+/** Strings of at most this many code units are built from an array of their length, reused (see decodeUtf8). */
+const SHORT_DECODED = 64;
+
+/**
+ * Arrays of each length up to SHORT_DECODED, for decodeUtf8: a short string's units are copied into one, instead of
+ * shortening decodedUnits to their number, which V8 does in a call to its runtime.
+ */
+const unitsOfLength: number[][] = Array.from({ length: SHORT_DECODED + 1 }, (_, length) => new Array<number>(length).fill(0));
+
 /**
  * Decodes source.text[from, to) of a part scanned as UTF-8 bytes, checked to be valid UTF-8 as a whole (a run of
  * text between markup never splits a sequence, since markup is ASCII). In JavaScript: a string of a few characters,
@@ -365,6 +374,11 @@ function decodeUtf8(source: PartSource, from: number, to: number): string {
       decoded += String.fromCharCode.apply(null, units);
       count = 0;
     }
+  }
+  if (count <= SHORT_DECODED) {
+    const exact = unitsOfLength[count];
+    for (let k = 0; k < count; k++) exact[k] = units[k];
+    return decoded + String.fromCharCode.apply(null, exact);
   }
   units.length = count;
   return decoded + String.fromCharCode.apply(null, units);
