@@ -43,6 +43,15 @@ describe('a part scanned as its UTF-8 bytes', () => {
     expect(PART.slice(mark.start, mark.end)).toBe('<自定:标记 自定:属性="甲&lt;乙" w:val="第 1\t条"/>');
   });
 
+  it('decodes text of every length, a character outside the BMP at any place included', () => {
+    const sentence = '各地区各部门要切实加强组织领导，认真抓好贯彻落实。';
+    for (const length of [1, 63, 64, 65, 4095, 4096, 4097, 9000]) {
+      const long = (sentence.repeat(Math.ceil(length / sentence.length)).slice(0, length - 1) + '𠮷').repeat(2);
+      const part = `<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>${long}</w:t></w:r></w:p></w:body></w:document>`;
+      expect(plain(parseUtf8Xml(asBytes(part), 'p'))).toEqual(plain(parseXml(part, 'p')));
+    }
+  });
+
   it('gives markup written alike the same key, whichever way the part was scanned, and other markup another', () => {
     const key = (root: XmlElement): (string | undefined)[] => {
       const paragraphs = firstChild(root, 'w:body')!.children as XmlElement[];
