@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { DocxError } from '../../src/core/docx/errors.js';
-import { openDocx, setByteReading, type ByteReading } from '../../src/core/docx/package.js';
+import { openDocx, setByteReading } from '../../src/core/docx/package.js';
 import { firstChild, parseUtf8Xml, parseXml, writtenMarkup, type XmlElement, type XmlNode } from '../../src/core/docx/xml.js';
 import { BUFFER_BYTE_READING } from '../../src/node/lint-one-file.js';
 
@@ -80,10 +80,9 @@ describe('a part scanned as its UTF-8 bytes', () => {
 });
 
 describe('a package read with each byte reading', () => {
-  const portable: ByteReading | undefined = undefined;
   afterAll(() => setByteReading(undefined));
 
-  for (const [label, reading] of [['portable', portable], ['Buffer', BUFFER_BYTE_READING]] as const) {
+  for (const [label, reading] of [['decoded whole (no byte reading)', undefined], ['scanned as bytes (Buffer)', BUFFER_BYTE_READING]] as const) {
     it(`${label}: reads a part with and without a byte order mark at the offsets of its decoded text`, () => {
       setByteReading(reading);
       const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(PART)]);

@@ -110,8 +110,9 @@ function decodePart(bytes: Uint8Array, partName: string): string {
 }
 
 /**
- * Reading a part's bytes as they are, for the XML scanner (see parseUtf8Xml). An adapter may install native
- * versions (Node's Buffer does each about ten times faster than decoding the part); the core cannot import them.
+ * Reading a part's bytes as they are, for the XML scanner (see parseUtf8Xml): installed by an adapter that has it
+ * natively (Node's Buffer does each about ten times faster than decoding the part). Without it, a part is decoded
+ * whole and its text scanned, which in JavaScript alone is the faster way.
  */
 export interface ByteReading {
   /** The bytes, one character per byte. */
@@ -120,38 +121,21 @@ export interface ByteReading {
   isUtf8(bytes: Uint8Array): boolean;
 }
 
-/** Bytes turned into characters at most this many at a time by the fallback (an argument list stays short). */
-const LATIN1_CHUNK = 8192;
+let byteReading: ByteReading | undefined;
 
-const PORTABLE_BYTE_READING: ByteReading = {
-  latin1(bytes) {
-    const chunks: string[] = [];
-    for (let at = 0; at < bytes.length; at += LATIN1_CHUNK) chunks.push(String.fromCharCode(...bytes.subarray(at, at + LATIN1_CHUNK)));
-    return chunks.join('');
-  },
-  isUtf8(bytes) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
-
-let byteReading: ByteReading = PORTABLE_BYTE_READING;
-
-/** Installs native byte reading (or, with undefined, goes back to the portable one). */
+/** Installs (or, with undefined, removes) native byte reading. */
 export function setByteReading(reading: ByteReading | undefined): void {
-  byteReading = reading ?? PORTABLE_BYTE_READING;
+  byteReading = reading;
 }
 
 /**
- * Parses a part from its bytes. UTF-8 (what Word writes) is scanned as bytes, never decoded as a whole: only
- * its text is, by the scanner. A part in UTF-16 (it starts with a byte order mark) is decoded first.
+ * Parses a part from its bytes. UTF-8 (what Word writes) is scanned as bytes when byte reading is installed, never
+ * decoded as a whole: only its text is, by the scanner. Otherwise, and for a part in UTF-16 (it starts with a byte
+ * order mark), the part is decoded first.
  */
 function parsePart(bytes: Uint8Array, partName: string): XmlElement {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return parseXml(decodePart(bytes, partName), partName);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (byteReading === undefined || utf16) return parseXml(decodePart(bytes, partName), partName);
   if (!byteReading.isUtf8(bytes)) throw invalidEncoding(partName);
   // The decoded text has no byte order mark (see decodePart), so the scanned bytes have none either: the offsets agree.
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
