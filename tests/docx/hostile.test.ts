@@ -3,9 +3,11 @@
  * is wrong, quickly and without inflating more than the caps allow.
  */
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocxError, type DocxErrorKind } from '../../src/core/docx/errors.js';
 import { parseDocx } from '../../src/core/parse/docx.js';
+import { setByteReading } from '../../src/core/docx/package.js';
+import { BUFFER_BYTE_READING } from '../../src/node/lint-one-file.js';
 import { buildDocx, paragraph, run } from '../fixtures/docx/build.js';
 
 const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
@@ -73,13 +75,20 @@ describe('parseDocx refuses bad and hostile files with a clear Chinese message',
     ['malformed XML', () => zip({ '_rels/.rels': RELS, 'word/document.xml': `<w:document ${W}><w:body><w:p></w:body>` }), 'malformed-xml', /格式正确的 XML/],
     ['invalid UTF-8 in the numbering part', () => buildWithPart('word/numbering.xml', new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e])), 'invalid-encoding', /numbering\.xml/],
   ];
-  for (const [name, make, kind, message] of cases) {
-    it(name, () => {
-      const result = failure(make());
-      expect(result.kind).toBe(kind);
-      expect(result.message).toMatch(message);
-      expect(result.message).toMatch(/[\u4e00-\u9fff]/);
-      expect(result.ms).toBeLessThan(10_000);
+  // Each part decoded whole (no byte reading: the browser), and scanned as bytes (Node's Buffer: the command line).
+  for (const [reading, byteReading] of [['decoded whole', undefined], ['scanned as bytes', BUFFER_BYTE_READING]] as const) {
+    describe(reading, () => {
+      beforeAll(() => setByteReading(byteReading));
+      afterAll(() => setByteReading(undefined));
+      for (const [name, make, kind, message] of cases) {
+        it(name, () => {
+          const result = failure(make());
+          expect(result.kind).toBe(kind);
+          expect(result.message).toMatch(message);
+          expect(result.message).toMatch(/[\u4e00-\u9fff]/);
+          expect(result.ms).toBeLessThan(10_000);
+        });
+      }
     });
   }
 });

@@ -33,6 +33,15 @@ describe('run properties written alike (read once, built on demand)', () => {
     }
   });
 
+  it('reads each repeat like its first when more kinds of properties alternate than are compared in place', () => {
+    const kinds = ['黑体', '楷体_GB2312', '仿宋_GB2312', '宋体', '方正小标宋简体', '华文中宋'].map((font, k) => `<w:rPr><w:rFonts w:eastAsia="${font}"/><w:sz w:val="${30 + k}"/></w:rPr>`);
+    const order = [0, 1, 2, 3, 4, 5, 0, 5, 1, 1, 4, 2, 3, 0];
+    const many = `<w:document xmlns:w="${W}"><w:body><w:p>${order.map((kind, k) => `<w:r>${kinds[kind]}<w:t>第${k}段</w:t></w:r>`).join('')}</w:p></w:body></w:document>`;
+    const properties = runs(many).map((run) => firstChild(run, 'w:rPr')!);
+    expect(properties.map((element) => many.slice(element.start, element.end))).toEqual(order.map((kind) => kinds[kind]));
+    expect(properties.map((element) => firstChild(element, 'w:sz')?.attributes['w:val'])).toEqual(order.map((kind) => String(30 + kind)));
+  });
+
   it('finds a child of a repeat without building the others, and finds none it does not have', () => {
     const properties = runs(source).map((run) => firstChild(run, 'w:rPr')!);
     expect(firstChild(properties[2], 'w:vanish')).toBeUndefined();

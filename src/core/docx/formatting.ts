@@ -7,7 +7,7 @@
  * the page, margins, document grid and the header and footer parts.
  */
 import type { DocxPackage } from './package.js';
-import { childElements, firstChild, type XmlElement } from './xml.js';
+import { childElements, firstChild, writtenMarkup, type XmlElement } from './xml.js';
 
 /** What the layout rules ask of a run; undefined where no level of the chain says anything. */
 export interface RunFormat {
@@ -259,14 +259,13 @@ export class FormattingResolver {
    */
   runFormat(paragraph: XmlElement, rPr: XmlElement | undefined, partName?: string): RunFormat {
     const styleId = this.paragraphStyleId(paragraph);
-    const partText = partName === undefined ? undefined : this.pkg.text(partName);
-    if (partText === undefined) return this.resolveRunFormat(styleId, rPr);
+    const written = partName === undefined ? undefined : rPr ? writtenMarkup(rPr) : '';
+    if (written === undefined) return this.resolveRunFormat(styleId, rPr);
     let formats = this.runFormats.get(styleId ?? '');
     if (formats === undefined) {
       formats = new Map();
       this.runFormats.set(styleId ?? '', formats);
     }
-    const written = rPr ? partText.slice(rPr.start, rPr.end) : '';
     let format = formats.get(written);
     if (format === undefined) {
       format = this.resolveRunFormat(styleId, rPr);
@@ -305,10 +304,10 @@ export class FormattingResolver {
    */
   paragraphFormat(paragraph: XmlElement, partName?: string): ParagraphFormat {
     const styleId = this.paragraphStyleId(paragraph);
-    const partText = partName === undefined ? undefined : this.pkg.text(partName);
-    if (partText === undefined) return this.resolveParagraphFormat(paragraph, styleId);
     const direct = firstChild(paragraph, 'w:pPr');
-    const key = `${styleId ?? ''}\u0000${direct ? partText.slice(direct.start, direct.end) : ''}`;
+    const written = partName === undefined ? undefined : direct ? writtenMarkup(direct) : '';
+    if (written === undefined) return this.resolveParagraphFormat(paragraph, styleId);
+    const key = `${styleId ?? ''}\u0000${written}`;
     let format = this.paragraphFormats.get(key);
     if (format === undefined) {
       format = this.resolveParagraphFormat(paragraph, styleId);

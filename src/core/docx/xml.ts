@@ -4,6 +4,10 @@
  * does not change as it was. Names are canonical: a known namespace is always written with its usual
  * prefix (`w:p`, `r:id`), whatever prefix the file declares, so readers match names without resolving
  * namespaces themselves.
+ *
+ * A part in UTF-8 (every part Word writes) is scanned as its bytes, one character per byte (parseUtf8Xml): the
+ * markup is ASCII, so only text and attribute values with bytes of 0x80 and above are decoded, and the offsets
+ * the scanner keeps are byte offsets, turned into offsets in the decoded text only when asked for.
  */
 import { DocxError } from './errors.js';
 
@@ -33,6 +37,48 @@ export interface XmlText {
 }
 
 export type XmlNode = XmlElement | XmlText;
+
+/** Offsets in a part's bytes are turned into offsets in its text from a count kept at every this many bytes. */
+const OFFSET_STEP = 1024;
+
+/**
+ * The string a part was scanned from: its text, or (`utf8`) its UTF-8 bytes one character per byte. Turns the
+ * scanner's offsets into offsets in the part's decoded text.
+ */
+class PartSource {
+  /** For a UTF-8 part: the UTF-16 length of the text before each multiple of OFFSET_STEP bytes, made on first use. */
+  private unitsBefore: Uint32Array | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly utf8: boolean,
+  ) {}
+
+  /** The offset in the decoded text of an offset in `text`. */
+  decoded(offset: number): number {
+    if (!this.utf8) return offset;
+    const text = this.text;
+    let table = this.unitsBefore;
+    if (table === undefined) {
+      table = new Uint32Array(Math.floor(text.length / OFFSET_STEP) + 1);
+      let units = 0;
+      for (let k = 0; k < text.length; k++) {
+        if (k % OFFSET_STEP === 0) table[k / OFFSET_STEP] = units;
+        units += utf16Units(text.charCodeAt(k));
+      }
+      this.unitsBefore = table;
+    }
+    const step = Math.floor(offset / OFFSET_STEP);
+    let units = table[step];
+    for (let k = step * OFFSET_STEP; k < offset; k++) units += utf16Units(text.charCodeAt(k));
+    return units;
+  }
+}
+
+/** UTF-16 code units a UTF-8 byte adds: none for a continuation byte, two for the lead byte of a four-byte sequence. */
+function utf16Units(byte: number): number {
+  return byte < 0x80 ? 1 : byte < 0xc0 ? 0 : byte < 0xf0 ? 1 : 2;
+}
 
 /** The prefixes Office writes for the namespaces a reader needs; a document may bind them to other prefixes. */
 const CANONICAL_PREFIXES: Readonly<Record<string, string>> = {
@@ -141,8 +187,7 @@ const DOCUMENT_SCOPE = new NamespaceScope(new Map());
  * so it is now. Its children are built only when asked for (see ScannedElement.children).
  */
 interface DeferredContent {
-  /** The part's text. */
-  readonly text: string;
+  readonly source: PartSource;
   /** The namespace bindings inside the element. */
   readonly scope: NamespaceScope;
   /** The element whose content was scanned: its children have the same names. */
@@ -155,18 +200,36 @@ interface DeferredContent {
  */
 class ScannedElement implements XmlElement {
   readonly type = 'element';
-  /** The children built so far; NO_CHILDREN until the first one (or while deferred). */
+  /** Its children, set when it closes or (deferred) when they are first asked for; NO_CHILDREN while it has none. */
   built: XmlNode[] = NO_CHILDREN;
   deferred: DeferredContent | undefined = undefined;
 
+  /** The `raw` offsets are offsets in `source.text`. */
   constructor(
     readonly name: string,
     readonly attributes: Record<string, string>,
-    readonly start: number,
-    public end: number,
-    readonly contentStart: number,
-    public contentEnd: number,
+    readonly source: PartSource,
+    readonly rawStart: number,
+    public rawEnd: number,
+    readonly rawContentStart: number,
+    public rawContentEnd: number,
   ) {}
+
+  get start(): number {
+    return this.source.decoded(this.rawStart);
+  }
+
+  get end(): number {
+    return this.source.decoded(this.rawEnd);
+  }
+
+  get contentStart(): number {
+    return this.source.decoded(this.rawContentStart);
+  }
+
+  get contentEnd(): number {
+    return this.source.decoded(this.rawContentEnd);
+  }
 
   get children(): readonly XmlNode[] {
     const deferred = this.deferred;
@@ -186,6 +249,25 @@ class ScannedElement implements XmlElement {
   }
 }
 
+class ScannedText implements XmlText {
+  readonly type = 'text';
+
+  constructor(
+    readonly text: string,
+    readonly source: PartSource,
+    readonly rawStart: number,
+    readonly rawEnd: number,
+  ) {}
+
+  get start(): number {
+    return this.source.decoded(this.rawStart);
+  }
+
+  get end(): number {
+    return this.source.decoded(this.rawEnd);
+  }
+}
+
 /**
  * Elements whose content is often written identically many times in one part: run properties, one `w:rPr` per
  * run, most alike. A repeat is not scanned again: it is checked to be the same text as one scanned before.
@@ -194,12 +276,24 @@ const DEFERRABLE = 'w:rPr';
 
 /** What scanning a deferrable element's content found: how many nodes it holds and how deep they nest. */
 interface ScannedContent extends DeferredContent {
+  /** The content as written. */
+  readonly written: string;
   readonly nodes: number;
   readonly depth: number;
 }
 
-/** Slots of the table of names read in one part (a power of two): Word uses a few dozen names per part. */
+/** Deferrable contents compared first, before one is looked up by its text (see Scanner.deferRepeat). */
+const RECENT_CONTENTS = 4;
+
+/** Slots of the table of names read (a power of two): Word uses a few dozen names. */
 const INTERNED_NAMES = 256;
+
+/**
+ * Names read before (see Scanner.readName), by a hash of their characters. Shared by every part: a name is returned
+ * as the same string, not cut out again, and a string keeps its hash, so the name caches of NamespaceScope find it
+ * without hashing its characters once per tag.
+ */
+const internedNames: (string | undefined)[] = new Array<string | undefined>(INTERNED_NAMES).fill(undefined);
 
 /** Shared by every element without children, so that the many empty elements of a part allocate no array. */
 const NO_CHILDREN: XmlNode[] = [];
@@ -207,18 +301,87 @@ Object.freeze(NO_CHILDREN);
 /** Shared likewise by every element without attributes (`w:r`, `w:t`, `w:rPr`…). */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
+/** What text[from, to) needs besides slicing (see needsDecoding). */
+const AS_WRITTEN = 0;
+/** UTF-8 decoding only: bytes of 0x80 and above, in a part scanned as bytes. */
+const UTF8_ONLY = 1;
+/** Everything: references, line breaks, forbidden characters, `<`, `]`. */
+const FULL_DECODING = 2;
+
 /**
- * Whether text[from, to) needs more than slicing: a reference, a line break or tab to normalise, a character
- * XML forbids, `<` (an error in an attribute value) or `]` (maybe `]]>`, an error in text). One pass over
- * the characters: the text of a Word part is mostly a few characters at a time, where one loop is cheaper
- * than a regular expression and two searches per string.
+ * What text[from, to) needs besides slicing: full decoding for a reference, a line break or tab to normalise, a
+ * character XML forbids, `<` (an error in an attribute value) or `]` (maybe `]]>`, an error in text); UTF-8
+ * decoding for a byte of 0x80 or above when the part is scanned as bytes (in text, such a code is a character
+ * and needs nothing). One pass over the characters: the text of a Word part is mostly a few characters at a
+ * time, where one loop is cheaper than a regular expression and two searches per string.
  */
-function needsDecoding(text: string, from: number, to: number): boolean {
+function needsDecoding(text: string, from: number, to: number): number {
+  let needs = AS_WRITTEN;
   for (let k = from; k < to; k++) {
     const code = text.charCodeAt(k);
-    if (code < 0x20 || code === 0x26 /* & */ || code === 0x3c /* < */ || code === 0x5d /* ] */ || code >= 0xfffe) return true;
+    if (code < 0x20 || code === 0x26 /* & */ || code === 0x3c /* < */ || code === 0x5d /* ] */ || code >= 0xfffe) return FULL_DECODING;
+    if (code >= 0x80) needs = UTF8_ONLY;
   }
-  return false;
+  return needs;
+}
+
+/** UTF-16 code units decoded at most before they are made into a string (an argument list stays short). */
+const DECODED_CHUNK = 4096;
+
+/** The code units decodeUtf8 collects, reused: building the string from them at once allocates nothing else. */
+const decodedUnits: number[] = [];
+
+/** Strings of at most this many code units are built from an array of their length, reused (see decodeUtf8). */
+const SHORT_DECODED = 64;
+
+/**
+ * Arrays of each length up to SHORT_DECODED, for decodeUtf8: a short string's units are copied into one, instead of
+ * shortening decodedUnits to their number, which V8 does in a call to its runtime.
+ */
+const unitsOfLength: number[][] = Array.from({ length: SHORT_DECODED + 1 }, (_, length) => new Array<number>(length).fill(0));
+
+/**
+ * Decodes source.text[from, to) of a part scanned as UTF-8 bytes, checked to be valid UTF-8 as a whole (a run of
+ * text between markup never splits a sequence, since markup is ASCII). In JavaScript: a string of a few characters,
+ * as most of a part's are, is decoded faster so than by a TextDecoder call per string.
+ */
+function decodeUtf8(source: PartSource, from: number, to: number): string {
+  const text = source.text;
+  const units = decodedUnits;
+  let decoded = '';
+  let count = 0;
+  for (let k = from; k < to; ) {
+    const byte = text.charCodeAt(k);
+    if (byte < 0x80) {
+      units[count++] = byte;
+      k++;
+    } else if (byte < 0xe0) {
+      units[count++] = ((byte & 0x1f) << 6) | (text.charCodeAt(k + 1) & 0x3f);
+      k += 2;
+    } else if (byte < 0xf0) {
+      const code = ((byte & 0x0f) << 12) | ((text.charCodeAt(k + 1) & 0x3f) << 6) | (text.charCodeAt(k + 2) & 0x3f);
+      if (code >= 0xfffe) throw new XmlSyntaxError(`第 ${source.decoded(k)} 个字符处有 XML 不允许的字符`);
+      units[count++] = code;
+      k += 3;
+    } else {
+      const code = (((byte & 0x07) << 18) | ((text.charCodeAt(k + 1) & 0x3f) << 12) | ((text.charCodeAt(k + 2) & 0x3f) << 6) | (text.charCodeAt(k + 3) & 0x3f)) - 0x10000;
+      units[count++] = 0xd800 + (code >> 10);
+      units[count++] = 0xdc00 + (code & 0x3ff);
+      k += 4;
+    }
+    if (count >= DECODED_CHUNK) {
+      units.length = count;
+      decoded += String.fromCharCode.apply(null, units);
+      count = 0;
+    }
+  }
+  if (count <= SHORT_DECODED) {
+    const exact = unitsOfLength[count];
+    for (let k = 0; k < count; k++) exact[k] = units[k];
+    return decoded + String.fromCharCode.apply(null, exact);
+  }
+  units.length = count;
+  return decoded + String.fromCharCode.apply(null, units);
 }
 
 /** XML names, loosely: Word's names are ASCII; anything that could start a name in XML 1.0 is let through. */
@@ -275,8 +438,21 @@ function decodeReferences(raw: string, offset: number): string {
  * quoted and unique attributes, matching end tags, references, allowed characters, one root.
  */
 export function parseXml(text: string, partName: string): XmlElement {
+  return parseSource(new PartSource(text, false), partName);
+}
+
+/**
+ * Parses a part given as its UTF-8 bytes, one character per byte (a latin1 reading of the bytes, without a byte
+ * order mark), which the caller has checked to be valid UTF-8. Offsets of the tree are offsets in the decoded
+ * text, as parseXml gives them for that text.
+ */
+export function parseUtf8Xml(bytes: string, partName: string): XmlElement {
+  return parseSource(new PartSource(bytes, true), partName);
+}
+
+function parseSource(source: PartSource, partName: string): XmlElement {
   try {
-    const root = scan(text, partName, 0, text.length);
+    const root = scan(source, partName, 0, source.text.length);
     if (!root) throw new DocxError('malformed-xml', `部件 ${partName} 没有根元素，文件可能已损坏`);
     return root;
   } catch (error) {
@@ -288,42 +464,132 @@ export function parseXml(text: string, partName: string): XmlElement {
 
 /** Builds the deferred children of an element from the content scanned when the part was read. */
 function scanDeferred(element: ScannedElement, deferred: DeferredContent): void {
-  scan(deferred.text, '', element.contentStart, element.contentEnd, { element, scope: deferred.scope });
+  scan(deferred.source, '', element.rawContentStart, element.rawContentEnd, { element, scope: deferred.scope });
+}
+
+/** The element whose deferrable content is being scanned (see Scanner.startTag), with what it counted so far. */
+interface WatchedContent {
+  readonly element: ScannedElement;
+  readonly nodes: number;
+  readonly depth: number;
+  deepest: number;
+}
+
+/** A deferred element whose content a Scanner builds, and the namespace bindings inside it. */
+interface DeferredTarget {
+  readonly element: ScannedElement;
+  readonly scope: NamespaceScope;
 }
 
 /**
- * Scans text[from, to): a whole part (`from` 0, `to` its length), returning its root; or, with `into`, the
+ * Scans source.text[from, to): a whole part (`from` 0, `to` its length), returning its root; or, with `into`, the
  * content of a deferred element, checked when the part was read, whose children it builds.
  */
-function scan(text: string, partName: string, from: number, to: number, into?: { element: ScannedElement; scope: NamespaceScope }): ScannedElement | undefined {
-  const length = to;
-  const stack: ScannedElement[] = into ? [into.element] : [];
-  // Beside each open element: the namespace bindings inside it and its name as written (for its end tag).
-  const scopes: NamespaceScope[] = into ? [into.scope, into.scope] : [DOCUMENT_SCOPE];
-  const rawNames: string[] = into ? [''] : [];
-  // The contents of deferrable elements scanned in this part, and the one being scanned now.
-  const scannedContents = new Map<string, ScannedContent>();
-  let watched: { element: ScannedElement; nodes: number; depth: number; deepest: number } | undefined;
-  let deferrableEndTag = '';
-  // The attributes of the tag being read, as written: reused from tag to tag.
-  const rawAttributeNames: string[] = [];
-  const rawAttributeValues: string[] = [];
-  let root: ScannedElement | undefined;
-  let i = from;
+function scan(source: PartSource, partName: string, from: number, to: number, into?: DeferredTarget): ScannedElement | undefined {
+  return new Scanner(source, partName, to, into).run(from);
+}
 
-  // Loops over character codes: a regular expression here would allocate a match array per name and per space.
-  // A name read before is returned as the same string, not cut out again: a string keeps its hash, so the name
-  // caches of NamespaceScope find it without hashing its characters once per tag.
-  const internedNames: (string | undefined)[] = new Array<string | undefined>(INTERNED_NAMES).fill(undefined);
-  const readName = (at: number): string => {
+/**
+ * One scan of a part (see scan). A class rather than a function of closures: a closure made anew for each part is a
+ * new call target to the optimised code of the last part, which V8 then throws away; a method stays the same.
+ * Loops over character codes: a regular expression here would allocate a match array per name and per space.
+ */
+class Scanner {
+  private readonly text: string;
+  private readonly utf8: boolean;
+  private readonly stack: ScannedElement[];
+  /**
+   * The children of the open elements, each element's after its ancestors': an element's are cut out into an
+   * array of their own when it closes (an array grown child by child keeps spare room).
+   */
+  private readonly pendingChildren: XmlNode[] = [];
+  private pendingCount = 0;
+  // Beside each open element: where its children start among the pending ones, the namespace bindings inside it
+  // and its name as written (for its end tag).
+  private readonly childrenFrom: number[];
+  private readonly scopes: NamespaceScope[];
+  private readonly rawNames: string[];
+  /** The contents of deferrable elements scanned in this part. */
+  private readonly scannedContents = new Map<string, ScannedContent>();
+  /** The contents found most recently, latest first: a run's properties are mostly those of a run just before. */
+  private readonly recentContents: ScannedContent[] = [];
+  /** The deferrable element being scanned now. */
+  private watched: WatchedContent | undefined = undefined;
+  private deferrableEndTag = '';
+  /** The attributes of the tag being read, as written: reused from tag to tag. */
+  private readonly rawAttributeNames: string[] = [];
+  private readonly rawAttributeValues: string[] = [];
+  private root: ScannedElement | undefined = undefined;
+  private nodes = 0;
+  /** A deferred element's content was counted when the part was read. */
+  private readonly limit: number;
+  /** Whether the name readName returned last has bytes of 0x80 and above (see decodedName). */
+  private nameHasHighBytes = false;
+
+  constructor(
+    private readonly source: PartSource,
+    private readonly partName: string,
+    private readonly length: number,
+    private readonly into: DeferredTarget | undefined,
+  ) {
+    this.text = source.text;
+    this.utf8 = source.utf8;
+    this.stack = into ? [into.element] : [];
+    this.childrenFrom = into ? [0] : [];
+    this.scopes = into ? [into.scope, into.scope] : [DOCUMENT_SCOPE];
+    this.rawNames = into ? [''] : [];
+    this.limit = into ? Infinity : MAX_XML_NODES;
+  }
+
+  run(from: number): ScannedElement | undefined {
+    const { text, length, into } = this;
+    // Every element opens with `<`: counting them first refuses a part of countless empty elements before any tree is
+    // built. Each `<` takes three characters at least (`<a>`), so a shorter part cannot hold too many: no pass needed.
+    let tags = 0;
+    if (!into && length > MAX_XML_NODES * 3) for (let at = text.indexOf('<'); at !== -1 && tags <= MAX_XML_NODES; at = text.indexOf('<', at + 1)) tags++;
+    if (tags > MAX_XML_NODES) throw this.tooManyNodes();
+    let i = from;
+    while (i < length) {
+      const lt = text.indexOf('<', i);
+      const textEnd = lt === -1 ? length : lt;
+      if (textEnd > i) this.readText(i, textEnd);
+      if (lt === -1) break;
+      const next = text.charCodeAt(lt + 1);
+      if (next === 0x2f /* / */) i = this.endTag(lt);
+      else if (next === 0x3f /* ? */ || next === 0x21 /* ! */) i = this.markupDeclaration(lt);
+      else i = this.startTag(lt);
+    }
+    if (this.stack.length > (into ? 1 : 0)) throw new XmlSyntaxError(`元素“${this.shown(this.rawNames[this.rawNames.length - 1])}”没有结束`);
+    if (into && this.pendingCount > 0) into.element.built = this.pendingChildren.slice(0, this.pendingCount);
+    return this.root;
+  }
+
+  /** Offsets in messages are offsets in the decoded text. */
+  private where(at: number): number {
+    return this.source.decoded(at);
+  }
+
+  private tooManyNodes(): DocxError {
+    return new DocxError('too-large', `部件 ${this.partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
+  }
+
+  /**
+   * A name read before is returned as the same string, not cut out again (see internedNames). From a part scanned as
+   * bytes, the name is bytes too: decodedName decodes it for everything but end tags.
+   */
+  private readName(at: number): string {
+    const { text, length } = this;
     let code = text.charCodeAt(at);
-    if (!isNameStart(code)) throw new XmlSyntaxError(`第 ${at} 个字符处应是元素或属性名`);
+    if (!isNameStart(code)) throw new XmlSyntaxError(`第 ${this.where(at)} 个字符处应是元素或属性名`);
     let hash = code;
+    let high = code;
     let end = at + 1;
-    while (end < length && isNameCharacter((code = text.charCodeAt(end)))) {
+    while (end < length && (isNameCharacter((code = text.charCodeAt(end))) || (this.utf8 && code >= 0x80))) {
       hash = (hash * 31 + code) | 0;
+      high |= code;
       end++;
     }
+    this.nameHasHighBytes = high >= 0x80;
     const slot = hash & (INTERNED_NAMES - 1);
     const known = internedNames[slot];
     if (known !== undefined && known.length === end - at) {
@@ -334,189 +600,258 @@ function scan(text: string, partName: string, from: number, to: number, into?: {
     const name = text.slice(at, end);
     internedNames[slot] = name;
     return name;
-  };
-  const skipSpace = (at: number): number => {
+  }
+
+  /** The name readName just returned, read at `at`, decoded. */
+  private decodedName(raw: string, at: number): string {
+    return this.utf8 && this.nameHasHighBytes ? decodeUtf8(this.source, at, at + raw.length) : raw;
+  }
+
+  /** A name as written, for a message. */
+  private shown(raw: string): string {
+    return this.utf8 ? decodeUtf8(new PartSource(raw, true), 0, raw.length) : raw;
+  }
+
+  private skipSpace(at: number): number {
+    const { text, length } = this;
     let end = at;
     while (end < length && isSpaceCode(text.charCodeAt(end))) end++;
     return end;
-  };
-  const addText = (start: number, end: number, value: string): void => {
-    if (stack.length === 0) {
-      for (let k = start; k < end; k++) if (!isSpaceCode(text.charCodeAt(k))) throw new XmlSyntaxError(`第 ${k} 个字符处有根元素之外的文字`);
+  }
+
+  private count(): void {
+    if (++this.nodes > this.limit) throw this.tooManyNodes();
+  }
+
+  private addText(start: number, end: number, value: string): void {
+    if (this.stack.length === 0) {
+      for (let k = start; k < end; k++) if (!isSpaceCode(this.text.charCodeAt(k))) throw new XmlSyntaxError(`第 ${this.where(k)} 个字符处有根元素之外的文字`);
       return;
     }
-    count();
-    const parent = stack[stack.length - 1];
-    const node: XmlText = { type: 'text', text: value, start, end };
-    if (parent.built === NO_CHILDREN) parent.built = [node];
-    else parent.built.push(node);
-  };
-  // Every element opens with `<`: counting them first refuses a part of countless empty elements before any tree is
-  // built. Each `<` takes three characters at least (`<a>`), so a shorter part cannot hold too many: no pass needed.
-  let tags = 0;
-  if (!into && length > MAX_XML_NODES * 3) for (let at = text.indexOf('<'); at !== -1 && tags <= MAX_XML_NODES; at = text.indexOf('<', at + 1)) tags++;
-  if (tags > MAX_XML_NODES) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
-  let nodes = 0;
-  // A deferred element's content was counted when the part was read.
-  const limit = into ? Infinity : MAX_XML_NODES;
-  const count = (): void => {
-    if (++nodes > limit) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
-  };
-  const close = (element: ScannedElement): void => {
-    count();
-    if (stack.length > 0) {
-      const parent = stack[stack.length - 1];
-      if (parent.built === NO_CHILDREN) parent.built = [element];
-      else parent.built.push(element);
-    } else if (root) throw new XmlSyntaxError(`第 ${element.start} 个字符处有第二个根元素`);
-    else root = element;
-  };
-
-  while (i < length) {
-    const lt = text.indexOf('<', i);
-    const textEnd = lt === -1 ? length : lt;
-    if (textEnd > i && stack.length > 0 && !needsDecoding(text, i, textEnd)) addText(i, textEnd, text.slice(i, textEnd));
-    else if (textEnd > i) {
-      const raw = text.slice(i, textEnd);
-      if (stack.length > 0 && raw.includes(']]>')) throw new XmlSyntaxError(`第 ${i} 个字符后的文字中有“]]>”`);
-      // XML reads every line break as `\n`.
-      addText(i, textEnd, stack.length > 0 ? decodeReferences(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, i) : raw);
-    }
-    if (lt === -1) break;
-    const next = text.charCodeAt(lt + 1);
-    if (next === 0x3f /* ? */) {
-      const end = text.indexOf('?>', lt + 2);
-      if (end === -1) throw new XmlSyntaxError(`第 ${lt} 个字符处的处理指令没有结束`);
-      i = end + 2;
-    } else if (next === 0x21 /* ! */) {
-      if (text.startsWith('!--', lt + 1)) {
-        const end = text.indexOf('-->', lt + 4);
-        if (end === -1) throw new XmlSyntaxError(`第 ${lt} 个字符处的注释没有结束`);
-        i = end + 3;
-      } else if (text.startsWith('![CDATA[', lt + 1)) {
-        const end = text.indexOf(']]>', lt + 9);
-        if (end === -1 || stack.length === 0) throw new XmlSyntaxError(`第 ${lt} 个字符处的 CDATA 段不完整或在根元素之外`);
-        const value = text.slice(lt + 9, end);
-        if (FORBIDDEN_CHARACTER.test(value)) throw new XmlSyntaxError(`第 ${lt} 个字符处的 CDATA 段有 XML 不允许的字符`);
-        addText(lt, end + 3, value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value);
-        i = end + 3;
-      } else if (text.startsWith('!DOCTYPE', lt + 1)) {
-        throw new DocxError('unsafe-xml', `部件 ${partName} 含有 DOCTYPE 声明（Word 从不写入，可能是恶意的实体扩展），拒绝读取`);
-      } else {
-        throw new XmlSyntaxError(`第 ${lt} 个字符处的“<!”无法识别`);
-      }
-    } else if (next === 0x2f /* / */) {
-      const open = stack.pop();
-      const openName = rawNames.pop();
-      const innerScope = scopes.pop();
-      // The end tag is compared with the open element's name where it stands, without cutting a string out of it.
-      const nameEnd = lt + 2 + (openName?.length ?? 0);
-      if (!open || openName === undefined || !text.startsWith(openName, lt + 2) || (nameEnd < length && isNameCharacter(text.charCodeAt(nameEnd)))) {
-        throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签“${readName(lt + 2)}”与开始标签${open ? `“${openName}”` : ''}不匹配`);
-      }
-      const gt = skipSpace(nameEnd);
-      if (text.charCodeAt(gt) !== 0x3e) throw new XmlSyntaxError(`第 ${lt} 个字符处的结束标签不完整`);
-      open.contentEnd = lt;
-      open.end = gt + 1;
-      if (open === watched?.element && innerScope !== undefined) {
-        scannedContents.set(text.slice(open.contentStart, lt), { nodes: nodes - watched.nodes, depth: watched.deepest - watched.depth, text, scope: innerScope, template: open });
-        watched = undefined;
-      }
-      close(open);
-      i = gt + 1;
-    } else {
-      if (stack.length >= MAX_XML_DEPTH) {
-        throw new DocxError('unsafe-xml', `部件 ${partName} 的元素嵌套超过 ${MAX_XML_DEPTH} 层，拒绝读取`);
-      }
-      const rawName = readName(lt + 1);
-      let at = lt + 1 + rawName.length;
-      const parentScope = scopes[scopes.length - 1];
-      let attributes = NO_ATTRIBUTES;
-      // Set when the tag declares namespaces (Word does so on the root only): then the names are read again.
-      let declarations: Record<string, string> | undefined;
-      // Most tags have no attributes: setting an empty array's length is not free at a million tags.
-      if (rawAttributeNames.length !== 0) {
-        rawAttributeNames.length = 0;
-        rawAttributeValues.length = 0;
-      }
-      let selfClosing = false;
-      for (;;) {
-        const afterSpace = skipSpace(at);
-        const code = text.charCodeAt(afterSpace);
-        if (code === 0x3e /* > */) {
-          at = afterSpace + 1;
-          break;
-        }
-        if (code === 0x2f /* / */ && text.charCodeAt(afterSpace + 1) === 0x3e) {
-          selfClosing = true;
-          at = afterSpace + 2;
-          break;
-        }
-        if (afterSpace === at || afterSpace >= length) throw new XmlSyntaxError(`第 ${lt} 个字符处的开始标签不完整`);
-        const attributeName = readName(afterSpace);
-        const equals = skipSpace(afterSpace + attributeName.length);
-        if (text.charCodeAt(equals) !== 0x3d /* = */) throw new XmlSyntaxError(`第 ${equals} 个字符处的属性缺少“=”`);
-        const quoteAt = skipSpace(equals + 1);
-        const quote = text[quoteAt];
-        if (quote !== '"' && quote !== "'") throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值缺少引号`);
-        const closing = text.indexOf(quote, quoteAt + 1);
-        if (closing === -1) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值没有结束`);
-        const raw = text.slice(quoteAt + 1, closing);
-        let value = raw;
-        if (needsDecoding(text, quoteAt + 1, closing)) {
-          if (raw.includes('<')) throw new XmlSyntaxError(`第 ${quoteAt} 个字符处的属性值含有“<”`);
-          // Attribute-value normalisation: each white-space character reads as a space.
-          value = decodeReferences(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw, quoteAt + 1);
-        }
-        if (rawAttributeNames.includes(attributeName)) throw new XmlSyntaxError(`第 ${afterSpace} 个字符处的属性“${attributeName}”重复`);
-        rawAttributeNames.push(attributeName);
-        rawAttributeValues.push(value);
-        if (attributeName === 'xmlns' || attributeName.startsWith('xmlns:')) (declarations ??= {})[attributeName] = value;
-        else {
-          if (attributes === NO_ATTRIBUTES) attributes = {};
-          attributes[parentScope.attributeName(attributeName)] = value;
-        }
-        at = closing + 1;
-      }
-      const scope = declarations ? parentScope.withDeclarations(declarations) : parentScope;
-      if (scope !== parentScope) {
-        attributes = {};
-        rawAttributeNames.forEach((raw, k) => {
-          if (raw !== 'xmlns' && !raw.startsWith('xmlns:')) attributes[scope.attributeName(raw)] = rawAttributeValues[k];
-        });
-      }
-      const open = new ScannedElement(scope.elementName(rawName), attributes, lt, at, at, at);
-      if (selfClosing) close(open);
-      else {
-        if (open.name === DEFERRABLE) {
-          // Content written exactly as an element's before it, closed by the end tag that follows it, is taken as it
-          // was read then (its nodes counted, its depth checked) and built only if asked for.
-          if (!deferrableEndTag.startsWith(rawName, 2) || deferrableEndTag.length !== rawName.length + 3) deferrableEndTag = `</${rawName}>`;
-          const contentEnd = text.indexOf(deferrableEndTag, at);
-          const known = contentEnd === -1 || contentEnd >= length ? undefined : scannedContents.get(text.slice(at, contentEnd));
-          if (known !== undefined && known.scope === scope && stack.length + 1 + known.depth < MAX_XML_DEPTH) {
-            nodes += known.nodes;
-            if (nodes > limit) throw new DocxError('too-large', `部件 ${partName} 的元素超过 ${MAX_XML_NODES} 个，拒绝读取（可能是压缩炸弹）`);
-            if (watched) watched.deepest = Math.max(watched.deepest, stack.length + 1 + known.depth);
-            open.contentEnd = contentEnd;
-            open.end = contentEnd + deferrableEndTag.length;
-            if (contentEnd > at) open.deferred = known;
-            close(open);
-            i = open.end;
-            continue;
-          }
-        }
-        stack.push(open);
-        scopes.push(scope);
-        rawNames.push(rawName);
-        if (watched) watched.deepest = Math.max(watched.deepest, stack.length);
-        else if (open.name === DEFERRABLE) watched = { element: open, nodes, depth: stack.length, deepest: stack.length };
-      }
-      i = at;
-    }
+    this.count();
+    this.pendingChildren[this.pendingCount++] = new ScannedText(value, this.source, start, end);
   }
-  if (stack.length > (into ? 1 : 0)) throw new XmlSyntaxError(`元素“${rawNames[rawNames.length - 1]}”没有结束`);
-  return root;
+
+  private close(element: ScannedElement): void {
+    this.count();
+    if (this.stack.length > 0) this.pendingChildren[this.pendingCount++] = element;
+    else if (this.root) throw new XmlSyntaxError(`第 ${element.start} 个字符处有第二个根元素`);
+    else this.root = element;
+  }
+
+  /** Text between markup, text[i, textEnd) (not empty). */
+  private readText(i: number, textEnd: number): void {
+    const { text, utf8 } = this;
+    const inRoot = this.stack.length > 0;
+    const needs = inRoot ? needsDecoding(text, i, textEnd) : FULL_DECODING;
+    if (needs !== FULL_DECODING) {
+      this.addText(i, textEnd, needs === UTF8_ONLY && utf8 ? decodeUtf8(this.source, i, textEnd) : text.slice(i, textEnd));
+      return;
+    }
+    const raw = utf8 ? decodeUtf8(this.source, i, textEnd) : text.slice(i, textEnd);
+    if (inRoot && raw.includes(']]>')) throw new XmlSyntaxError(`第 ${this.where(i)} 个字符后的文字中有“]]>”`);
+    // XML reads every line break as `\n`.
+    this.addText(i, textEnd, inRoot ? decodeReferences(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, this.where(i)) : raw);
+  }
+
+  /** `<?…?>`, `<!--…-->`, `<![CDATA[…]]>` or a refused `<!DOCTYPE`; returns the offset after it. */
+  private markupDeclaration(lt: number): number {
+    const text = this.text;
+    if (text.charCodeAt(lt + 1) === 0x3f /* ? */) {
+      const end = text.indexOf('?>', lt + 2);
+      if (end === -1) throw new XmlSyntaxError(`第 ${this.where(lt)} 个字符处的处理指令没有结束`);
+      return end + 2;
+    }
+    if (text.startsWith('!--', lt + 1)) {
+      const end = text.indexOf('-->', lt + 4);
+      if (end === -1) throw new XmlSyntaxError(`第 ${this.where(lt)} 个字符处的注释没有结束`);
+      return end + 3;
+    }
+    if (text.startsWith('![CDATA[', lt + 1)) {
+      const end = text.indexOf(']]>', lt + 9);
+      if (end === -1 || this.stack.length === 0) throw new XmlSyntaxError(`第 ${this.where(lt)} 个字符处的 CDATA 段不完整或在根元素之外`);
+      const value = this.utf8 ? decodeUtf8(this.source, lt + 9, end) : text.slice(lt + 9, end);
+      if (FORBIDDEN_CHARACTER.test(value)) throw new XmlSyntaxError(`第 ${this.where(lt)} 个字符处的 CDATA 段有 XML 不允许的字符`);
+      this.addText(lt, end + 3, value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value);
+      return end + 3;
+    }
+    if (text.startsWith('!DOCTYPE', lt + 1)) {
+      throw new DocxError('unsafe-xml', `部件 ${this.partName} 含有 DOCTYPE 声明（Word 从不写入，可能是恶意的实体扩展），拒绝读取`);
+    }
+    throw new XmlSyntaxError(`第 ${this.where(lt)} 个字符处的“<!”无法识别`);
+  }
+
+  /** An end tag at `lt`; returns the offset after it. */
+  private endTag(lt: number): number {
+    const { text, length } = this;
+    const open = this.stack.pop();
+    const openName = this.rawNames.pop();
+    const innerScope = this.scopes.pop();
+    // The end tag is compared with the open element's name where it stands, without cutting a string out of it.
+    const nameEnd = lt + 2 + (openName?.length ?? 0);
+    if (!open || openName === undefined || !text.startsWith(openName, lt + 2) || (nameEnd < length && isNameCharacter(text.charCodeAt(nameEnd)))) {
+      throw new XmlSyntaxError(`第 ${this.where(lt)} 个字符处的结束标签“${this.shown(this.readName(lt + 2))}”与开始标签${open && openName !== undefined ? `“${this.shown(openName)}”` : ''}不匹配`);
+    }
+    const gt = this.skipSpace(nameEnd);
+    if (text.charCodeAt(gt) !== 0x3e) throw new XmlSyntaxError(`第 ${this.where(lt)} 个字符处的结束标签不完整`);
+    open.rawContentEnd = lt;
+    open.rawEnd = gt + 1;
+    const childrenStart = this.childrenFrom.pop() ?? this.pendingCount;
+    if (this.pendingCount > childrenStart) {
+      open.built = this.pendingChildren.slice(childrenStart, this.pendingCount);
+      this.pendingCount = childrenStart;
+    }
+    const watched = this.watched;
+    if (open === watched?.element && innerScope !== undefined) {
+      const written = text.slice(open.rawContentStart, lt);
+      this.scannedContents.set(written, { written, nodes: this.nodes - watched.nodes, depth: watched.deepest - watched.depth, source: this.source, scope: innerScope, template: open });
+      this.watched = undefined;
+    }
+    this.close(open);
+    return gt + 1;
+  }
+
+  /** A start tag at `lt`; returns the offset after it, or after the element when its content is deferred. */
+  private startTag(lt: number): number {
+    const { text, length, stack, scopes, rawAttributeNames, rawAttributeValues } = this;
+    if (stack.length >= MAX_XML_DEPTH) {
+      throw new DocxError('unsafe-xml', `部件 ${this.partName} 的元素嵌套超过 ${MAX_XML_DEPTH} 层，拒绝读取`);
+    }
+    const rawName = this.readName(lt + 1);
+    const elementName = this.decodedName(rawName, lt + 1);
+    let at = lt + 1 + rawName.length;
+    const parentScope = scopes[scopes.length - 1];
+    let attributes = NO_ATTRIBUTES;
+    // Set when the tag declares namespaces (Word does so on the root only): then the names are read again.
+    let declarations: Record<string, string> | undefined;
+    // Most tags have no attributes: setting an empty array's length is not free at a million tags.
+    if (rawAttributeNames.length !== 0) {
+      rawAttributeNames.length = 0;
+      rawAttributeValues.length = 0;
+    }
+    let selfClosing = false;
+    for (;;) {
+      const afterSpace = this.skipSpace(at);
+      const code = text.charCodeAt(afterSpace);
+      if (code === 0x3e /* > */) {
+        at = afterSpace + 1;
+        break;
+      }
+      if (code === 0x2f /* / */ && text.charCodeAt(afterSpace + 1) === 0x3e) {
+        selfClosing = true;
+        at = afterSpace + 2;
+        break;
+      }
+      if (afterSpace === at || afterSpace >= length) throw new XmlSyntaxError(`第 ${this.where(lt)} 个字符处的开始标签不完整`);
+      const rawAttributeName = this.readName(afterSpace);
+      const attributeName = this.decodedName(rawAttributeName, afterSpace);
+      const equals = this.skipSpace(afterSpace + rawAttributeName.length);
+      if (text.charCodeAt(equals) !== 0x3d /* = */) throw new XmlSyntaxError(`第 ${this.where(equals)} 个字符处的属性缺少“=”`);
+      const quoteAt = this.skipSpace(equals + 1);
+      const quote = text[quoteAt];
+      if (quote !== '"' && quote !== "'") throw new XmlSyntaxError(`第 ${this.where(quoteAt)} 个字符处的属性值缺少引号`);
+      const closing = text.indexOf(quote, quoteAt + 1);
+      if (closing === -1) throw new XmlSyntaxError(`第 ${this.where(quoteAt)} 个字符处的属性值没有结束`);
+      const value = this.attributeValue(quoteAt, closing);
+      if (rawAttributeNames.includes(attributeName)) throw new XmlSyntaxError(`第 ${this.where(afterSpace)} 个字符处的属性“${attributeName}”重复`);
+      rawAttributeNames.push(attributeName);
+      rawAttributeValues.push(value);
+      if (attributeName === 'xmlns' || attributeName.startsWith('xmlns:')) (declarations ??= {})[attributeName] = value;
+      else {
+        if (attributes === NO_ATTRIBUTES) attributes = {};
+        attributes[parentScope.attributeName(attributeName)] = value;
+      }
+      at = closing + 1;
+    }
+    const scope = declarations ? parentScope.withDeclarations(declarations) : parentScope;
+    if (scope !== parentScope) {
+      attributes = {};
+      for (let k = 0; k < rawAttributeNames.length; k++) {
+        const raw = rawAttributeNames[k];
+        if (raw !== 'xmlns' && !raw.startsWith('xmlns:')) attributes[scope.attributeName(raw)] = rawAttributeValues[k];
+      }
+    }
+    const open = new ScannedElement(scope.elementName(elementName), attributes, this.source, lt, at, at, at);
+    if (selfClosing) {
+      this.close(open);
+      return at;
+    }
+    if (open.name === DEFERRABLE) {
+      const end = this.deferRepeat(open, rawName, scope);
+      if (end !== -1) return end;
+    }
+    stack.push(open);
+    this.childrenFrom.push(this.pendingCount);
+    scopes.push(scope);
+    this.rawNames.push(rawName);
+    const watched = this.watched;
+    if (watched) watched.deepest = Math.max(watched.deepest, stack.length);
+    else if (open.name === DEFERRABLE) this.watched = { element: open, nodes: this.nodes, depth: stack.length, deepest: stack.length };
+    return at;
+  }
+
+  /** The value of an attribute quoted at `quoteAt` and `closing`, decoded. */
+  private attributeValue(quoteAt: number, closing: number): string {
+    const needs = needsDecoding(this.text, quoteAt + 1, closing);
+    const value = needs === AS_WRITTEN || !this.utf8 ? this.text.slice(quoteAt + 1, closing) : decodeUtf8(this.source, quoteAt + 1, closing);
+    if (needs !== FULL_DECODING) return value;
+    if (value.includes('<')) throw new XmlSyntaxError(`第 ${this.where(quoteAt)} 个字符处的属性值含有“<”`);
+    // Attribute-value normalisation: each white-space character reads as a space.
+    return decodeReferences(/[\t\n\r]/.test(value) ? value.replace(/\r\n|[\t\n\r]/g, ' ') : value, this.where(quoteAt + 1));
+  }
+
+  /**
+   * Content written exactly as an element's before it, closed by the end tag that follows it, is taken as it was
+   * read then (its nodes counted, its depth checked) and built only if asked for. Returns the offset after the
+   * element, or -1 when its content is new (then it is scanned).
+   */
+  private deferRepeat(open: ScannedElement, rawName: string, scope: NamespaceScope): number {
+    const { text, stack, recentContents } = this;
+    const at = open.rawContentStart;
+    if (!this.deferrableEndTag.startsWith(rawName, 2) || this.deferrableEndTag.length !== rawName.length + 3) this.deferrableEndTag = `</${rawName}>`;
+    const endTag = this.deferrableEndTag;
+    const contentEnd = text.indexOf(endTag, at);
+    let known: ScannedContent | undefined;
+    if (contentEnd !== -1 && contentEnd < this.length) {
+      // Compared with the contents found last (natively, as strings of the same length are) before it is looked up
+      // by its text, which hashes it.
+      const written = text.slice(at, contentEnd);
+      for (const recent of recentContents) {
+        if (recent.written === written) {
+          known = recent;
+          break;
+        }
+      }
+      known ??= this.scannedContents.get(written);
+    }
+    if (known !== undefined && recentContents[0] !== known) {
+      const was = recentContents.indexOf(known);
+      if (was !== -1) recentContents.splice(was, 1);
+      else if (recentContents.length === RECENT_CONTENTS) recentContents.pop();
+      recentContents.unshift(known);
+    }
+    if (known === undefined || known.scope !== scope || stack.length + 1 + known.depth >= MAX_XML_DEPTH) return -1;
+    this.nodes += known.nodes;
+    if (this.nodes > this.limit) throw this.tooManyNodes();
+    if (this.watched) this.watched.deepest = Math.max(this.watched.deepest, stack.length + 1 + known.depth);
+    open.rawContentEnd = contentEnd;
+    open.rawEnd = contentEnd + endTag.length;
+    if (contentEnd > at) open.deferred = known;
+    this.close(open);
+    return open.rawEnd;
+  }
+}
+
+/**
+ * A string equal for two elements exactly when their markup is written alike (in parts read the same way): a key
+ * for caching what is worked out from an element, without decoding or copying the part's text.
+ */
+export function writtenMarkup(element: XmlElement): string | undefined {
+  if (!(element instanceof ScannedElement)) return undefined;
+  const written = element.source.text.slice(element.rawStart, element.rawEnd);
+  // A part scanned as bytes holds no code above 0xFF, a part scanned as text no U+FFFF (XML forbids it): a text
+  // key marked with it never equals a bytes key of other markup.
+  return element.source.utf8 ? written : `\uffff${written}`;
 }
 
 /** The element children of a node with the given canonical name. */

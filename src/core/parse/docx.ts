@@ -391,12 +391,16 @@ class DocxReader {
     if (!flags.deleted && !hidden && this.fieldsShowText(context)) text.append(character, runPiece('symbol', element, run, flags, context));
   }
 
-  private readRun(run: XmlElement, text: ParagraphText, context: PartContext, flags: InlineFlags, deletedText: string[] | undefined): void {
-    const properties = firstChild(run, 'w:rPr');
+  /**
+   * Reads a run's content (`content`: its children, or those of the branch of alternate content it holds, whose
+   * properties then are the branch's own).
+   */
+  private readRun(run: XmlElement, text: ParagraphText, context: PartContext, flags: InlineFlags, deletedText: string[] | undefined, content: readonly XmlNode[] = run.children): void {
+    const properties = content === run.children ? firstChild(run, 'w:rPr') : content.find((node): node is XmlElement => node.type === 'element' && node.name === 'w:rPr');
     const hidden = properties !== undefined && isOn(firstChild(properties, 'w:vanish'));
     const runStart = text.length;
     const runMark = text.mark;
-    for (const node of run.children) {
+    for (const node of content) {
       if (node.type !== 'element') continue;
       switch (node.name) {
         case 'w:t':
@@ -440,7 +444,7 @@ class DocxReader {
           break;
         case 'mc:AlternateContent': {
           const branch = chosenBranch(node);
-          if (branch) this.readRun({ ...run, children: branch.children }, text, context, flags, deletedText);
+          if (branch) this.readRun(run, text, context, flags, deletedText, branch.children);
           break;
         }
         case 'w:ruby': {
