@@ -483,20 +483,27 @@ function useColor(options: CliOptions): boolean {
 const WRITE_CHUNK = 64 * 1024;
 
 /** The pieces of a report, ending it with a line break unless it is empty or ends with one. */
-function* reportPieces(output: FormatterOutput): Generator<string> {
-  let last = '';
+function* reportPieces(output: FormatterOutput): Generator<string | Uint8Array> {
+  let endsWithLineBreak = true;
   for (const piece of typeof output === 'string' ? [output] : output) {
-    if (piece === '') continue;
+    if (piece.length === 0) continue;
     yield piece;
-    last = piece;
+    endsWithLineBreak = typeof piece === 'string' ? piece.endsWith('\n') : piece[piece.length - 1] === 10;
   }
-  if (last !== '' && !last.endsWith('\n')) yield '\n';
+  if (!endsWithLineBreak) yield '\n';
 }
 
 /** Writes a report to a stream in chunks (see reportPieces). */
-function writeReport(output: FormatterOutput, write: (text: string) => void): void {
+function writeReport(output: FormatterOutput, write: (text: string | Uint8Array) => void): void {
   let pending = '';
   for (const piece of reportPieces(output)) {
+    if (typeof piece !== 'string') {
+      // Bytes are written as they are, after the text before them.
+      if (pending !== '') write(pending);
+      pending = '';
+      write(piece);
+      continue;
+    }
     pending += piece;
     if (pending.length >= WRITE_CHUNK) {
       write(pending);
@@ -544,15 +551,21 @@ async function writeReportToFile(output: FormatterOutput, file: number): Promise
   try {
     for (const piece of reportPieces(output)) {
       // A UTF-16 code unit takes at most three bytes of UTF-8.
-      if (piece.length * 3 > FILE_BUFFER - used) {
+      const mostBytes = typeof piece === 'string' ? piece.length * 3 : piece.length;
+      if (mostBytes > FILE_BUFFER - used) {
         await flush();
-        if (piece.length * 3 > FILE_BUFFER) {
+        if (mostBytes > FILE_BUFFER) {
           await flush();
-          await writeAll(file, Buffer.from(piece));
+          await writeAll(file, typeof piece === 'string' ? Buffer.from(piece) : piece);
           continue;
         }
       }
-      used += buffer.write(piece, used);
+      if (typeof piece === 'string') {
+        used += buffer.write(piece, used);
+      } else {
+        buffer.set(piece, used);
+        used += piece.length;
+      }
     }
     await flush();
     await flush();

@@ -90,19 +90,82 @@ class QuotedStrings {
   }
 }
 
+const utf8 = new TextEncoder();
+
+/** The fixed lines of a result as UTF-8, copied into each result's bytes. */
+const REGION_START_BYTES = utf8.encode(REGION_START);
+const REGION_START_COLUMN_BYTES = utf8.encode(REGION_START_COLUMN);
+const REGION_END_LINE_BYTES = utf8.encode(REGION_END_LINE);
+const REGION_END_COLUMN_BYTES = utf8.encode(REGION_END_COLUMN);
+const REGION_CLOSE_BYTES = utf8.encode(REGION_CLOSE);
+const LOCATIONS_CLOSE_BYTES = utf8.encode(LOCATIONS_CLOSE);
+const OPEN_BYTES = utf8.encode('[');
+const COMMA_BYTES = utf8.encode(',');
+
+/** The bytes of one file's results, in a buffer that grows as they are added. */
+class ResultBytes {
+  private bytes = new Uint8Array(64 * 1024);
+  private used = 0;
+
+  private reserve(length: number): void {
+    if (this.used + length <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + length));
+    grown.set(this.bytes.subarray(0, this.used));
+    this.bytes = grown;
+  }
+
+  add(piece: Uint8Array): void {
+    this.reserve(piece.length);
+    this.bytes.set(piece, this.used);
+    this.used += piece.length;
+  }
+
+  /** A line or column, as JSON.stringify writes it: digits written directly when it is a whole number from 0. */
+  addInteger(value: number): void {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      this.add(utf8.encode(JSON.stringify(value)));
+      return;
+    }
+    this.reserve(16);
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    let rest = value;
+    for (let at = this.used + digits - 1; at >= this.used; at--) {
+      this.bytes[at] = 48 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    }
+    this.used += digits;
+  }
+
+  get length(): number {
+    return this.used;
+  }
+
+  /** The bytes added, handed over: the next file's start in a buffer of their own. */
+  take(): Uint8Array {
+    const taken = this.bytes.subarray(0, this.used);
+    this.bytes = new Uint8Array(this.bytes.length);
+    this.used = 0;
+    return taken;
+  }
+}
+
 /**
  * The `results` array, written from its fixed lines and the values between them: exactly what nestedArray
  * gives for the result objects (each `JSON.stringify(result, null, 2)`, indented four levels), without
- * building those objects and re-indenting their text. A draft full of findings has hundreds of thousands; the tests hold the log to
- * JSON.stringify.
+ * building those objects and re-indenting their text. A draft full of findings has hundreds of thousands,
+ * each some 700 bytes of mostly fixed text: a file's results are written as UTF-8 bytes, a result's text
+ * up to its region made once per file for each message, instead of strings joined and encoded after. The
+ * tests hold the log to JSON.stringify.
  */
 function* sarifResults(
   results: readonly LintResult[],
   locations: readonly { uri: string; uriBaseId?: string }[],
   ruleIndex: ReadonlyMap<string, number>,
-): Generator<string> {
+): Generator<string | Uint8Array> {
   const quoted = new QuotedStrings();
   const ruleLines = new Map<string, string>();
+  const output = new ResultBytes();
   let first = true;
   for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
     const { uri, uriBaseId } = locations[artifactIndex];
@@ -111,28 +174,42 @@ function* sarifResults(
     if (uriBaseId !== undefined) artifactLines.push(`          "uriBaseId": ${quoted.get(uriBaseId)},`);
     artifactLines.push(`          "index": ${artifactIndex}`, '        }');
     const artifact = artifactLines.join(RESULT_LINE);
-    const pieces: string[] = [];
+    // A file repeats a few dozen messages: a result's bytes up to its region are keyed by its message.
+    const heads = new Map<string, { ruleId: string | null; severity: 1 | 2; head: Uint8Array }>();
     for (const message of results[artifactIndex].messages) {
       if (message.fatal) continue;
-      let rule = '';
-      if (message.ruleId !== null) {
-        rule = ruleLines.get(message.ruleId) ?? '';
-        if (rule === '') {
-          const index = ruleIndex.get(message.ruleId);
-          rule = `${RESULT_LINE}  "ruleId": ${quoted.get(message.ruleId)},${index === undefined ? '' : `${RESULT_LINE}  "ruleIndex": ${index},`}`;
-          ruleLines.set(message.ruleId, rule);
+      let known = heads.get(message.message);
+      if (known === undefined || known.ruleId !== message.ruleId || known.severity !== message.severity) {
+        let rule = '';
+        if (message.ruleId !== null) {
+          rule = ruleLines.get(message.ruleId) ?? '';
+          if (rule === '') {
+            const index = ruleIndex.get(message.ruleId);
+            rule = `${RESULT_LINE}  "ruleId": ${quoted.get(message.ruleId)},${index === undefined ? '' : `${RESULT_LINE}  "ruleIndex": ${index},`}`;
+            ruleLines.set(message.ruleId, rule);
+          }
         }
+        const head = `${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}${artifact}`;
+        known = { ruleId: message.ruleId, severity: message.severity, head: utf8.encode(head) };
+        heads.set(message.message, known);
       }
-      const region =
-        message.line < 1
-          ? ''
-          : `${REGION_START}${message.line}${REGION_START_COLUMN}${message.column}${REGION_END_LINE}${message.endLine}${REGION_END_COLUMN}${message.endColumn}${REGION_CLOSE}`;
-      pieces.push(
-        `${first ? '[' : ','}${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}${artifact}${region}${LOCATIONS_CLOSE}`,
-      );
+      output.add(first ? OPEN_BYTES : COMMA_BYTES);
+      output.add(known.head);
       first = false;
+      if (message.line >= 1) {
+        output.add(REGION_START_BYTES);
+        output.addInteger(message.line);
+        output.add(REGION_START_COLUMN_BYTES);
+        output.addInteger(message.column);
+        output.add(REGION_END_LINE_BYTES);
+        output.addInteger(message.endLine);
+        output.add(REGION_END_COLUMN_BYTES);
+        output.addInteger(message.endColumn);
+        output.add(REGION_CLOSE_BYTES);
+      }
+      output.add(LOCATIONS_CLOSE_BYTES);
     }
-    if (pieces.length > 0) yield pieces.join('');
+    if (output.length > 0) yield output.take();
   }
   yield first ? '[]' : `\n${'  '.repeat(3)}]`;
 }
