@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintMessage, LintResult } from '../../core/linter.js';
 import type { Formatter } from './types.js';
+import { ByteBuilder, utf8Bytes } from './bytes.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/gongwen-lint';
@@ -90,68 +91,15 @@ class QuotedStrings {
   }
 }
 
-const utf8 = new TextEncoder();
-
 /** The fixed lines of a result as UTF-8, copied into each result's bytes. */
-const REGION_START_BYTES = utf8.encode(REGION_START);
-const REGION_START_COLUMN_BYTES = utf8.encode(REGION_START_COLUMN);
-const REGION_END_LINE_BYTES = utf8.encode(REGION_END_LINE);
-const REGION_END_COLUMN_BYTES = utf8.encode(REGION_END_COLUMN);
-const REGION_CLOSE_BYTES = utf8.encode(REGION_CLOSE);
-const LOCATIONS_CLOSE_BYTES = utf8.encode(LOCATIONS_CLOSE);
-const OPEN_BYTES = utf8.encode('[');
-const COMMA_BYTES = utf8.encode(',');
-
-/**
- * The bytes of one file's results, in a buffer that grows as they are added and is used again for the next
- * file: what is handed over is a copy of the bytes written, the size they are. A fresh buffer per file kept
- * some 20 MiB more in memory, waiting for the collector.
- */
-class ResultBytes {
-  private bytes: Uint8Array = Buffer.allocUnsafeSlow(64 * 1024);
-  private used = 0;
-
-  private reserve(length: number): void {
-    if (this.used + length <= this.bytes.length) return;
-    const grown = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + length));
-    grown.set(this.bytes.subarray(0, this.used));
-    this.bytes = grown;
-  }
-
-  add(piece: Uint8Array): void {
-    this.reserve(piece.length);
-    this.bytes.set(piece, this.used);
-    this.used += piece.length;
-  }
-
-  /** A line or column, as JSON.stringify writes it: digits written directly when it is a whole number from 0. */
-  addInteger(value: number): void {
-    if (!Number.isSafeInteger(value) || value < 0) {
-      this.add(utf8.encode(JSON.stringify(value)));
-      return;
-    }
-    this.reserve(16);
-    let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-    let rest = value;
-    for (let at = this.used + digits - 1; at >= this.used; at--) {
-      this.bytes[at] = 48 + (rest % 10);
-      rest = Math.floor(rest / 10);
-    }
-    this.used += digits;
-  }
-
-  get length(): number {
-    return this.used;
-  }
-
-  /** A copy of the bytes added, which are then cleared for the next file's. */
-  take(): Uint8Array {
-    const taken = Buffer.from(this.bytes.subarray(0, this.used));
-    this.used = 0;
-    return taken;
-  }
-}
+const REGION_START_BYTES = utf8Bytes(REGION_START);
+const REGION_START_COLUMN_BYTES = utf8Bytes(REGION_START_COLUMN);
+const REGION_END_LINE_BYTES = utf8Bytes(REGION_END_LINE);
+const REGION_END_COLUMN_BYTES = utf8Bytes(REGION_END_COLUMN);
+const REGION_CLOSE_BYTES = utf8Bytes(REGION_CLOSE);
+const LOCATIONS_CLOSE_BYTES = utf8Bytes(LOCATIONS_CLOSE);
+const OPEN_BYTES = utf8Bytes('[');
+const COMMA_BYTES = utf8Bytes(',');
 
 /**
  * The `results` array, written from its fixed lines and the values between them: exactly what nestedArray
@@ -168,7 +116,7 @@ function* sarifResults(
 ): Generator<string | Uint8Array> {
   const quoted = new QuotedStrings();
   const ruleLines = new Map<string, string>();
-  const output = new ResultBytes();
+  const output = new ByteBuilder();
   let first = true;
   for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
     const { uri, uriBaseId } = locations[artifactIndex];
@@ -193,7 +141,7 @@ function* sarifResults(
           }
         }
         const head = `${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}${artifact}`;
-        known = { ruleId: message.ruleId, severity: message.severity, head: utf8.encode(head) };
+        known = { ruleId: message.ruleId, severity: message.severity, head: utf8Bytes(head) };
         heads.set(message.message, known);
       }
       output.add(first ? OPEN_BYTES : COMMA_BYTES);
