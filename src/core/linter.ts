@@ -110,12 +110,16 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** A window of about EXCERPT_CONTEXT code units either side of the span, never splitting a surrogate pair. */
-export function makeExcerpt(text: string, start: number, end: number): Excerpt {
+/**
+ * A window of about EXCERPT_CONTEXT code units either side of the span, never splitting a surrogate pair.
+ * `hasLineBreak` false says the text has none, when the caller knows: nothing to look for then.
+ */
+export function makeExcerpt(text: string, start: number, end: number, hasLineBreak = true): Excerpt {
   let from = Math.max(0, start - EXCERPT_CONTEXT);
   let to = Math.min(text.length, end + EXCERPT_CONTEXT);
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
   if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+  if (!hasLineBreak) return { text: detachedSlice(text, from, to), start: start - from, end: Math.min(end, to) - from };
   // Search for line breaks only inside the window: an unbounded search is quadratic over a long line with many findings.
   for (let i = start - 1; i >= from; i--) {
     if (text.charCodeAt(i) === 10) {
@@ -282,6 +286,9 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
   const { locate } = document;
   const lineIndex = locate ? undefined : new LineIndex(document.source);
   const withExcerpts = options.excerpts !== false;
+  // Whether the block text the last excerpt came from has a line break: a block's findings come one after another.
+  let excerptText: string | undefined;
+  let excerptTextHasLineBreak = true;
   // Outside Word the messages alone: their positions give back their offsets.
   const collected: LintMessage[] = [];
   const wordFindings: WordFinding[] | undefined = locate ? [] : undefined;
@@ -336,7 +343,13 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
           fix: editsToSourceFix(block, document.source, suggestion.fix),
         }));
       }
-      if (withExcerpts) message.excerpt = makeExcerpt(block.text, found.start, found.end);
+      if (withExcerpts) {
+        if (block.text !== excerptText) {
+          excerptText = block.text;
+          excerptTextHasLineBreak = excerptText.includes('\n');
+        }
+        message.excerpt = makeExcerpt(block.text, found.start, found.end, excerptTextHasLineBreak);
+      }
       if (wordFindings) wordFindings.push({ message, sourceStart });
       else collected.push(message);
     };

@@ -174,7 +174,7 @@ describe('written in pieces', () => {
     ['no files', []],
   ])('joins to exactly the pretty-printed log (%s)', (_name, given) => {
     const pieces = [...sarifFormatter(given, context())];
-    const text = pieces.join('');
+    const text = outputText(pieces);
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
     if (given.length > 0) expect(pieces.length).toBeGreaterThan(given.length);
   });

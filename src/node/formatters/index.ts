@@ -4,7 +4,9 @@ export type { Formatter, FormatterContext, FormatterOutput, RuleMeta } from './t
 
 /** A formatter's output as one string (for tests and small reports). */
 export function outputText(output: FormatterOutput): string {
-  return typeof output === 'string' ? output : [...output].join('');
+  if (typeof output === 'string') return output;
+  const decoder = new TextDecoder();
+  return Array.from(output, (piece) => (typeof piece === 'string' ? piece : decoder.decode(piece))).join('');
 }
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact', 'html'] as const;

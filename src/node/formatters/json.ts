@@ -51,7 +51,11 @@ export interface StoredJson {
  */
 const json: Formatter = function* (results) {
   yield '[';
-  for (let i = 0; i < results.length; i++) yield `${i > 0 ? ',' : ''}${(results[i] as StoredJson).storedJson ?? resultJson(results[i])}`;
+  for (let i = 0; i < results.length; i++) {
+    // The comma a piece of its own: prefixed, a result's JSON would be copied once more to flatten it.
+    if (i > 0) yield ',';
+    yield (results[i] as StoredJson).storedJson ?? resultJson(results[i]);
+  }
   yield ']';
 };
 

@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintMessage, LintResult } from '../../core/linter.js';
 import type { Formatter } from './types.js';
+import { ByteBuilder, utf8Bytes } from './bytes.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/gongwen-lint';
@@ -90,19 +91,32 @@ class QuotedStrings {
   }
 }
 
+/** The fixed lines of a result as UTF-8, copied into each result's bytes. */
+const REGION_START_BYTES = utf8Bytes(REGION_START);
+const REGION_START_COLUMN_BYTES = utf8Bytes(REGION_START_COLUMN);
+const REGION_END_LINE_BYTES = utf8Bytes(REGION_END_LINE);
+const REGION_END_COLUMN_BYTES = utf8Bytes(REGION_END_COLUMN);
+const REGION_CLOSE_BYTES = utf8Bytes(REGION_CLOSE);
+const LOCATIONS_CLOSE_BYTES = utf8Bytes(LOCATIONS_CLOSE);
+const OPEN_BYTES = utf8Bytes('[');
+const COMMA_BYTES = utf8Bytes(',');
+
 /**
  * The `results` array, written from its fixed lines and the values between them: exactly what nestedArray
  * gives for the result objects (each `JSON.stringify(result, null, 2)`, indented four levels), without
- * building those objects and re-indenting their text. A draft full of findings has hundreds of thousands; the tests hold the log to
- * JSON.stringify.
+ * building those objects and re-indenting their text. A draft full of findings has hundreds of thousands,
+ * each some 700 bytes of mostly fixed text: a file's results are written as UTF-8 bytes, a result's text
+ * up to its region made once per file for each message, instead of strings joined and encoded after. The
+ * tests hold the log to JSON.stringify.
  */
 function* sarifResults(
   results: readonly LintResult[],
   locations: readonly { uri: string; uriBaseId?: string }[],
   ruleIndex: ReadonlyMap<string, number>,
-): Generator<string> {
+): Generator<string | Uint8Array> {
   const quoted = new QuotedStrings();
   const ruleLines = new Map<string, string>();
+  const output = new ByteBuilder();
   let first = true;
   for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
     const { uri, uriBaseId } = locations[artifactIndex];
@@ -111,28 +125,42 @@ function* sarifResults(
     if (uriBaseId !== undefined) artifactLines.push(`          "uriBaseId": ${quoted.get(uriBaseId)},`);
     artifactLines.push(`          "index": ${artifactIndex}`, '        }');
     const artifact = artifactLines.join(RESULT_LINE);
-    const pieces: string[] = [];
+    // A file repeats a few dozen messages: a result's bytes up to its region are keyed by its message.
+    const heads = new Map<string, { ruleId: string | null; severity: 1 | 2; head: Uint8Array }>();
     for (const message of results[artifactIndex].messages) {
       if (message.fatal) continue;
-      let rule = '';
-      if (message.ruleId !== null) {
-        rule = ruleLines.get(message.ruleId) ?? '';
-        if (rule === '') {
-          const index = ruleIndex.get(message.ruleId);
-          rule = `${RESULT_LINE}  "ruleId": ${quoted.get(message.ruleId)},${index === undefined ? '' : `${RESULT_LINE}  "ruleIndex": ${index},`}`;
-          ruleLines.set(message.ruleId, rule);
+      let known = heads.get(message.message);
+      if (known === undefined || known.ruleId !== message.ruleId || known.severity !== message.severity) {
+        let rule = '';
+        if (message.ruleId !== null) {
+          rule = ruleLines.get(message.ruleId) ?? '';
+          if (rule === '') {
+            const index = ruleIndex.get(message.ruleId);
+            rule = `${RESULT_LINE}  "ruleId": ${quoted.get(message.ruleId)},${index === undefined ? '' : `${RESULT_LINE}  "ruleIndex": ${index},`}`;
+            ruleLines.set(message.ruleId, rule);
+          }
         }
+        const head = `${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}${artifact}`;
+        known = { ruleId: message.ruleId, severity: message.severity, head: utf8Bytes(head) };
+        heads.set(message.message, known);
       }
-      const region =
-        message.line < 1
-          ? ''
-          : `${REGION_START}${message.line}${REGION_START_COLUMN}${message.column}${REGION_END_LINE}${message.endLine}${REGION_END_COLUMN}${message.endColumn}${REGION_CLOSE}`;
-      pieces.push(
-        `${first ? '[' : ','}${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}${artifact}${region}${LOCATIONS_CLOSE}`,
-      );
+      output.add(first ? OPEN_BYTES : COMMA_BYTES);
+      output.add(known.head);
       first = false;
+      if (message.line >= 1) {
+        output.add(REGION_START_BYTES);
+        output.addInteger(message.line);
+        output.add(REGION_START_COLUMN_BYTES);
+        output.addInteger(message.column);
+        output.add(REGION_END_LINE_BYTES);
+        output.addInteger(message.endLine);
+        output.add(REGION_END_COLUMN_BYTES);
+        output.addInteger(message.endColumn);
+        output.add(REGION_CLOSE_BYTES);
+      }
+      output.add(LOCATIONS_CLOSE_BYTES);
     }
-    if (pieces.length > 0) yield pieces.join('');
+    if (output.length > 0) yield output.take();
   }
   yield first ? '[]' : `\n${'  '.repeat(3)}]`;
 }

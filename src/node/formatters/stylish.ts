@@ -84,7 +84,8 @@ const stylish: Formatter = function* (results, context) {
     let messageWidth = 0;
     for (const message of result.messages) {
       const shown = position(message, word);
-      const width = displayWidth(shown);
+      // Outside Word a position is digits and a colon.
+      const width = word ? displayWidth(shown) : shown.length;
       positions.push(shown);
       positionWidths.push(width);
       positionWidth = Math.max(positionWidth, width);
@@ -108,8 +109,9 @@ const stylish: Formatter = function* (results, context) {
         output.push(indent + excerptLine, indent + markerLine);
       }
     });
-    // Each file's findings end with an empty line.
-    yield `${output.join('\n')}\n\n`;
+    // Each file's findings end with an empty line: joined in, not appended after (a copy more to flatten).
+    output.push('', '');
+    yield output.join('\n');
   }
   const total = errors + warnings;
   if (total === 0) return;

@@ -22,9 +22,10 @@ export interface FormatterContext {
 
 /**
  * The text a formatter prints: whole, or in pieces that are written one after another, so that the report
- * of ten thousand files never stands in memory as one string (see json.ts).
+ * of ten thousand files never stands in memory as one string (see json.ts). A piece may be UTF-8 bytes, each
+ * a whole number of characters (see sarif.ts): a report of mostly fixed text is then never a string at all.
  */
-export type FormatterOutput = string | Iterable<string>;
+export type FormatterOutput = string | Iterable<string | Uint8Array>;
 
 /** A pure function from results to the text printed or written; the CLI adds nothing to it. */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => FormatterOutput;
