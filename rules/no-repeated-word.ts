@@ -123,7 +123,8 @@ function isRepeatAt(text: string, at: number, length: number): boolean {
 /** The length of the accidental repeat that starts at `at` (a Han character), or 0. */
 function repeatAt(text: string, at: number): number {
   const first = text.charCodeAt(at);
-  for (let length = 1; length <= MAX_UNIT; length++) {
+  // Never past the end of the text: the first out-of-bounds read would throw the optimised code away.
+  for (let length = 1; length <= MAX_UNIT && at + 2 * length <= text.length; length++) {
     // Most characters differ from the next few: one comparison each turns them away.
     if (text.charCodeAt(at + length) !== first || !isRepeatAt(text, at, length)) continue;
     if (length === 1) {
