@@ -143,7 +143,10 @@ function isCrossReference(text: string, end: number): boolean {
   let at = end;
   if (CROSS_REFERENCE_JOINERS.has(text.charCodeAt(at))) at++;
   const open = text.charCodeAt(at);
-  if (open !== FULL_WIDTH_OPEN && open !== HALF_WIDTH_OPEN) return false;
+  // Both comparisons made every time: one first made after the function was compiled would throw its code away.
+  const fullWidthOpen = open === FULL_WIDTH_OPEN;
+  const halfWidthOpen = open === HALF_WIDTH_OPEN;
+  if (!fullWidthOpen && !halfWidthOpen) return false;
   const first = ++at;
   while (ITEM_NUMERALS.has(text.charCodeAt(at))) at++;
   if (at === first) {
@@ -152,7 +155,9 @@ function isCrossReference(text: string, end: number): boolean {
     if (at === first) return false;
   }
   const close = text.charCodeAt(at);
-  return close === FULL_WIDTH_CLOSE || close === HALF_WIDTH_CLOSE;
+  const fullWidthClose = close === FULL_WIDTH_CLOSE;
+  const halfWidthClose = close === HALF_WIDTH_CLOSE;
+  return fullWidthClose || halfWidthClose;
 }
 
 function isAsciiDigit(code: number): boolean {

@@ -128,6 +128,11 @@ function scanBlock(text: string, index: number, firstDoubled: Int32Array): numbe
   let pairs = 0;
   let previousClass = 0;
   let doubled = -1;
+  // Bounds that doubled sets when found, compared on every candidate so that the compiled loop has seen the
+  // comparisons run (a comparison first made after the loop was compiled throws it away): doubled units are looked
+  // for up to `lookUntil` (three characters past one found), starting before `startBefore` (the one found).
+  let lookUntil = text.length;
+  let startBefore = text.length;
   let back1 = -1;
   let back2 = -1;
   let back3 = -1;
@@ -137,11 +142,15 @@ function scanBlock(text: string, index: number, firstDoubled: Int32Array): numbe
     // A unit of `length` characters doubled at `p` shows as its first character again at `p + length`: a Han
     // character equal to one of the last four may open the copy of the unit just before it, which is then compared.
     // A unit that starts before one found shows at most three characters after it: the scan looks that far on.
-    if ((code === back1 || code === back2 || code === back3 || code === back4) && (doubled === -1 || i <= doubled + MAX_UNIT - 1) && isBasicHan(code)) {
+    if ((code === back1 || code === back2 || code === back3 || code === back4) && i < lookUntil && isBasicHan(code)) {
       // Never past the start of the text: reading out of bounds would throw the optimised loop away.
       for (let length = i < MAX_UNIT ? i : MAX_UNIT; length >= 1; length--) {
         const start = i - length;
-        if (text.charCodeAt(start) === code && (doubled === -1 || start < doubled) && isUnitDoubled(text, start, length)) doubled = start;
+        if (text.charCodeAt(start) === code && start < startBefore && isUnitDoubled(text, start, length)) {
+          doubled = start;
+          startBefore = start;
+          lookUntil = start + MAX_UNIT;
+        }
       }
     }
     back4 = back3;
