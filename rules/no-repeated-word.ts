@@ -154,15 +154,16 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document, report) {
     // The scan shared with the other format rules found each block's first doubled unit; most blocks have none.
-    const { firstDoubled } = blockTriggers(document);
+    const { firstDoubled, lastDoubled } = blockTriggers(document);
     const { blocks } = document;
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       const text = block.text;
+      const last = lastDoubled[index];
       for (let at = firstDoubled[index]; at !== -1; ) {
         const length = repeatAt(text, at);
         if (length === 0) {
-          at = nextDoubled(text, at + 1);
+          at = at + 1 > last ? -1 : nextDoubled(text, at + 1);
           continue;
         }
         const word = text.slice(at, at + length);
@@ -174,7 +175,7 @@ export default defineRule({
           data: { repeated: word + word, word },
           suggestions: [{ messageId: 'removeRepeat', data: { word }, fix: { start: at + length, end: at + 2 * length, text: '' } }],
         });
-        at = nextDoubled(text, at + 2 * length);
+        at = at + 2 * length > last ? -1 : nextDoubled(text, at + 2 * length);
       }
     }
   },
