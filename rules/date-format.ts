@@ -38,6 +38,14 @@ function dateText(text: string, date: DateMention): string {
 }
 
 /** ASCII letters, digits and `.` `/` `-` `_`: characters that make the text beside them a code, a file name or a number. */
+/**
+ * The UTF-16 code at `at`, or -1 outside the text: the first out-of-bounds `charCodeAt` (NaN) throws away the
+ * function's optimised code, to be compiled again, which a short lint run pays in full.
+ */
+function codeAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? text.charCodeAt(at) : -1;
+}
+
 function isTokenChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x2f || code === 0x2d || code === 0x5f;
 }
@@ -161,7 +169,7 @@ function isDateLine(text: string, date: DateMention): boolean {
   while (before > 0 && isPadding(text.charCodeAt(before - 1))) before--;
   let after = date.end;
   while (after < text.length && isPadding(text.charCodeAt(after))) after++;
-  const bracketed = text.charCodeAt(before - 1) === 0xff08 && text.charCodeAt(after) === 0xff09; // （ ）
+  const bracketed = codeAt(text, before - 1) === 0xff08 && codeAt(text, after) === 0xff09; // （ ）
   if (bracketed) {
     before--;
     after++;
@@ -191,7 +199,7 @@ function checkYearZero(block: Block, yearMark: number, covered: readonly DateMen
     else if (char !== '〇') digits++;
   }
   if (!wrong || digits < 2) return;
-  const before = text.charCodeAt(start - 1);
+  const before = codeAt(text, start - 1);
   if (isTokenChar(before) || YEAR_DIGITS.includes(text[start - 1] ?? '_') || '十百千'.includes(text[start - 1] ?? '_')) return;
   if (covered.some((date) => date.start <= start && start < date.end)) return;
   const expected = year.replace(WRONG_ZERO, '〇');
@@ -206,13 +214,13 @@ function checkNumericDates(block: Block, context: Context): void {
   for (let match = NUMERIC_DATE.exec(text); match !== null; match = NUMERIC_DATE.exec(text)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (isTokenChar(text.charCodeAt(start - 1)) || AFTER_NUMERIC_DATE.test(text.slice(end, end + 4))) continue;
+    if (isTokenChar(codeAt(text, start - 1)) || AFTER_NUMERIC_DATE.test(text.slice(end, end + 4))) continue;
     const year = Number(match[1]);
     const month = Number(match[3]);
     const day = Number(match[4]);
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(month, year)) continue;
     // In running text: a Chinese character right before or after; not a version string.
-    if (!isHan(text.charCodeAt(start - 1)) && !isHan(text.charCodeAt(end))) continue;
+    if (!isHan(codeAt(text, start - 1)) && !isHan(codeAt(text, end))) continue;
     if (VERSION_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
     urls ??= findUrlSpans(text);
     if (urls.some((url) => url.start <= start && start < url.end)) continue;
@@ -236,7 +244,7 @@ function isAsciiDigit(code: number): boolean {
 /** The four-digit year (19xx, 20xx) written before the `年` at `yearMark`, if any. */
 function yearBefore(text: string, yearMark: number): number | undefined {
   const start = yearMark - 4;
-  if (start < 0 || isAsciiDigit(text.charCodeAt(start - 1))) return undefined;
+  if (start < 0 || isAsciiDigit(codeAt(text, start - 1))) return undefined;
   for (let i = start; i < yearMark; i++) if (!isAsciiDigit(text.charCodeAt(i))) return undefined;
   const year = Number(text.slice(start, yearMark));
   return year >= 1900 && year <= 2099 ? year : undefined;

@@ -21,9 +21,18 @@ function fullYear(digits: string): string {
   return String(value < 50 ? 2000 + value : 1900 + value);
 }
 
+/** How many zeros (ASCII or full-width) open `digits`. A loop, not a regex: it runs for every number found. */
+function leadingZeros(digits: string): number {
+  let zeros = 0;
+  while (zeros < digits.length && (digits.charCodeAt(zeros) === 0x30 || digits.charCodeAt(zeros) === 0xff10)) zeros++;
+  return zeros;
+}
+
 /** The number as it should read once the slips the rule can judge (brackets, zeros, `第`, spaces) are mended. */
 function corrected(number: DocumentNumber, year = number.year.digits): string {
-  const serial = number.serial.digits.replace(/^[0０]+(?=.)/, '');
+  const digits = number.serial.digits;
+  // All zeros keep the last one (`〔2024〕0号` → `〔2024〕0号`).
+  const serial = digits.slice(Math.min(leadingZeros(digits), digits.length - 1));
   return `${CORRECT_OPEN}${year}${CORRECT_CLOSE}${serial}号`;
 }
 
@@ -40,10 +49,15 @@ export default defineRule({
     for (const block of document.blocks) {
       const { text } = block;
       for (const number of findDocumentNumbers(text)) {
+        const { serial } = number;
+        const zeros = leadingZeros(serial.digits);
+        const wrongBrackets = number.open.char !== CORRECT_OPEN || number.close.char !== CORRECT_CLOSE;
+        const hasSpaces = number.spacesBeforeSerial.end !== number.spacesBeforeSerial.start || number.spacesBeforeHao.end !== number.spacesBeforeHao.start;
+        // Most numbers found are well written: what a message shows is built only for one that is not.
+        if (!wrongBrackets && number.year.digits.length === 4 && !(zeros > 0 && serial.digits.length > 1) && number.di === undefined && !hasSpaces) continue;
         const found = text.slice(number.start, number.end);
-        const expected = corrected(number);
-        const data = { found, expected };
-        if (number.open.char !== CORRECT_OPEN || number.close.char !== CORRECT_CLOSE) {
+        const data = { found, expected: corrected(number) };
+        if (wrongBrackets) {
           report({
             block,
             start: number.open.at,
@@ -69,8 +83,6 @@ export default defineRule({
               : { suggestions: [{ messageId: 'useYear', data: { expected: year }, fix: { start: number.year.start, end: number.year.end, text: year } }] }),
           });
         }
-        const { serial } = number;
-        const zeros = /^[0０]+/.exec(serial.digits)?.[0].length ?? 0;
         if (zeros > 0 && serial.digits.length > 1) {
           const allZeros = zeros === serial.digits.length;
           report({

@@ -6,6 +6,12 @@ import { headingMarker, walkOutline } from '../src/core/text/outline.js';
 
 type MessageId = 'periodUnlikeFirst' | 'noPeriodUnlikeFirst' | 'headingEndMark' | 'titleEndMark' | 'removeMark';
 
+/**
+ * The lowest level held to no colon, read once: `Level.ParenChinese` read first in the rare heading with a clause mark
+ * threw readHeading's compiled code away.
+ */
+const LAST_LEVEL_WITHOUT_COLON = Level.ParenChinese;
+
 /** A heading run into its paragraph is at most this long up to its 。; a longer first sentence is body text. */
 const MAX_HEADING_LENGTH = 25;
 
@@ -69,6 +75,9 @@ function snippet(text: string): string {
  */
 function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): HeadingLine | 'badEnd' | undefined {
   const text = block.text;
+  // Read up front, not only for the rare heading with a clause mark: a property read first made after the function
+  // was compiled throws its compiled code away.
+  const level = marker.level;
   const start = skipLineIndent(text, marker.end);
   const end = trimEnd(text, start, lineEnd);
   if (end === start) return undefined;
@@ -93,7 +102,7 @@ function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): He
     const isLastMark = sentenceEnd === -1 && clause === end - 1;
     const mark = text[clause];
     if (!isLastMark || mark === '；' || mark === ';') return undefined;
-    return COLON.has(mark) && marker.level > Level.ParenChinese ? undefined : 'badEnd';
+    return COLON.has(mark) && level > LAST_LEVEL_WITHOUT_COLON ? undefined : 'badEnd';
   }
   const runIn = sentenceEnd !== -1 && text[sentenceEnd] === '。' && sentenceEnd + 1 < end;
   if (sentenceEnd !== -1 && !runIn) return undefined;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRule } from '../src/core/rule.js';
-import { segment, wordFrequency } from '../src/core/text/segmenter.js';
+import { segment, wordFrequency, wordFrequencyAt } from '../src/core/text/segmenter.js';
 import { blockTriggers, nextDoubled } from '../src/core/text/trigger-scan.js';
 
 const MAX_UNIT = 4;
@@ -35,6 +35,9 @@ const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两'.s
  * (`说说`, `想想`): legitimate, and some are too rare in jieba's dictionary to be cut as one word.
  */
 const DOUBLING_CHARACTERS = new Set('年月日天周时代家户村乡镇县市省国人个位名条件项样处事步层次句字声排行队片批届期种类门说想听问试走等'.split(''));
+/** NUMERALS and DOUBLING_CHARACTERS as UTF-16 codes, for units of one character. */
+const NUMERAL_CODES = new Set([...NUMERALS].map((character) => character.charCodeAt(0)));
+const DOUBLING_CODES = new Set([...DOUBLING_CHARACTERS].map((character) => character.charCodeAt(0)));
 
 /** Two-character verbs doubled as ABAB to mean “a little” (`研究研究`, `讨论讨论`): the spoken reduplication. */
 const ABAB_VERBS = new Set([
@@ -51,10 +54,9 @@ function allNumerals(text: string): boolean {
   return true;
 }
 
-/** Repeats that are a reduplication by their form, whatever the segmenter says. */
+/** Repeats of two to four characters that are a reduplication by their form, whatever the segmenter says. */
 function isReduplicationByForm(unit: string): boolean {
   if (allNumerals(unit)) return true;
-  if (unit.length === 1) return DOUBLING_CHARACTERS.has(unit);
   // `一个一个`, `一步一步`, `三年三年`: a numeral with its measure word, counted out.
   if (unit.length === 2 && NUMERALS.has(unit[0])) return true;
   return unit.length === 2 && ABAB_VERBS.has(unit);
@@ -121,13 +123,16 @@ function isRepeatAt(text: string, at: number, length: number): boolean {
 /** The length of the accidental repeat that starts at `at` (a Han character), or 0. */
 function repeatAt(text: string, at: number): number {
   const first = text.charCodeAt(at);
-  for (let length = 1; length <= MAX_UNIT; length++) {
+  // Never past the end of the text: the first out-of-bounds read would throw the optimised code away.
+  for (let length = 1; length <= MAX_UNIT && at + 2 * length <= text.length; length++) {
     // Most characters differ from the next few: one comparison each turns them away.
     if (text.charCodeAt(at + length) !== first || !isRepeatAt(text, at, length)) continue;
-    const unit = text.slice(at, at + length);
-    if (isReduplicationByForm(unit)) continue;
-    // The frequency first: it turns most doubled characters away before the run around them is measured.
-    if (length === 1 && wordFrequency(unit) < MIN_SINGLE_FREQUENCY) continue;
+    if (length === 1) {
+      // By code, not by a one-character string: `某某` alone, a placeholder, comes here thousands of times in a draft
+      // fresh from its template. A numeral or a character that doubles by nature (the reduplications by form), then the frequency, which turns most
+      // doubled characters away before the run around them is measured.
+      if (NUMERAL_CODES.has(first) || DOUBLING_CODES.has(first) || wordFrequencyAt(text, at, 1) < MIN_SINGLE_FREQUENCY) continue;
+    } else if (isReduplicationByForm(text.slice(at, at + length))) continue;
     const run = hanRun(text, at, length);
     if (length === 1 && isDoubledName(text, run, at)) continue;
     if (!cutAsTwoCopies(text, run, at, length)) continue;
@@ -149,15 +154,16 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document, report) {
     // The scan shared with the other format rules found each block's first doubled unit; most blocks have none.
-    const { firstDoubled } = blockTriggers(document);
+    const { firstDoubled, lastDoubled } = blockTriggers(document);
     const { blocks } = document;
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       const text = block.text;
+      const last = lastDoubled[index];
       for (let at = firstDoubled[index]; at !== -1; ) {
         const length = repeatAt(text, at);
         if (length === 0) {
-          at = nextDoubled(text, at + 1);
+          at = at + 1 > last ? -1 : nextDoubled(text, at + 1);
           continue;
         }
         const word = text.slice(at, at + length);
@@ -169,7 +175,7 @@ export default defineRule({
           data: { repeated: word + word, word },
           suggestions: [{ messageId: 'removeRepeat', data: { word }, fix: { start: at + length, end: at + 2 * length, text: '' } }],
         });
-        at = nextDoubled(text, at + 2 * length);
+        at = at + 2 * length > last ? -1 : nextDoubled(text, at + 2 * length);
       }
     }
   },

@@ -142,13 +142,21 @@ const THOUSAND = 0x5343; // 千
 const LING = 0x96f6; // 零
 const ZERO = 0x3007; // 〇
 
+/**
+ * The UTF-16 code at `at`, or -1 outside the text: the first out-of-bounds `charCodeAt` (NaN) throws away the
+ * function's optimised code, to be compiled again, which a short lint run pays in full.
+ */
+function codeAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? text.charCodeAt(at) : -1;
+}
+
 function isPlaceUnit(code: number): boolean {
   return code === TEN || code === HUNDRED || code === THOUSAND;
 }
 
 /** The mixed number around the run of Arabic digits `[start, end)`, as a span, or undefined. Most runs are turned away by the characters either side. */
 function mixedAround(text: string, start: number, end: number): { start: number; end: number } | undefined {
-  const before = text.charCodeAt(start - 1);
+  const before = codeAt(text, start - 1);
   if (numeralValue(before) >= 0 || before === THOUSAND) {
     for (const at of [start - 2, start - 3]) {
       const found = matchAt(CHINESE_THEN_ARABIC, text, at);
@@ -161,7 +169,7 @@ function mixedAround(text: string, start: number, end: number): { start: number;
       if (!CHINESE_YEAR_AFTER.test(text.slice(spanEnd, spanEnd + 5))) return { start: start - 1, end: spanEnd };
     }
   }
-  const after = text.charCodeAt(end);
+  const after = codeAt(text, end);
   if (isPlaceUnit(after) && before !== 0x2e && before !== 0xff0e) {
     const units = matchAt(ARABIC_UNITS_ARABIC, text, start) ?? matchAt(ARABIC_UNIT_WAN, text, start);
     if (units) return { start, end: start + units[0].length };
@@ -182,8 +190,8 @@ function reportNumbers(block: Block, report: ReportFunction<MessageId>): void {
     const end = DIGIT_RUN.lastIndex;
     let start = end - 1;
     while (start > from && isDigitCode(text.charCodeAt(start - 1))) start--;
-    const next = text.charCodeAt(end);
-    const before = text.charCodeAt(start - 1);
+    const next = codeAt(text, end);
+    const before = codeAt(text, start - 1);
     // ， 、 after at most three digits that follow no number (`.` `．` `，` `、` or a digit).
     if ((next === 0xff0c || next === 0x3001) && end - start <= 3 && before !== 0x2e && before !== 0xff0e && before !== 0xff0c && before !== 0x3001 && !isDigitCode(before)) {
       const separated = matchAt(SEPARATED, text, start);

@@ -19,6 +19,12 @@ function firstDoubledByRegex(text: string): number {
   return /([\u4e00-\u9fff]{1,4}?)\1/.exec(text)?.index ?? -1;
 }
 
+/** The last offset where the backtracking regex finds a doubled unit. */
+function lastDoubledByRegex(text: string): number {
+  for (let at = text.length - 1; at >= 0; at--) if (/^([\u4e00-\u9fff]{1,4}?)\1/.test(text.slice(at))) return at;
+  return -1;
+}
+
 function documentOf(texts: readonly string[]): GwDocument {
   const blocks: Block[] = texts.map((text, index) => ({ index, kind: 'paragraph', text, listDepth: 0, quoteDepth: 0, segments: [{ textStart: 0, sourceStart: 0 }] }));
   return { format: 'text', source: texts.join('\n'), blocks, directives: [] };
@@ -30,7 +36,11 @@ function expectAgreement(texts: readonly string[]): void {
     for (const [name, holds] of Object.entries(REFERENCE) as [keyof typeof Trigger, (text: string) => boolean][]) {
       expect({ text, name, set: (triggers.masks[index] & Trigger[name]) !== 0 }).toEqual({ text, name, set: holds(text) });
     }
-    expect({ text, doubled: triggers.firstDoubled[index] }).toEqual({ text, doubled: firstDoubledByRegex(text) });
+    expect({ text, doubled: triggers.firstDoubled[index], last: triggers.lastDoubled[index] }).toEqual({
+      text,
+      doubled: firstDoubledByRegex(text),
+      last: lastDoubledByRegex(text),
+    });
   });
 }
 

@@ -56,8 +56,9 @@ function parseBelowHundred(text: string): number | undefined {
 
 /** The value of a canonical Chinese numeral from 1 to 999, or undefined for anything else. */
 export function parseChineseNumeral(text: string): number | undefined {
-  // 百 can only stand second; a 百 anywhere else also fails `parseBelowHundred`, so there is no need to search.
-  if (text.charCodeAt(1) !== HUNDRED) return parseBelowHundred(text);
+  // 百 can only stand second; a 百 anywhere else also fails `parseBelowHundred`, so there is no need to search. A
+  // one-character numeral is not read past its end: the first such read would throw the optimised code away.
+  if (text.length < 2 || text.charCodeAt(1) !== HUNDRED) return parseBelowHundred(text);
   const hundreds = digitValue(text.charCodeAt(0));
   if (hundreds <= 0) return undefined;
   const rest = text.slice(2);

@@ -87,6 +87,15 @@ function readWeekday(text: string, at: number): Weekday | undefined {
   return { value: WEEKDAY_VALUES[found[2]], start, end: at + found[0].length, written: found[1] + found[2] };
 }
 
+/**
+ * The UTF-16 code at `at`, or -1 outside the text. `charCodeAt` gives NaN there, and the first read past either end
+ * throws away the optimised code of the function that made it (V8 deoptimises on an out-of-bounds read), to be
+ * compiled again: in a short lint run that is paid in full.
+ */
+function codeAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? text.charCodeAt(at) : -1;
+}
+
 const YEAR = 0x5e74; // 年
 const DAY = 0x65e5; // 日
 
@@ -138,7 +147,7 @@ function dateAround(text: string, monthEnd: number): DateMention | undefined {
   if (!month) return undefined;
   let start = monthStart;
   let year: DatePart | undefined;
-  if (text.charCodeAt(monthStart - 1) === YEAR) {
+  if (codeAt(text, monthStart - 1) === YEAR) {
     const yearEnd = monthStart - 1;
     if (numerals === 'arabic') {
       const yearStart = runStart(text, yearEnd, 4, isDigitCode);
@@ -152,12 +161,12 @@ function dateAround(text: string, monthEnd: number): DateMention | undefined {
       start = yearEnd - 4;
     }
   }
-  const before = text.charCodeAt(start - 1);
+  const before = codeAt(text, start - 1);
   // `12024年` or `2.5月`: the digits belong to a longer number.
   if (numerals === 'arabic' && (isDigitCode(before) || before === 0x2e || before === 0xff0e)) return undefined;
   const dayEnd = runEnd(text, monthEnd + 1, numerals === 'arabic' ? 2 : 3, numerals === 'arabic' ? isDigitCode : isMonthNumeral);
   let day: DatePart | undefined;
-  if (dayEnd > monthEnd + 1 && text.charCodeAt(dayEnd) === DAY) {
+  if (dayEnd > monthEnd + 1 && codeAt(text, dayEnd) === DAY) {
     const dayText = text.slice(monthEnd + 1, dayEnd);
     day = part(read(dayText), monthEnd + 1, dayText);
     if (!day) return undefined;
@@ -171,7 +180,7 @@ function dateAround(text: string, monthEnd: number): DateMention | undefined {
     month,
     year,
     day,
-    yearUnreadable: !year && text.charCodeAt(monthStart - 1) === YEAR,
+    yearUnreadable: !year && codeAt(text, monthStart - 1) === YEAR,
     weekday: day ? readWeekday(text, end) : undefined,
   };
 }

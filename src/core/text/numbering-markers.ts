@@ -57,8 +57,13 @@ const COUNTED_UNIT = new Set('、月季年类级等批期产线档个种项次�
  * dash, then the name), not a decimal.
  */
 const CHEMICAL_LOCANTS = /[0-9]{1,2}(?:[,，][0-9]{1,2})*[-—－‐][\u3400-\u9fff]/y;
-/** `（四）、（五）项所列人员` `（二）至（四）项`: a cross-reference to items, not a heading. */
-const CROSS_REFERENCE = /[、至和或及与到]?[（(](?:[一二三四五六七八九十]+|[0-9]{1,3})[）)]/y;
+/**
+ * `（四）、（五）项所列人员` `（二）至（四）项`: a cross-reference to items, not a heading. What may join the two: 、 至 和 或
+ * 及 与 到, as UTF-16 codes.
+ */
+const CROSS_REFERENCE_JOINERS = new Set('、至和或及与到'.split('').map((char) => char.charCodeAt(0)));
+/** 一 … 十, the numerals of a cross-referenced item. */
+const ITEM_NUMERALS = new Set('一二三四五六七八九十'.split('').map((char) => char.charCodeAt(0)));
 
 const SPACE_AFTER_LEGAL = /[ \t\u3000\u00a0]/;
 const LEGAL_LEVELS: Readonly<Record<string, Level>> = { 章: Level.Chapter, 节: Level.Section, 条: Level.Article };
@@ -130,9 +135,33 @@ function isHan(code: number): boolean {
 }
 
 /** Whether a marker ending at `end` is followed by another item number: a cross-reference (`（四）、（五）项`). */
+/**
+ * Whether `[、至和或及与到]?[（(](?:[一二三四五六七八九十]+|[0-9]{1,3})[）)]` matches at `end`, read by code: a sticky
+ * regex cost more in the first runs of a lint than the few characters it reads.
+ */
 function isCrossReference(text: string, end: number): boolean {
-  CROSS_REFERENCE.lastIndex = end;
-  return CROSS_REFERENCE.test(text);
+  let at = end;
+  if (CROSS_REFERENCE_JOINERS.has(text.charCodeAt(at))) at++;
+  const open = text.charCodeAt(at);
+  // Both comparisons made every time: one first made after the function was compiled would throw its code away.
+  const fullWidthOpen = open === FULL_WIDTH_OPEN;
+  const halfWidthOpen = open === HALF_WIDTH_OPEN;
+  if (!fullWidthOpen && !halfWidthOpen) return false;
+  const first = ++at;
+  while (ITEM_NUMERALS.has(text.charCodeAt(at))) at++;
+  if (at === first) {
+    // At most three ASCII digits; a fourth fails the closing bracket that must follow.
+    while (at < first + 3 && isAsciiDigit(text.charCodeAt(at))) at++;
+    if (at === first) return false;
+  }
+  const close = text.charCodeAt(at);
+  const fullWidthClose = close === FULL_WIDTH_CLOSE;
+  const halfWidthClose = close === HALF_WIDTH_CLOSE;
+  return fullWidthClose || halfWidthClose;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Where the run of at most three digits from `at` ends: a fourth digit then fails the mark that must follow. */

@@ -74,8 +74,13 @@ function logProbabilityOfClass(table: LoadedTable, wordClass: number): number {
 
 /** About how often jieba's dictionary counts `word` (to a fifth), or 0 for a word the table does not hold. */
 export function wordFrequency(word: string): number {
+  return wordFrequencyAt(word, 0, word.length);
+}
+
+/** wordFrequency of `text[start, start + length)`, without slicing it out. */
+export function wordFrequencyAt(text: string, start: number, length: number): number {
   const table = loadedTable();
-  const wordClass = frequencyClass(table, word, 0, word.length);
+  const wordClass = frequencyClass(table, text, start, length);
   return wordClass < 0 ? 0 : 2 ** (wordClass / table.classesPerDoubling);
 }
 
