@@ -59,6 +59,12 @@ function project(files: Record<string, string>): string {
   return directory;
 }
 
+/** A JSON report's findings as `[file relative to cwd, ['ruleId line:column', …]]`, one entry per file. */
+function findingsByFile(stdout: string, cwd: string): [string, string[]][] {
+  const entries = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+  return entries.map((entry) => [entry.filePath.slice(cwd.length + 1), entry.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)]);
+}
+
 /** One half-width comma between Chinese characters, at line 2, column 7: a punctuation-width error by default. */
 const DRAFT = '关于做好年底工作的通知\n工作已经完成,下一步继续推进。\n';
 const CLEAN = '关于做好年底工作的通知\n工作已经完成，下一步继续推进。\n';
@@ -229,9 +235,7 @@ describe('Markdown that needs remark', () => {
     const cwd = project({ '甲.md': MARKDOWN, '乙.md': MARKDOWN, '丙.md': '# 通知\n\n正文已经完成。\n' });
     const result = run(['.', '--format', 'json', '--concurrency', threads], { cwd });
     expect(result.stderr).toBe('');
-    const entries = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
-    const found = entries.map((entry) => [entry.filePath.slice(cwd.length + 1), entry.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)]);
-    expect(found).toEqual([
+    expect(findingsByFile(result.stdout, cwd)).toEqual([
       ['丙.md', []],
       ['乙.md', ['punctuation-width 3:12']],
       ['甲.md', ['punctuation-width 3:12']],
@@ -247,9 +251,7 @@ describe('a repeated word, which needs the word table', () => {
     const cwd = project({ '甲.md': REPEATED, '乙.txt': REPEATED, '丙.md': CLEAN });
     const result = run(['.', '--format', 'json', '--concurrency', threads], { cwd });
     expect(result.stderr).toBe('');
-    const entries = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
-    const found = entries.map((entry) => [entry.filePath.slice(cwd.length + 1), entry.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)]);
-    expect(found).toEqual([
+    expect(findingsByFile(result.stdout, cwd)).toEqual([
       ['丙.md', []],
       ['乙.txt', ['no-repeated-word 2:5']],
       ['甲.md', ['no-repeated-word 2:5']],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocxError, type DocxErrorKind } from '../../src/core/docx/errors.js';
 import { openDocx, setRawInflater } from '../../src/core/docx/package.js';
 import { inflateWithZlib } from '../../src/node/lint-one-file.js';
+import { declareSize, scrambleEntry } from '../helpers/zip-surgery.js';
 
 const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 const DOC_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>`;
@@ -10,36 +11,6 @@ const DOCUMENT = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="htt
 
 function docx(entries: Record<string, string | Uint8Array>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(entries).map(([name, value]) => [name, typeof value === 'string' ? strToU8(value) : value])));
-}
-
-/** The offset of an entry's central directory record. */
-function centralRecord(bytes: Uint8Array, name: string): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length - 22;
-  while (view.getUint32(end, true) !== 0x06054b50) end--;
-  for (let entry = view.getUint32(end + 16, true); ; ) {
-    const nameLength = view.getUint16(entry + 28, true);
-    if (new TextDecoder().decode(bytes.subarray(entry + 46, entry + 46 + nameLength)) === name) return entry;
-    entry += 46 + nameLength + view.getUint16(entry + 30, true) + view.getUint16(entry + 32, true);
-  }
-}
-
-/** A copy whose central directory declares another uncompressed size for an entry. */
-function withDeclaredSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
-  const copy = bytes.slice();
-  new DataView(copy.buffer).setUint32(centralRecord(copy, name) + 24, size, true);
-  return copy;
-}
-
-/** A copy with an entry's compressed data scrambled. */
-function scrambled(bytes: Uint8Array, name: string): Uint8Array {
-  const copy = bytes.slice();
-  const view = new DataView(copy.buffer);
-  const record = centralRecord(copy, name);
-  const local = view.getUint32(record + 42, true);
-  const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-  for (let i = dataStart; i < dataStart + view.getUint32(record + 20, true); i++) copy[i] ^= 0xa5;
-  return copy;
 }
 
 function errorKind(bytes: Uint8Array): DocxErrorKind | undefined {
@@ -97,7 +68,7 @@ describe('openDocx', () => {
   });
 
   it('stops inflating at the declared size even when the data says more', () => {
-    const bomb = withDeclaredSize(docx({ '_rels/.rels': RELS, 'word/document.xml': DOCUMENT + ' '.repeat(1_000_000) }), 'word/document.xml', strToU8(DOCUMENT).length);
+    const bomb = declareSize(docx({ '_rels/.rels': RELS, 'word/document.xml': DOCUMENT + ' '.repeat(1_000_000) }), 'word/document.xml', strToU8(DOCUMENT).length);
     expect(openDocx(bomb).text('word/document.xml')).toBe(DOCUMENT);
   });
 
@@ -112,19 +83,19 @@ describe('openDocx', () => {
     });
 
     it('still stops at the declared size when the data says more', () => {
-      const bomb = withDeclaredSize(docx({ '_rels/.rels': RELS, 'word/document.xml': DOCUMENT + ' '.repeat(1_000_000) }), 'word/document.xml', strToU8(DOCUMENT).length);
+      const bomb = declareSize(docx({ '_rels/.rels': RELS, 'word/document.xml': DOCUMENT + ' '.repeat(1_000_000) }), 'word/document.xml', strToU8(DOCUMENT).length);
       expect(openDocx(bomb).text('word/document.xml')).toBe(DOCUMENT);
     });
 
     it('refuses scrambled compressed data as corrupt', () => {
-      const broken = scrambled(docx({ '_rels/.rels': RELS, 'word/document.xml': DOCUMENT.repeat(20) }), 'word/document.xml');
+      const broken = scrambleEntry(docx({ '_rels/.rels': RELS, 'word/document.xml': DOCUMENT.repeat(20) }), 'word/document.xml');
       expect(() => openDocx(broken).text('word/document.xml')).toThrowError(/损坏/);
     });
   });
 
   it('inflates a part only when it is asked for', () => {
     const theme = `<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office 主题">${'<a:srgbClr val="4472C4"/>'.repeat(200)}</a:theme>`;
-    const bytes = scrambled(docx({ '_rels/.rels': RELS, 'word/document.xml': DOCUMENT, 'word/theme/theme1.xml': theme }), 'word/theme/theme1.xml');
+    const bytes = scrambleEntry(docx({ '_rels/.rels': RELS, 'word/document.xml': DOCUMENT, 'word/theme/theme1.xml': theme }), 'word/theme/theme1.xml');
     const pkg = openDocx(bytes);
     expect(pkg.text('word/document.xml')).toBe(DOCUMENT);
     expect(() => pkg.text('word/theme/theme1.xml')).toThrowError(DocxError);
