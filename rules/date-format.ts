@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule, type ReportFunction } from '../src/core/rule.js';
 import { WEEKDAY_NAMES, daysInMonth, findDates, isLeapYear, weekdayOf, type DateMention } from '../src/core/text/dates.js';
-import { findUrlSpans, isHan } from '../src/core/text/punctuation.js';
+import { codeAt, findUrlSpans, isHan } from '../src/core/text/punctuation.js';
 import { blockTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 
 const messages = {
@@ -38,14 +38,6 @@ function dateText(text: string, date: DateMention): string {
 }
 
 /** ASCII letters, digits and `.` `/` `-` `_`: characters that make the text beside them a code, a file name or a number. */
-/**
- * The UTF-16 code at `at`, or -1 outside the text: the first out-of-bounds `charCodeAt` (NaN) throws away the
- * function's optimised code, to be compiled again, which a short lint run pays in full.
- */
-function codeAt(text: string, at: number): number {
-  return at >= 0 && at < text.length ? text.charCodeAt(at) : -1;
-}
-
 function isTokenChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x2f || code === 0x2d || code === 0x5f;
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule, type ReportFunction } from '../src/core/rule.js';
 import { numeralValue, parseDigits } from '../src/core/text/chinese-numerals.js';
+import { codeAt } from '../src/core/text/punctuation.js';
 import { blockTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 
 const messages = {
@@ -141,14 +142,6 @@ const HUNDRED = 0x767e; // 百
 const THOUSAND = 0x5343; // 千
 const LING = 0x96f6; // 零
 const ZERO = 0x3007; // 〇
-
-/**
- * The UTF-16 code at `at`, or -1 outside the text: the first out-of-bounds `charCodeAt` (NaN) throws away the
- * function's optimised code, to be compiled again, which a short lint run pays in full.
- */
-function codeAt(text: string, at: number): number {
-  return at >= 0 && at < text.length ? text.charCodeAt(at) : -1;
-}
 
 function isPlaceUnit(code: number): boolean {
   return code === TEN || code === HUNDRED || code === THOUSAND;

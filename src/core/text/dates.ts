@@ -3,6 +3,7 @@
  * reads their numbers, and answers whether a date exists and which weekday it falls on.
  */
 import { numeralValue, parseChineseNumeral, parseDigits } from './chinese-numerals.js';
+import { codeAt } from './punctuation.js';
 
 export type Numerals = 'arabic' | 'chinese';
 
@@ -85,15 +86,6 @@ function readWeekday(text: string, at: number): Weekday | undefined {
   if (!found) return undefined;
   const start = at + found[0].length - found[1].length - found[2].length;
   return { value: WEEKDAY_VALUES[found[2]], start, end: at + found[0].length, written: found[1] + found[2] };
-}
-
-/**
- * The UTF-16 code at `at`, or -1 outside the text. `charCodeAt` gives NaN there, and the first read past either end
- * throws away the optimised code of the function that made it (V8 deoptimises on an out-of-bounds read), to be
- * compiled again: in a short lint run that is paid in full.
- */
-function codeAt(text: string, at: number): number {
-  return at >= 0 && at < text.length ? text.charCodeAt(at) : -1;
 }
 
 const YEAR = 0x5e74; // 年

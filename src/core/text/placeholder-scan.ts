@@ -4,6 +4,7 @@
  * Each scan is one left-to-right pass or an indexOf loop and every look-around is bounded, so a megabyte-long
  * run of `X` or `某` costs linear time.
  */
+import { codeAt } from './punctuation.js';
 
 /** What belongs in a blank; the rule chooses its message by this. */
 export type BlankKind =
@@ -116,11 +117,6 @@ function isSpace(code: number): boolean {
 
 function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
-}
-
-/** Code at `index`, or -1 outside the text. */
-function codeAt(text: string, index: number): number {
-  return index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
 }
 
 /** A word after a blank that says what belongs in it. */
