@@ -134,10 +134,10 @@ function isHan(code: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
 
-/** Whether a marker ending at `end` is followed by another item number: a cross-reference (`（四）、（五）项`). */
 /**
- * Whether `[、至和或及与到]?[（(](?:[一二三四五六七八九十]+|[0-9]{1,3})[）)]` matches at `end`, read by code: a sticky
- * regex cost more in the first runs of a lint than the few characters it reads.
+ * Whether a marker ending at `end` is followed by another item number, a cross-reference (`（四）、（五）项`): whether
+ * `[、至和或及与到]?[（(](?:[一二三四五六七八九十]+|[0-9]{1,3})[）)]` matches at `end`. Read by code: a sticky regex cost
+ * more in the first runs of a lint than the few characters it reads.
  */
 function isCrossReference(text: string, end: number): boolean {
   let at = end;
