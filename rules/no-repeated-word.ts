@@ -129,8 +129,8 @@ function repeatAt(text: string, at: number): number {
     if (text.charCodeAt(at + length) !== first || !isRepeatAt(text, at, length)) continue;
     if (length === 1) {
       // By code, not by a one-character string: `某某` alone, a placeholder, comes here thousands of times in a draft
-      // fresh from its template. A numeral or a character that doubles by nature (the reduplications by form), then the frequency, which turns most
-      // doubled characters away before the run around them is measured.
+      // fresh from its template. A numeral or a character that doubles by nature (the reduplications by form), then
+      // the frequency, which turns most doubled characters away before the run around them is measured.
       if (NUMERAL_CODES.has(first) || DOUBLING_CODES.has(first) || wordFrequencyAt(text, at, 1) < MIN_SINGLE_FREQUENCY) continue;
     } else if (isReduplicationByForm(text.slice(at, at + length))) continue;
     const run = hanRun(text, at, length);
