@@ -3,7 +3,8 @@
  * at the same place (`,;` by punctuation-sequence and punctuation-width, `(一)` by section-numbering and
  * punctuation-width), the reader sees one finding, from the more specific rule.
  */
-import type { LintMessage, LintSuggestion, SourceFix } from './linter.js';
+import type { Finding } from './finding.js';
+import type { LintSuggestion, SourceFix } from './linter.js';
 
 /**
  * Which rule's finding is kept when two report one problem, most specific first: a rule that names the problem
@@ -34,15 +35,15 @@ export const RULE_PRECEDENCE: readonly string[] = [
 const PRECEDENCE_RANK: ReadonlyMap<string, number> = new Map(RULE_PRECEDENCE.map((ruleId, rank) => [ruleId, rank]));
 
 /** Whether `a` is kept over `b`; both rules are listed in RULE_PRECEDENCE. */
-function isMoreSpecific(a: LintMessage & { ruleId: string }, b: LintMessage & { ruleId: string }): boolean {
-  return PRECEDENCE_RANK.get(a.ruleId)! < PRECEDENCE_RANK.get(b.ruleId)!;
+function isMoreSpecific(a: Finding, b: Finding): boolean {
+  return PRECEDENCE_RANK.get(a.ruleId!)! < PRECEDENCE_RANK.get(b.ruleId!)!;
 }
 
 function comparePositions(lineA: number, columnA: number, lineB: number, columnB: number): number {
   return lineA - lineB || columnA - columnB;
 }
 
-function contains(outer: LintMessage, inner: LintMessage): boolean {
+function contains(outer: Finding, inner: Finding): boolean {
   return (
     comparePositions(outer.line, outer.column, inner.line, inner.column) <= 0 &&
     comparePositions(inner.endLine, inner.endColumn, outer.endLine, outer.endColumn) <= 0
@@ -53,19 +54,29 @@ function sameFix(a: SourceFix, b: SourceFix): boolean {
   return a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;
 }
 
+/** Whether `fix` is the kept finding's fix or the fix of one of its suggestions. */
+function offers(kept: Finding, fix: SourceFix): boolean {
+  if (kept.fix !== undefined && sameFix(kept.fix, fix)) return true;
+  const suggestions = kept.suggestions;
+  if (suggestions === undefined) return false;
+  for (let i = 0; i < suggestions.length; i++) if (sameFix(suggestions[i].fix, fix)) return true;
+  return false;
+}
+
 /**
  * The kept finding with what the other adds where the two agree: the other's certain fix when the kept one offers
  * the very same change (as its fix or as one of its suggestions), and the other's suggestions it lacks.
  */
-function mergeInto(kept: LintMessage, other: LintMessage): LintMessage {
-  const merged: LintMessage = { ...kept };
-  const keptChoices = [...(kept.fix ? [kept.fix] : []), ...(kept.suggestions ?? []).map((suggestion) => suggestion.fix)];
-  if (!merged.fix && other.fix && keptChoices.some((fix) => sameFix(fix, other.fix!))) merged.fix = other.fix;
-  const added: LintSuggestion[] = (other.suggestions ?? []).filter((suggestion) => !keptChoices.some((fix) => sameFix(fix, suggestion.fix)));
-  if (added.length > 0) merged.suggestions = [...(kept.suggestions ?? []), ...added];
-  return merged;
+function mergeInto(kept: Finding, other: Finding): Finding {
+  const fix = kept.fix === undefined && other.fix !== undefined && offers(kept, other.fix) ? other.fix : kept.fix;
+  let added: LintSuggestion[] | undefined;
+  const otherSuggestions = other.suggestions;
+  if (otherSuggestions !== undefined) {
+    for (let i = 0; i < otherSuggestions.length; i++) if (!offers(kept, otherSuggestions[i].fix)) (added ??= []).push(otherSuggestions[i]);
+  }
+  const suggestions = added === undefined ? kept.suggestions : [...(kept.suggestions ?? []), ...added];
+  return kept.withChoices(fix, suggestions);
 }
-
 
 /** Lines and columns below these pack into one small integer (below 2^30). */
 const PACKED_LINES = 2 ** 14;
@@ -76,26 +87,57 @@ const PACKED_COLUMNS = 2 ** 16;
  * finding and, unlike a larger number, no number object of its own to hash; a string in Word's parts (whose
  * lines count the paragraphs of the part) and past PACKED_LINES or PACKED_COLUMNS.
  */
-function positionKey(part: LintMessage['part'], line: number, column: number): number | string {
+function positionKey(part: Finding['part'], line: number, column: number): number | string {
   return part === undefined && line < PACKED_LINES && column < PACKED_COLUMNS ? line * PACKED_COLUMNS + column : `${part ?? ''}:${line}:${column}`;
 }
 
-function sameStart(a: LintMessage, b: LintMessage): boolean {
+function sameStart(a: Finding, b: Finding): boolean {
   return a.line === b.line && a.column === b.column && a.part === b.part;
 }
 
-function sameEnd(a: LintMessage, b: LintMessage): boolean {
+function sameEnd(a: Finding, b: Finding): boolean {
   return a.endLine === b.endLine && a.endColumn === b.endColumn && a.part === b.part;
 }
 
-/** Indices into the merged list by position: one index as a number, several as a list (most positions have one). */
-type PositionIndex = Map<number | string, number | number[]>;
+/**
+ * Indices into the merged list by position, each position's in the order they were added. A chain of entries in
+ * flat arrays rather than a number or a list per position: one shape of entry, whether a position has one
+ * finding (most) or several.
+ */
+class PositionIndex {
+  private readonly firstEntry = new Map<number | string, number>();
+  /** Per entry: the index into the merged list, the next entry at its position (-1: none), and for a position's first entry, its last. */
+  private readonly findingAt: number[] = [];
+  private readonly nextEntry: number[] = [];
+  private readonly lastEntry: number[] = [];
 
-function addToIndex(index: PositionIndex, key: number | string, at: number): void {
-  const entry = index.get(key);
-  if (entry === undefined) index.set(key, at);
-  else if (typeof entry === 'number') index.set(key, [entry, at]);
-  else entry.push(at);
+  add(key: number | string, at: number): void {
+    const entry = this.findingAt.length;
+    this.findingAt.push(at);
+    this.nextEntry.push(-1);
+    this.lastEntry.push(entry);
+    const first = this.firstEntry.get(key);
+    if (first === undefined) {
+      this.firstEntry.set(key, entry);
+      return;
+    }
+    this.nextEntry[this.lastEntry[first]] = entry;
+    this.lastEntry[first] = entry;
+  }
+
+  /** The first finding at `key` that merges with `finding`, in the order the findings were added. */
+  findPartner(key: number | string, finding: Finding, merged: readonly Finding[]): number {
+    for (let entry = this.firstEntry.get(key) ?? -1; entry !== -1; entry = this.nextEntry[entry]) {
+      const at = this.findingAt[entry];
+      if (isPartner(merged[at], finding)) return at;
+    }
+    return -1;
+  }
+}
+
+function isPartner(other: Finding, finding: Finding): boolean {
+  // The partner's old keys still point to a merged finding; `sameStart`/`sameEnd` check its own span.
+  return other.ruleId !== finding.ruleId && (sameStart(other, finding) || sameEnd(other, finding)) && (contains(other, finding) || contains(finding, other));
 }
 
 /**
@@ -103,43 +145,31 @@ function addToIndex(index: PositionIndex, key: number | string, at: number): voi
  * that is off or suppressed takes no part and the other rule's finding shows as it is. Keeps the order of the input:
  * a merged finding takes the place of the earlier of the two.
  */
-export function mergeFindings(messages: readonly LintMessage[]): LintMessage[] {
-  const result: LintMessage[] = [];
-  const byStart: PositionIndex = new Map();
-  const byEnd: PositionIndex = new Map();
-  const index = (message: LintMessage, at: number): void => {
-    addToIndex(byStart, positionKey(message.part, message.line, message.column), at);
-    addToIndex(byEnd, positionKey(message.part, message.endLine, message.endColumn), at);
-  };
-  const isPartner = (at: number, message: LintMessage): boolean => {
-    const other = result[at];
-    // The partner's old keys still point to a merged finding; `sameStart`/`sameEnd` check its own span.
-    return other.ruleId !== message.ruleId && (sameStart(other, message) || sameEnd(other, message)) && (contains(other, message) || contains(message, other));
-  };
-  /** The first finding at `key` that merges with `message`, in the order the findings were indexed. */
-  const findPartner = (positions: PositionIndex, key: number | string, message: LintMessage): number | undefined => {
-    const entry = positions.get(key);
-    if (entry === undefined) return undefined;
-    if (typeof entry === 'number') return isPartner(entry, message) ? entry : undefined;
-    return entry.find((at) => isPartner(at, message));
-  };
-  for (const message of messages) {
-    if (message.ruleId === null || !PRECEDENCE_RANK.has(message.ruleId)) {
-      result.push(message);
+export function mergeFindings(findings: readonly Finding[]): Finding[] {
+  const result: Finding[] = [];
+  const byStart = new PositionIndex();
+  const byEnd = new PositionIndex();
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i];
+    if (finding.ruleId === null || !PRECEDENCE_RANK.has(finding.ruleId)) {
+      result.push(finding);
       continue;
     }
-    const partner =
-      findPartner(byStart, positionKey(message.part, message.line, message.column), message) ??
-      findPartner(byEnd, positionKey(message.part, message.endLine, message.endColumn), message);
-    if (partner === undefined) {
-      index(message, result.length);
-      result.push(message);
+    const startKey = positionKey(finding.part, finding.line, finding.column);
+    const endKey = positionKey(finding.part, finding.endLine, finding.endColumn);
+    let partner = byStart.findPartner(startKey, finding, result);
+    if (partner === -1) partner = byEnd.findPartner(endKey, finding, result);
+    if (partner === -1) {
+      byStart.add(startKey, result.length);
+      byEnd.add(endKey, result.length);
+      result.push(finding);
       continue;
     }
-    const other = result[partner] as LintMessage & { ruleId: string };
-    const current = message as LintMessage & { ruleId: string };
-    result[partner] = isMoreSpecific(current, other) ? mergeInto(current, other) : mergeInto(other, current);
-    index(result[partner], partner);
+    const other = result[partner];
+    const merged = isMoreSpecific(finding, other) ? mergeInto(finding, other) : mergeInto(other, finding);
+    result[partner] = merged;
+    byStart.add(positionKey(merged.part, merged.line, merged.column), partner);
+    byEnd.add(positionKey(merged.part, merged.endLine, merged.endColumn), partner);
   }
   return result;
 }

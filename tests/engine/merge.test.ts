@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText, type LintMessage } from '../../src/index.js';
 import { applyFixes } from '../../src/core/fix.js';
+import { Finding } from '../../src/core/finding.js';
 import { mergeFindings, RULE_PRECEDENCE } from '../../src/core/merge-findings.js';
 
 function lint(text: string, rules: Record<string, 'off' | 'error'> = {}, filePath = '草稿.md'): LintMessage[] {
@@ -75,16 +76,12 @@ describe('one finding per problem', () => {
   });
 
   it('never merges a finding of a rule not listed, nor two findings of one rule', () => {
-    const base = { severity: 2 as const, line: 1, column: 1, endLine: 1, endColumn: 3 };
-    const unlisted = mergeFindings([
-      { ...base, ruleId: 'layout-paragraph', message: '整段的版式', endColumn: 30 },
-      { ...base, ruleId: 'punctuation-width', message: '宽度', endColumn: 2 },
-    ]);
+    // A finding of `ruleId` on line 1 from column 1 to `endColumn`.
+    const finding = (ruleId: string, message: string, endColumn: number): Finding =>
+      new Finding(ruleId, 2, message, 'id', 1, 1, 1, endColumn, undefined, undefined, undefined, undefined, 0);
+    const unlisted = mergeFindings([finding('layout-paragraph', '整段的版式', 30), finding('punctuation-width', '宽度', 2)]);
     expect(unlisted.map((m) => m.ruleId).sort()).toEqual(['layout-paragraph', 'punctuation-width']);
-    const oneRule = mergeFindings([
-      { ...base, ruleId: 'punctuation-width', message: '一处' },
-      { ...base, ruleId: 'punctuation-width', message: '另一处', endColumn: 2 },
-    ]);
+    const oneRule = mergeFindings([finding('punctuation-width', '一处', 3), finding('punctuation-width', '另一处', 2)]);
     expect(oneRule).toHaveLength(2);
     expect(RULE_PRECEDENCE.at(-1)).toBe('punctuation-width');
   });
