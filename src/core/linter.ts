@@ -275,10 +275,11 @@ function wordEndPosition(locate: (offset: number) => Position, sourceStart: numb
 /** The lint of one document while its rules run: what `report` turns each rule's reports into. */
 class DocumentLint {
   readonly findings: Finding[] = [];
-  /** The rule running now, and its severity as configured. */
+  /** The rule running now: its id, its severity as configured, its messages and whether it may fix (read from the rule once, not per finding). */
   ruleId = '';
-  rule: Rule | undefined = undefined;
   severity: 1 | 2 = 2;
+  messages: Readonly<Record<string, string>> = {};
+  fixable = false;
   private readonly document: GwDocument;
   /** Outside Word, the line starts; Word documents place findings by paragraph (`locate`), where counting lines of their joined text would be wrong. */
   private readonly lineIndex: LineIndex | undefined;
@@ -297,21 +298,15 @@ class DocumentLint {
 
   add(found: Report<string>): void {
     const { block, start: foundStart, end: foundEnd, messageId } = found;
-    const rule = this.rule!;
-    const origin = block.docx;
-    if (origin?.numbering !== undefined && foundStart < origin.numbering.length) {
-      // The number comes from one definition in numbering.xml: its form is one problem, shown where it first appears.
-      const key = `${this.ruleId}\u0000${messageId}\u0000${origin.numberingLevel ?? ''}`;
-      if (this.reportedNumbering.has(key)) return;
-      this.reportedNumbering.add(key);
-    }
+    const lineIndex = this.lineIndex;
+    // Only Word blocks have an origin: outside Word, no read of a key most blocks lack.
+    if (lineIndex === undefined && this.isRepeatedNumbering(block, foundStart, messageId)) return;
     const sourceStart = toSourceOffset(block, foundStart, 'start');
     const sourceEnd = foundEnd > foundStart ? toSourceOffset(block, foundEnd, 'end') : sourceStart;
-    const text = formatMessage(rule.messages[messageId], found.data);
+    const text = formatMessage(this.messages[messageId], found.data);
     // Numbers rather than two Position objects outside Word: a draft full of findings makes hundreds of thousands.
     let line: number, column: number, endLine: number, endColumn: number;
     let part: Position['part'];
-    const lineIndex = this.lineIndex;
     if (lineIndex !== undefined) {
       line = lineIndex.lineOf(sourceStart);
       endLine = line < lineIndex.lineCount && sourceEnd >= lineIndex.lineStart(line + 1) ? lineIndex.lineOf(sourceEnd) : line;
@@ -325,9 +320,9 @@ class DocumentLint {
       ({ line: endLine, column: endColumn } = endPosition);
     }
     const foundFix = found.fix;
-    const fix = foundFix !== undefined && rule.fixable ? editsToSourceFix(block, this.document.source, foundFix) : undefined;
+    const fix = foundFix !== undefined && this.fixable ? editsToSourceFix(block, this.document.source, foundFix) : undefined;
     const foundSuggestions = found.suggestions;
-    const suggestions = foundSuggestions !== undefined && foundSuggestions.length > 0 ? this.suggestionsOf(block, foundSuggestions) : undefined;
+    const suggestions = foundSuggestions !== undefined ? this.suggestionsOf(block, foundSuggestions) : undefined;
     let excerpt: Excerpt | undefined;
     if (this.withExcerpts) {
       if (block.text !== this.excerptText) {
@@ -355,13 +350,31 @@ class DocumentLint {
     );
   }
 
-  private suggestionsOf(block: Block, suggestions: readonly Suggestion<string>[]): LintSuggestion[] {
-    const rule = this.rule!;
+  /**
+   * Whether a finding is on a Word automatic number already reported for its numbering level: the number comes
+   * from one definition in numbering.xml, so its form is one problem, shown where it first appears.
+   */
+  private isRepeatedNumbering(block: Block, start: number, messageId: string): boolean {
+    const origin = block.docx;
+    if (origin?.numbering === undefined || start >= origin.numbering.length) return false;
+    const key = `${this.ruleId}\u0000${messageId}\u0000${origin.numberingLevel ?? ''}`;
+    if (this.reportedNumbering.has(key)) return true;
+    this.reportedNumbering.add(key);
+    return false;
+  }
+
+  /**
+   * The suggestions in source offsets; undefined for none. Only here is a rule's list itself read: rules give
+   * lists of several kinds (array literals, and `map`'s holey arrays), and a kind first met after optimisation
+   * throws the optimised code away, better this small function's than `add`'s.
+   */
+  private suggestionsOf(block: Block, suggestions: readonly Suggestion<string>[]): LintSuggestion[] | undefined {
+    if (suggestions.length === 0) return undefined;
     const result: LintSuggestion[] = [];
     for (let i = 0; i < suggestions.length; i++) {
       const suggestion = suggestions[i];
       result.push({
-        desc: formatMessage(rule.messages[suggestion.messageId], suggestion.data),
+        desc: formatMessage(this.messages[suggestion.messageId], suggestion.data),
         messageId: suggestion.messageId,
         fix: editsToSourceFix(block, this.document.source, suggestion.fix),
       });
@@ -394,8 +407,9 @@ export function lintDocument(document: GwDocument, options: LintSourceOptions, r
       const rule = rulesById.get(ruleId);
       if (!rule) continue;
       lint.ruleId = ruleId;
-      lint.rule = rule;
       lint.severity = setting.severity === 'error' ? 2 : 1;
+      lint.messages = rule.messages;
+      lint.fixable = rule.fixable;
       try {
         rule.check(document, report, setting.options);
       } catch (error) {
