@@ -156,6 +156,7 @@ function editsToSourceFix(block: Block, source: string, edits: TextEdit | readon
   }
   // Several edits: in source order, each placed by insertion (a fix has a handful).
   const list = edits as readonly TextEdit[];
+  if (list.length === 0) throw new RangeError('a fix needs at least one edit');
   const starts: number[] = [];
   const ends: number[] = [];
   const texts: string[] = [];
@@ -387,9 +388,8 @@ class DocumentLint {
 let activeLint: DocumentLint | undefined;
 
 /**
- * The one report function every rule gets, for every document. A closure per rule and document, as before, made
- * each rule's call site see a new function each time (a deoptimisation, "wrong call target"), and the closure's
- * own code compiled again for each shape of what it captured.
+ * The one report function every rule gets, for every document: with a closure per rule and document, each rule's
+ * call site met a new function every time (a deoptimisation, "wrong call target").
  */
 function report(found: Report<string>): void {
   activeLint!.add(found);
