@@ -9,21 +9,23 @@ import type { Excerpt, LintMessage, LintSuggestion, SourceFix } from './linter.j
  * the optimised code away (a "wrong map" deoptimisation, then a compile again).
  */
 export class Finding {
-  readonly ruleId: string | null;
-  readonly severity: 1 | 2;
-  readonly message: string;
+  // Declared, not defined as class fields: the constructor assigns each once, in this order (a field definition
+  // would first set every one to undefined, per finding, in code not yet optimised).
+  declare readonly ruleId: string | null;
+  declare readonly severity: 1 | 2;
+  declare readonly message: string;
   /** Undefined only for the engine's own findings (an unused suppression comment). */
-  readonly messageId: string | undefined;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly part: Exclude<DocxPart, 'body'> | undefined;
-  readonly fix: SourceFix | undefined;
-  readonly suggestions: LintSuggestion[] | undefined;
-  readonly excerpt: Excerpt | undefined;
+  declare readonly messageId: string | undefined;
+  declare readonly line: number;
+  declare readonly column: number;
+  declare readonly endLine: number;
+  declare readonly endColumn: number;
+  declare readonly part: Exclude<DocxPart, 'body'> | undefined;
+  declare readonly fix: SourceFix | undefined;
+  declare readonly suggestions: LintSuggestion[] | undefined;
+  declare readonly excerpt: Excerpt | undefined;
   /** The source offset of the start: Word's positions do not give it back. */
-  readonly sourceStart: number;
+  declare readonly sourceStart: number;
 
   constructor(
     ruleId: string | null,
