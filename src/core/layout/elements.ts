@@ -84,7 +84,10 @@ function headingOf(block: Block): { kind: ElementKind; end: number } | undefined
 export const recogniseElements: (document: GwDocument) => DocumentElements = memoiseForLastDocument(findElements);
 
 function findElements(document: GwDocument): DocumentElements {
-  const blocks = document.blocks.filter((block) => isBodyParagraph(block) && trimmed(block) !== '');
+  // Lists here are built by push, not by filter or map: to V8 an array those make inside compiled code has another
+  // shape than one they make outside it, and code reading both was thrown away again.
+  const blocks: Block[] = [];
+  for (const block of document.blocks) if (isBodyParagraph(block) && trimmed(block) !== '') blocks.push(block);
   const kinds: (ElementKind | undefined)[] = new Array(blocks.length);
   const headingEnds = new Map<number, number>();
   let index = 0;
@@ -168,9 +171,9 @@ function findElements(document: GwDocument): DocumentElements {
       kinds[i] = 'body';
     }
   }
-  const elements = blocks.map((block, i): RecognisedElement => {
-    const headingEnd = headingEnds.get(i);
-    return headingEnd === undefined ? { kind: kinds[i] ?? 'body', block } : { kind: kinds[i] ?? 'body', block, headingEnd };
-  });
-  return documentType === undefined ? { elements } : { elements, documentType };
+  // Every field present, undefined where it does not apply: one shape for every element and every result, so that
+  // code reading them meets no new shape part-way through a run (a first heading), which would throw it away.
+  const elements: RecognisedElement[] = [];
+  for (let i = 0; i < blocks.length; i++) elements.push({ kind: kinds[i] ?? 'body', block: blocks[i], headingEnd: headingEnds.get(i) });
+  return { elements, documentType };
 }
