@@ -44,9 +44,12 @@ const TRAILING_CLOSERS = '”’）》〉】〕］」』)"\'';
 function breaksMidSentence(block: Block, next: Block | undefined): boolean {
   if (!next) return false;
   const { text } = block;
-  let end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1])) end--;
-  while (end > 0 && TRAILING_CLOSERS.includes(text[end - 1])) end--;
+  // Stepped in the conditions, so that each step runs for every paragraph: a step first taken after the function was
+  // compiled would throw its code away.
+  let end = text.length + 1;
+  while (--end > 0 && /\s/.test(text[end - 1]));
+  end++;
+  while (--end > 0 && TRAILING_CLOSERS.includes(text[end - 1]));
   if (end === 0 || SENTENCE_END.includes(text[end - 1])) return false;
   if (end <= SHORT_LINE) return true;
   return next.kind !== 'heading' && readMarker(next.text, skipLineIndent(next.text, 0)) === undefined;
@@ -81,6 +84,9 @@ export interface Finding {
   readonly data: MessageData;
   readonly suggestions?: readonly Suggestion<MessageId>[];
 }
+
+/** FULL_WIDTH_OF as a Map: a property read by a name that changes is guarded by the one name compiled code has seen. */
+const FULL_WIDTH_MARK: ReadonlyMap<string, string> = new Map(Object.entries(FULL_WIDTH_OF));
 
 /** Every character the scan acts on, by UTF-16 code, so that other text costs one array read. */
 const IS_PAIRED_MARK = new Uint8Array(0x10000);
@@ -270,7 +276,7 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
     const openWrong = !top.pair.fullWidth && closeFullWidth;
     const offset = openWrong ? top.offset : closeOffset;
     const found = openWrong ? top.pair.open : close;
-    const replacement = openWrong ? (top.pair === STRAIGHT_QUOTE ? DOUBLE_QUOTE.open : FULL_WIDTH_OF[found]) : expectedClose;
+    const replacement = openWrong ? (top.pair === STRAIGHT_QUOTE ? DOUBLE_QUOTE.open : FULL_WIDTH_MARK.get(found)!) : expectedClose;
     add({
       start: offset,
       end: offset + 1,
@@ -281,19 +287,24 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
     popClosed(closeOffset);
   };
 
+  /**
+   * Whether the innermost open mark is of `pair`. Pairs are compared only when a mark is open: compiled code that
+   * had only compared marks (`top?.pair === pair` with a mark on the stack) was thrown away at the first comparison
+   * of `undefined`.
+   */
+  const topIs = (pair: PairMark): boolean => stack.length > 0 && stack[stack.length - 1].pair === pair;
+
   for (let i = from; i < to; i++) {
     if (IS_PAIRED_MARK[text.charCodeAt(i)] === 0) continue;
     const char = text[i];
     if (char === '"') {
-      const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
-      if (top?.pair === STRAIGHT_QUOTE) popClosed(i);
-      else if (top?.pair === DOUBLE_QUOTE) mismatch(top, i, char, false, DOUBLE_QUOTE.close);
+      if (topIs(STRAIGHT_QUOTE)) popClosed(i);
+      else if (topIs(DOUBLE_QUOTE)) mismatch(stack[stack.length - 1], i, char, false, DOUBLE_QUOTE.close);
       else push(i, STRAIGHT_QUOTE);
       continue;
     }
     if (char === "'") {
-      const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
-      if (top?.pair === SINGLE_QUOTE) mismatch(top, i, char, false, SINGLE_QUOTE.close);
+      if (topIs(SINGLE_QUOTE)) mismatch(stack[stack.length - 1], i, char, false, SINGLE_QUOTE.close);
       continue;
     }
     const opened = PAIR_BY_OPEN.get(char);
@@ -306,12 +317,12 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
     if (!closed) continue;
     if (closed === SINGLE_QUOTE && isApostrophe(text, i)) continue;
     const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
-    if (top?.pair === closed) {
+    if (topIs(closed)) {
       popClosed(i);
     } else if (openCount[closed.index] > 0) {
       while (stack[stack.length - 1].pair !== closed) popUnclosed();
       popClosed(i);
-    } else if (top && top.pair.family === closed.family && (top.pair.fullWidth || closed.fullWidth)) {
+    } else if (top !== undefined && top.pair.family === closed.family && (top.pair.fullWidth || closed.fullWidth)) {
       mismatch(top, i, char, closed.fullWidth, top.pair.close);
     } else if (closed.fullWidth && !(stack.length === 0 && closeCarried(closed)) && !(closed.family === 'bracket' && isEnumerationMarker(text, i))) {
       add(unopenedFinding(i, closed));

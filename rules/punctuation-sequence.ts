@@ -84,10 +84,13 @@ function readRun(text: string, start: number, urls: SpanCursor): Mark[] {
 
 function isPointMark(text: string, at: number, urls: SpanCursor): boolean {
   const char = text[at];
-  return (
-    POINT_MARKS.has(char) &&
-    !(HALF_WIDTH.has(char) && (urls.contains(at) || (char === ';' && isEntitySemicolon(text, at)) || (char === '!' && isLatinBang(text, at))))
-  );
+  if (!POINT_MARKS.has(char)) return false;
+  // Asked for every mark, not only the rarer half-width ones: a call first made after the function was compiled
+  // would throw its code away.
+  const inUrl = urls.contains(at);
+  const endsEntity = isEntitySemicolon(text, at);
+  const latinBang = isLatinBang(text, at);
+  return !(HALF_WIDTH.has(char) && (inUrl || (char === ';' && endsEntity) || (char === '!' && latinBang)));
 }
 
 /** `Yahoo!` and the factorial `n!` `5!`: a `!` glued to a Latin letter or a digit belongs to the word or number. */
@@ -141,9 +144,16 @@ function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<Mes
   const { text } = block;
   const start = run[0].at;
   const end = run[run.length - 1].at + 1;
-  const marks = run.map((item) => item.mark).join('');
+  // Joined by a loop: an array made by `map` inside compiled code has another shape to V8 than one made outside it,
+  // and `join` on it threw the compiled code away.
+  let marks = '';
+  for (let i = 0; i < run.length; i++) marks += run[i].mark;
   const found = written(text, run);
   const first = run[0].mark;
+  // Decided for every run, before the runs of two or more (most findings) return: a call first made after the
+  // function was compiled would throw its code away.
+  const afterDash = !EXCLAMATIVE.has(first) && start >= 2 && text.startsWith('——', start - 2);
+  const beforeDeng = run.length === 1 && first === '、' && isClosingDeng(text, end);
   if (run.length > 1 && !isAllowedCombination(marks)) {
     const distinct = [...new Set(run.map((item) => item.mark))];
     if (distinct.length === 1) {
@@ -168,10 +178,12 @@ function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<Mes
       data: { mark },
       fix: keepOnlyEdits(run, run.find((item) => item.mark === mark)!),
     }));
-    report({ block, start, end, messageId: 'mixed', data: { marks: found, choices: distinct.map((mark) => `“${mark}”`).join('或') }, suggestions });
+    let choices = '';
+    for (let i = 0; i < distinct.length; i++) choices += `${i > 0 ? '或' : ''}“${distinct[i]}”`;
+    report({ block, start, end, messageId: 'mixed', data: { marks: found, choices }, suggestions });
     return;
   }
-  if (!EXCLAMATIVE.has(first) && start >= 2 && text.startsWith('——', start - 2)) {
+  if (afterDash) {
     report({
       block,
       start,
@@ -182,7 +194,7 @@ function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<Mes
     });
     return;
   }
-  if (run.length === 1 && first === '、' && isClosingDeng(text, end)) {
+  if (beforeDeng) {
     report({ block, start, end, messageId: 'commaBeforeDeng', data: { found: '、等' }, fix: { start, end, text: '' } });
   }
 }
@@ -218,7 +230,9 @@ function checkDots(block: Block, urls: SpanCursor, report: ReportFunction<Messag
     }
     // `.。` after a Latin word or a number is an abbreviation or a decimal followed by the real mark.
     if (found[0] === '.' && !isChineseTextChar(codePointBefore(text, start))) continue;
-    const run: Mark[] = [...found].map((char, i) => ({ at: start + i, written: char, mark: char === '.' ? '。' : char }));
+    // Built by push, as readRun builds its runs: one shape of array for checkRun (see its `marks`).
+    const run: Mark[] = [];
+    for (let i = 0; i < found.length; i++) run.push({ at: start + i, written: found[i], mark: found[i] === '.' ? '。' : found[i] });
     checkRun(block, run, report);
   }
 }
