@@ -187,7 +187,10 @@ class OutlineChecker {
     const top = this.stack[this.stack.length - 1];
     if (closedBelow !== undefined && top?.level === Level.Article && item.level > Level.Article && this.leavesArticle(item)) return;
     if (top !== undefined && top.level === item.level) {
-      if (item.number === 1 && top.number > 1) {
+      // Both comparisons made every time: one first made after the function was compiled would throw its code away.
+      const restartsAtOne = item.number === 1;
+      const afterOne = top.number > 1;
+      if (restartsAtOne && afterOne) {
         // `一、` after `五、` begins another part or document (an unmarked attachment), not a reversal.
         this.restartFrom(item);
         return;
