@@ -297,17 +297,25 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
   for (let i = from; i < to; i++) {
     if (IS_PAIRED_MARK[text.charCodeAt(i)] === 0) continue;
     const char = text[i];
+    // A `"` that opens is pushed where every opener is: a call made only for the rare `"` would first run after
+    // the function was compiled, and throw its code away.
+    let opened: PairMark | undefined;
     if (char === '"') {
-      if (topIs(STRAIGHT_QUOTE)) popClosed(i);
-      else if (topIs(DOUBLE_QUOTE)) mismatch(stack[stack.length - 1], i, char, false, DOUBLE_QUOTE.close);
-      else push(i, STRAIGHT_QUOTE);
-      continue;
-    }
-    if (char === "'") {
+      if (topIs(STRAIGHT_QUOTE)) {
+        popClosed(i);
+        continue;
+      }
+      if (topIs(DOUBLE_QUOTE)) {
+        mismatch(stack[stack.length - 1], i, char, false, DOUBLE_QUOTE.close);
+        continue;
+      }
+      opened = STRAIGHT_QUOTE;
+    } else if (char === "'") {
       if (topIs(SINGLE_QUOTE)) mismatch(stack[stack.length - 1], i, char, false, SINGLE_QUOTE.close);
       continue;
+    } else {
+      opened = PAIR_BY_OPEN.get(char);
     }
-    const opened = PAIR_BY_OPEN.get(char);
     if (opened === SINGLE_QUOTE && isApostrophe(text, i)) continue;
     if (opened) {
       push(i, opened);

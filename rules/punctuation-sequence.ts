@@ -60,7 +60,7 @@ interface Mark {
 
 /** Whether the `等` at `at` closes an enumeration (`等` `等等` `等方面`) rather than starting a word (`等级`). */
 function isClosingDeng(text: string, at: number): boolean {
-  if (text[at] !== '等') return false;
+  if (at >= text.length || text[at] !== '等') return false;
   const next = text[at + 1];
   return next === undefined || next === '等' || !DENG_WORD_SECOND.has(next);
 }
@@ -87,10 +87,13 @@ function isPointMark(text: string, at: number, urls: SpanCursor): boolean {
   if (!POINT_MARKS.has(char)) return false;
   // Asked for every mark, not only the rarer half-width ones: a call first made after the function was compiled
   // would throw its code away.
+  const halfWidth = HALF_WIDTH.has(char);
   const inUrl = urls.contains(at);
-  const endsEntity = isEntitySemicolon(text, at);
+  const semicolon = char === ';';
+  const bang = char === '!';
+  const entity = isEntitySemicolon(text, at);
   const latinBang = isLatinBang(text, at);
-  return !(HALF_WIDTH.has(char) && (inUrl || (char === ';' && endsEntity) || (char === '!' && latinBang)));
+  return !(halfWidth && (inUrl || (semicolon && entity) || (bang && latinBang)));
 }
 
 /** `Yahoo!` and the factorial `n!` `5!`: a `!` glued to a Latin letter or a digit belongs to the word or number. */
@@ -153,7 +156,9 @@ function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<Mes
   // Decided for every run, before the runs of two or more (most findings) return: a call first made after the
   // function was compiled would throw its code away.
   const afterDash = !EXCLAMATIVE.has(first) && start >= 2 && text.startsWith('——', start - 2);
-  const beforeDeng = run.length === 1 && first === '、' && isClosingDeng(text, end);
+  const single = run.length === 1;
+  const dunhao = first === '、';
+  const beforeDeng = isClosingDeng(text, end) && single && dunhao;
   if (run.length > 1 && !isAllowedCombination(marks)) {
     const distinct = [...new Set(run.map((item) => item.mark))];
     if (distinct.length === 1) {
@@ -306,7 +311,10 @@ export default defineRule({
           if (!isPointMark(text, i, urls)) continue;
           const run = readRun(text, i, urls);
           i = run[run.length - 1].at;
-          if (run.every((item) => HALF_WIDTH.has(item.written)) && !touchesChinese(text, run)) continue;
+          // Both asked for every run: a call first made after the function was compiled would throw its code away.
+          const halfWidthOnly = run.every((item) => HALF_WIDTH.has(item.written));
+          const inChinese = touchesChinese(text, run);
+          if (halfWidthOnly && !inChinese) continue;
           checkRun(block, run, report);
         }
         CANDIDATE.lastIndex = i;

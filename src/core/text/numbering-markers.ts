@@ -159,25 +159,23 @@ function isHan(code: number): boolean {
  * more in the first runs of a lint than the few characters it reads.
  */
 function isCrossReference(text: string, end: number): boolean {
-  // The joiner is added whether there is one or not: a step first taken after the function was compiled would throw
-  // its code away.
-  let at = end + (CROSS_REFERENCE_JOINERS.has(codeAt(text, end)) ? 1 : 0);
-  const open = codeAt(text, at);
-  // Both comparisons made every time: one first made after the function was compiled would throw its code away.
-  const fullWidthOpen = open === FULL_WIDTH_OPEN;
-  const halfWidthOpen = open === HALF_WIDTH_OPEN;
-  if (!fullWidthOpen && !halfWidthOpen) return false;
-  const first = ++at;
-  while (ITEM_NUMERALS.has(codeAt(text, at))) at++;
-  if (at === first) {
-    // At most three ASCII digits; a fourth fails the closing bracket that must follow.
-    while (at < first + 3 && isAsciiDigit(codeAt(text, at))) at++;
-    if (at === first) return false;
-  }
-  const close = codeAt(text, at);
-  const fullWidthClose = close === FULL_WIDTH_CLOSE;
-  const halfWidthClose = close === HALF_WIDTH_CLOSE;
-  return fullWidthClose || halfWidthClose;
+  // Everything is read and compared every time, whether a bracket follows or not (most markers have none): a step
+  // first taken after the function was compiled would throw its code away. The loops step in their conditions.
+  const open = end + (CROSS_REFERENCE_JOINERS.has(codeAt(text, end)) ? 1 : 0);
+  const openCode = codeAt(text, open);
+  const fullWidthOpen = openCode === FULL_WIDTH_OPEN;
+  const halfWidthOpen = openCode === HALF_WIDTH_OPEN;
+  const first = open + 1;
+  let numeralsEnd = first - 1;
+  while (ITEM_NUMERALS.has(codeAt(text, ++numeralsEnd)));
+  // At most three ASCII digits; a fourth fails the closing bracket that must follow.
+  let digitsEnd = first - 1;
+  while (++digitsEnd < first + 3 && isAsciiDigit(codeAt(text, digitsEnd)));
+  const numberEnd = numeralsEnd > first ? numeralsEnd : digitsEnd;
+  const closeCode = codeAt(text, numberEnd);
+  const fullWidthClose = closeCode === FULL_WIDTH_CLOSE;
+  const halfWidthClose = closeCode === HALF_WIDTH_CLOSE;
+  return (fullWidthOpen || halfWidthOpen) && numberEnd > first && (fullWidthClose || halfWidthClose);
 }
 
 function isAsciiDigit(code: number): boolean {
