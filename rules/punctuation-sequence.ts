@@ -3,6 +3,7 @@ import type { Block } from '../src/core/document.js';
 import { defineRule, type ReportFunction, type Suggestion, type TextEdit } from '../src/core/rule.js';
 import {
   SpanCursor,
+  codeAt,
   codePointAfter,
   codePointBefore,
   findUrlSpans,
@@ -29,7 +30,8 @@ const MAX_QUOTED_MARKS = 10;
  * `等` after a 顿号 that starts a word of its own (`规模、等级`, `按月、等额还款`) is an item of the
  * enumeration, not the closing `等`; the characters that can follow `等` in such words.
  */
-const DENG_WORD_SECOND = new Set('级同价待额候量比效高值距分号于身外次第边腰温压速式闲差齐车'.split(''));
+const DENG_WORD_SECOND = new Set('级同价待额候量比效高值距分号于身外次第边腰温压速式闲差齐车'.split('').map((char) => char.charCodeAt(0)));
+const DENG = 0x7b49; // 等
 
 /**
  * Every finding starts from two marks with at most spaces between them (the spaces of isSpaceBetweenMarks:
@@ -60,9 +62,14 @@ interface Mark {
 
 /** Whether the `等` at `at` closes an enumeration (`等` `等等` `等方面`) rather than starting a word (`等级`). */
 function isClosingDeng(text: string, at: number): boolean {
-  if (at >= text.length || text[at] !== '等') return false;
-  const next = text[at + 1];
-  return next === undefined || next === '等' || !DENG_WORD_SECOND.has(next);
+  // Read by code, everything asked every time: a read past the end, or a step taken only after a rare `等`, first
+  // made after the caller was compiled, would throw its code away.
+  const deng = codeAt(text, at) === DENG;
+  const next = codeAt(text, at + 1);
+  const ends = next === -1;
+  const doubled = next === DENG;
+  const startsWord = DENG_WORD_SECOND.has(next);
+  return deng && (ends || doubled || !startsWord);
 }
 
 function isSpaceBetweenMarks(code: number): boolean {
