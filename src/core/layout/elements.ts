@@ -135,7 +135,9 @@ function findElements(document: GwDocument): DocumentElements {
   }
   // 成文日期: the first line that is only a date, below some body text; 附件 may follow it, the 版记 ends the document.
   for (let i = index + 1; i < end; i++) {
-    if (!DATE_LINE.test(trimmed(blocks[i]).replace(/\s/g, ''))) continue;
+    // A date line ends with 日, and the replace keeps its last character: the other lines are turned away without it.
+    const text = trimmed(blocks[i]);
+    if (!text.endsWith('日') || !DATE_LINE.test(text.replace(/\s/g, ''))) continue;
     kinds[i] = 'date';
     // 署名: the short lines right above the date (two agencies sign on two lines).
     for (let j = i - 1; j > index && j >= i - 2; j--) {

@@ -327,7 +327,9 @@ function readArabic(text: string, at: number): NumberingMarker | undefined {
   // `2020。` ends a sentence; `1。加强领导` is a marker with a full stop for its dot.
   if (markCode === FULL_STOP && (digitsEnd - at > 2 || !isHan(codeAt(text, end)))) return undefined;
   const digits = text.slice(at, digitsEnd);
-  if (digits.length > 1 && parseDigits(digits[0]) === 0) return undefined;
+  // A leading zero (`01.`), read by code rather than by parsing a one-digit string.
+  const firstCode = codeAt(text, at);
+  if (digits.length > 1 && (firstCode === 0x30 || firstCode === 0xff10)) return undefined;
   const written = text.slice(at, end);
   const dot = wrongMark ? '.' : text[digitsEnd];
   return marker(
