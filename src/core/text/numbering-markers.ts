@@ -271,16 +271,22 @@ function readParenChinese(text: string, at: number, numeralStart: number, numera
   const written = text.slice(at, end);
   const open = numeralStart > at ? codeAt(text, at) : -1;
   const close = codeAt(text, numeralEnd);
-  const right = open === FULL_WIDTH_OPEN && close === FULL_WIDTH_CLOSE && !hasMark;
+  // Everything worked out for every marker, right or wrong: a step only a wrong form took (the corrected form, the
+  // text after a half-width bracket) would first run after the function was compiled, and throw its code away.
+  const fullWidthOpen = open === FULL_WIDTH_OPEN;
+  const fullWidthClose = close === FULL_WIDTH_CLOSE;
+  const right = fullWidthOpen && fullWidthClose && !hasMark;
   const halfWidth = open === HALF_WIDTH_OPEN || close === HALF_WIDTH_CLOSE;
+  const corrected = `（${numeral}）`;
+  const chineseAfter = isChineseText(codeAt(text, end));
   return marker({
     level: Level.ParenChinese,
     number,
     start: at,
     end,
     written,
-    correct: right ? written : `（${numeral}）`,
-    fixable: !halfWidth || isChineseText(codeAt(text, end)),
+    correct: right ? written : corrected,
+    fixable: !halfWidth || chineseAfter,
   });
 }
 
