@@ -105,7 +105,8 @@ function isPointMark(text: string, at: number, urls: SpanCursor): boolean {
 
 /** `Yahoo!` and the factorial `n!` `5!`: a `!` glued to a Latin letter or a digit belongs to the word or number. */
 function isLatinBang(text: string, at: number): boolean {
-  return at > 0 && /[A-Za-z0-9]/.test(text[at - 1]);
+  const before = codeAt(text, at - 1);
+  return (before >= 0x30 && before <= 0x39) || (before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a);
 }
 
 /** Keeps `keep` (in its full-width form) and deletes every other mark of the run with the spaces before it. */

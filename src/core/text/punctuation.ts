@@ -188,15 +188,18 @@ export class SpanCursor {
   }
 }
 
-const ENTITY_NAME_CHAR = /[#A-Za-z0-9]/;
+/** `#` and ASCII letters and digits, what an entity name is made of; by code, with no string made for the character. */
+function isEntityNameCode(code: number): boolean {
+  return code === 0x23 || (code >= 0x30 && code <= 0x39) || isAsciiLetter(code);
+}
 /** Longest entity name looked back over (`&thetasym;`, `&#x1F600;`). */
 const MAX_ENTITY_NAME = 10;
 
 /** Whether the `;` at `at` ends an HTML character reference left in the text (`&nbsp;`, `&#9826;`, a mangled `&9826;`). */
 export function isEntitySemicolon(text: string, at: number): boolean {
   let start = at;
-  while (start > 0 && at - start < MAX_ENTITY_NAME && ENTITY_NAME_CHAR.test(text[start - 1])) start--;
-  return start < at && start > 0 && text[start - 1] === '&';
+  while (start > 0 && at - start < MAX_ENTITY_NAME && isEntityNameCode(text.charCodeAt(start - 1))) start--;
+  return start < at && start > 0 && text.charCodeAt(start - 1) === 0x26;
 }
 
 function isAsciiLetter(code: number): boolean {
