@@ -89,7 +89,8 @@ const FULL_WIDTH_MAP: ReadonlyMap<string, string> = new Map(Object.entries(FULL_
 
 /** A 点号 as Chinese text writes it: the full-width form of a half-width mark, a full-width mark unchanged. */
 export function toFullWidthMark(mark: string): string {
-  return FULL_WIDTH_MAP.get(mark) ?? mark;
+  // Most marks are full-width already: one code comparison answers for them.
+  return mark.charCodeAt(0) < 0x80 ? (FULL_WIDTH_MAP.get(mark) ?? mark) : mark;
 }
 
 export interface Span {
