@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { toSourceOffset, type Block, type GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
 import { readMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';
+import { codeAt } from '../src/core/text/punctuation.js';
 
 // Marks are compared as UTF-16 codes: most paragraphs end with `。`, and reading it as a string costs an allocation.
 
@@ -145,7 +146,8 @@ function listRunAt(blocks: readonly Block[], index: number): ListRun {
   // code away.
   let end = index - 1;
   while (isListLine(blockAt(blocks, ++end), isCommaMark));
-  const run = { first: index, last: end - 1, isList: isListLine(blockAt(blocks, end), isFinalMark) && end + 1 - index >= 3 };
+  const lines = end + 1 - index;
+  const run = { first: index, last: end - 1, isList: isListLine(blockAt(blocks, end), isFinalMark) && lines >= 3 };
   return end === index ? NO_LIST_RUN : run;
 }
 
@@ -173,7 +175,8 @@ function continuesInNext(next: Block | undefined): boolean {
 }
 
 function isSpaceBefore(source: string, offset: number): boolean {
-  const code = source.charCodeAt(offset - 1);
+  // Not read before the source's start (a first paragraph at offset 0), which would throw compiled code away.
+  const code = codeAt(source, offset - 1);
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
 }
 

@@ -400,6 +400,13 @@ export default defineRule({
       owner.reported++;
       report({ block: owner.block, ...unclosedFinding(carried[entry]) });
     };
+    /**
+     * Reports the carried marks of paragraphs up to `lastIndex` as unclosed. One function for the paragraphs passed
+     * and for the end of the document, so that the rare step at the end is the same code as the one during the scan.
+     */
+    const expireCarried = (lastIndex: number): void => {
+      while (live < carried.length && carriedFrom[live].index <= lastIndex) reportUnclosed(live++);
+    };
     const closeCarried = (pair: PairMark): boolean => {
       if (carried.length === live || carried[carried.length - 1].pair !== pair) return false;
       carried.pop();
@@ -411,7 +418,7 @@ export default defineRule({
       // A paragraph whose marks pair up trivially neither reports nor closes nor leaves anything open.
       const scanned = marksPairTrivially(block.text) ? undefined : scanBlock(block.text, closeCarried);
       if (scanned) for (const finding of scanned.findings) report({ block, ...finding });
-      while (live < carried.length && carriedFrom[live].index <= index - CARRY_BLOCKS) reportUnclosed(live++);
+      expireCarried(index - CARRY_BLOCKS);
       if (!scanned || scanned.open.length === 0) continue;
       const owner: CarryingBlock = { block, index, reported: scanned.findings.length };
       // A quotation of several paragraphs opens each of them with `“` and closes only in the last
@@ -431,6 +438,6 @@ export default defineRule({
         }
       }
     }
-    while (live < carried.length) reportUnclosed(live++);
+    expireCarried(blocks.length);
   },
 });
