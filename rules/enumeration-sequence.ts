@@ -55,8 +55,8 @@ interface Member {
   readonly start: number;
   readonly end: number;
   readonly written: string;
-  /** Set for `最后`: it closes a sequence of any length. */
-  readonly last?: boolean;
+  /** True for `最后`: it closes a sequence of any length. */
+  readonly last: boolean;
 }
 
 function memberText(system: System, number: number): string {
@@ -104,12 +104,13 @@ function readMember(reader: BlockReader, found: RegExpExecArray): Member | undef
   const start = found.index;
   const end = start + found[0].length;
   if (start > 0 && !CLAUSE_START.has(text[start - 1]) && !reader.isYiShiAfterSubject(found)) return undefined;
-  const next = text[end];
+  // '' at the end rather than a read past it, which, first made after the function was compiled, would throw its code away.
+  const next = end < text.length ? text[end] : '';
   const word = found[0];
-  if (word === '首先') return { system: 'shouxian', number: 1, start, end, written: word };
-  if (word === '其次') return { system: 'shouxian', number: 2, start, end, written: word };
+  if (word === '首先') return { system: 'shouxian', number: 1, start, end, written: word, last: false };
+  if (word === '其次') return { system: 'shouxian', number: 2, start, end, written: word, last: false };
   // `再次强调` and `最后一公里` are words; as items they are followed by a comma.
-  if (word === '再次') return COMMA.has(next) ? { system: 'shouxian', number: 3, start, end, written: word } : undefined;
+  if (word === '再次') return COMMA.has(next) ? { system: 'shouxian', number: 3, start, end, written: word, last: false } : undefined;
   if (word === '最后') return COMMA.has(next) ? { system: 'shouxian', number: 0, start, end, written: word, last: true } : undefined;
   const prefix = found[1];
   const number = parseChineseNumeral(found[2]);
@@ -118,15 +119,15 @@ function readMember(reader: BlockReader, found: RegExpExecArray): Member | undef
   if (prefix === '' && hasShi) {
     // `二是指…` defines a term; `一是一，二是二` is an idiom.
     if (next === '指' || next === found[2]) return undefined;
-    return { system: 'shi', number, start, end, written: word };
+    return { system: 'shi', number, start, end, written: word, last: false };
   }
-  if (prefix === '第' && !hasShi && next !== undefined && AFTER_ORDINAL.has(next)) {
+  if (prefix === '第' && !hasShi && AFTER_ORDINAL.has(next)) {
     // `第一、二轮督察` and `第一、第三产业` list ordinals of a noun, not items.
     if (next === '、' && ORDINAL_LIST_NEXT.test(text[end + 1] ?? '')) return undefined;
-    return { system: 'di', number, start, end, written: word };
+    return { system: 'di', number, start, end, written: word, last: false };
   }
-  if (prefix === '其' && (hasShi || (next !== undefined && AFTER_ORDINAL.has(next)))) {
-    return { system: 'qi', number, start, end: start + 1 + found[2].length, written: `其${found[2]}` };
+  if (prefix === '其' && (hasShi || AFTER_ORDINAL.has(next))) {
+    return { system: 'qi', number, start, end: start + 1 + found[2].length, written: `其${found[2]}`, last: false };
   }
   return undefined;
 }
@@ -253,20 +254,24 @@ function startsSection(block: Block): boolean {
 }
 
 function checkMarks(block: Block, member: Member, report: ReportFunction<MessageId>): void {
-  const mark = block.text[member.end];
-  if (mark === undefined) return;
-  const wrong = member.system === 'shi' ? WRONG_AFTER_SHI.has(mark) : member.system === 'di' && mark === '、';
+  // Everything read up front, and nothing past the text's end: a read first made for a rare wrong mark, after the
+  // function was compiled, would throw its code away.
+  const { text } = block;
+  const { system, start, end, written } = member;
+  if (end >= text.length) return;
+  const mark = text[end];
+  const wrong = system === 'shi' ? WRONG_AFTER_SHI.has(mark) : system === 'di' && mark === '、';
   if (!wrong) return;
-  const expected = `${member.written}，`;
+  const expected = `${written}，`;
   report({
     block,
-    start: member.start,
-    end: member.end + 1,
+    start,
+    end: end + 1,
     messageId: 'wrongMark',
-    data: { found: member.written + mark, mark, expected },
+    data: { found: written + mark, mark, expected },
     suggestions: [
-      { messageId: 'rewrite', data: { expected }, fix: { start: member.end, end: member.end + 1, text: '，' } },
-      ...(member.system === 'shi' ? [{ messageId: 'rewrite' as const, data: { expected: member.written }, fix: { start: member.end, end: member.end + 1, text: '' } }] : []),
+      { messageId: 'rewrite', data: { expected }, fix: { start: end, end: end + 1, text: '，' } },
+      ...(system === 'shi' ? [{ messageId: 'rewrite' as const, data: { expected: written }, fix: { start: end, end: end + 1, text: '' } }] : []),
     ],
   });
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { toSourceOffset, type Block, type GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
 import { readMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';
+import { codeAt } from '../src/core/text/punctuation.js';
 
 // Marks are compared as UTF-16 codes: most paragraphs end with `。`, and reading it as a string costs an allocation.
 
@@ -37,10 +38,14 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
 }
 
-/** Offset of the last visible character of a block, -1 if none; a loop, since `\s*$` is quadratic. */
+/**
+ * Offset of the last visible character of a block, -1 if none; a loop, since `\s*$` is quadratic. Stepped in the
+ * condition, so that the step runs for every block: trailing spaces are rare, and a step first taken after the
+ * function was compiled would throw its code away.
+ */
 function lastVisible(text: string): number {
-  let end = text.length - 1;
-  while (end >= 0 && isSpace(text.charCodeAt(end))) end--;
+  let end = text.length;
+  while (--end >= 0 && isSpace(text.charCodeAt(end)));
   return end;
 }
 
@@ -135,11 +140,33 @@ interface ListRun {
  * lines, so that a sentence broken once is no list. Blocks are visited in order, so the run is read only from
  * its first line on and then kept for the lines after it.
  */
-function listRunAt(blocks: readonly Block[], index: number): ListRun | undefined {
-  if (!isListLine(blocks[index], isCommaMark)) return undefined;
-  let last = index;
-  while (isListLine(blocks[last + 1], isCommaMark)) last++;
-  return { first: index, last, isList: isListLine(blocks[last + 1], isFinalMark) && last + 2 - index >= 3 };
+function listRunAt(blocks: readonly Block[], index: number): ListRun {
+  // Every step runs for every block asked about (the run's end stepped in the condition, the run made even when
+  // there is none): a step that only a rare list took would first run after the rule was compiled, and throw its
+  // code away.
+  let end = index - 1;
+  while (isListLine(blockAt(blocks, ++end), isCommaMark));
+  const lines = end + 1 - index;
+  const run = { first: index, last: end - 1, isList: isListLine(blockAt(blocks, end), isFinalMark) && lines >= 3 };
+  return end === index ? NO_LIST_RUN : run;
+}
+
+/** The block at `index`, undefined past the last without reading there (a read past the end of an array, first made after the rule was compiled, throws its code away). */
+function blockAt(blocks: readonly Block[], index: number): Block | undefined {
+  return index < blocks.length ? blocks[index] : undefined;
+}
+
+/** Where no run of list lines is: before the first block. */
+const NO_LIST_RUN: ListRun = { first: -1, last: -1, isList: false };
+
+/**
+ * The blocks with visible text. Built by push, not by filter: to V8 an array `filter` makes inside compiled code has
+ * another shape than one it makes outside it, or than `document.blocks`, and the rule's code was thrown away at it.
+ */
+function blocksWithText(blocks: readonly Block[]): Block[] {
+  const kept: Block[] = [];
+  for (const block of blocks) if (lastVisible(block.text) >= 0) kept.push(block);
+  return kept;
 }
 
 /** Whether the paragraph after a comma goes on with the sentence: prose that opens no numbered item. */
@@ -148,7 +175,8 @@ function continuesInNext(next: Block | undefined): boolean {
 }
 
 function isSpaceBefore(source: string, offset: number): boolean {
-  const code = source.charCodeAt(offset - 1);
+  // Not read before the source's start (a first paragraph at offset 0), which would throw compiled code away.
+  const code = codeAt(source, offset - 1);
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
 }
 
@@ -234,9 +262,9 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document, report) {
     // Empty paragraphs (a Word draft's blank lines) stand between no two paragraphs: what follows a paragraph is the next one with text.
-    const blocks = document.blocks.some((block) => lastVisible(block.text) < 0) ? document.blocks.filter((block) => lastVisible(block.text) >= 0) : document.blocks;
+    const blocks = document.blocks.some((block) => lastVisible(block.text) < 0) ? blocksWithText(document.blocks) : document.blocks;
     let layout: Layout | undefined;
-    let listRun: ListRun | undefined;
+    let listRun = NO_LIST_RUN;
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       if (!isProse(block)) continue;
@@ -258,8 +286,8 @@ export default defineRule({
       }
       if (semicolon && semicolonJoinsClauses(next)) continue;
       if (!semicolon) {
-        if (listRun === undefined || index > listRun.last) listRun = listRunAt(blocks, index);
-        if (listRun?.isList && index >= listRun.first) continue;
+        if (index > listRun.last) listRun = listRunAt(blocks, index);
+        if (listRun.isList && index >= listRun.first) continue;
       }
       // The layout counts every paragraph of the text, so it is measured only when a line break could be a wrap.
       if (isOnNextLine(document, block, next)) {

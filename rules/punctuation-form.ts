@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Block } from '../src/core/document.js';
-import { defineRule, type ReportFunction } from '../src/core/rule.js';
+import { defineRule, type ReportFunction, type TextEdit } from '../src/core/rule.js';
 import { isTraditionalScript } from '../src/core/text/script.js';
 import { SpanCursor, codePointAfter, codePointBefore, findUrlSpans, isChineseTextChar, isHan, isMostlyLatin } from '../src/core/text/punctuation.js';
 
@@ -63,24 +63,40 @@ function reportEllipsis(block: Block, start: number, end: number, certain: boole
   else report({ block, start, end, messageId: 'ellipsis', data: { found }, suggestions: [{ messageId: 'useText', data: { text: ELLIPSIS }, fix }] });
 }
 
-/** Corner brackets (直角引号) and the curly quotes horizontal text uses instead (GB/T 15834-2011 §4.1, 附录 A.1). */
-const CURLY_OF: Readonly<Record<string, string>> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
+/**
+ * Corner brackets (直角引号) and the curly quotes horizontal text uses instead (GB/T 15834-2011 §4.1, 附录 A.1). A Map:
+ * a property read by a name that changes (`CURLY_OF[mark]`) is guarded by the one name the compiled code has seen.
+ */
+const CURLY_OF: ReadonlyMap<string, string> = new Map([
+  ['「', '“'],
+  ['」', '”'],
+  ['『', '‘'],
+  ['』', '’'],
+]);
 const CORNER_OPENERS = '「『';
 
 /** `「…」` → `“…”` and `『…』` → `‘…’`, one finding per pair (both marks fixed together), or per mark left unpaired. */
 function checkCornerQuotes(block: Block, report: ReportFunction<MessageId>): void {
   const { text } = block;
   const open: number[] = [];
+  // Built by a loop: an array made by `map` inside compiled code has another shape to V8 than one made outside it,
+  // and `join` on it threw the compiled code away.
   const reportMarks = (offsets: number[]): void => {
-    const found = offsets.map((at) => text[at]).join('');
-    const fixed = offsets.map((at) => CURLY_OF[text[at]]).join('');
-    const fix = offsets.map((at) => ({ start: at, end: at + 1, text: CURLY_OF[text[at]] }));
+    let found = '';
+    let fixed = '';
+    const fix: TextEdit[] = [];
+    for (const at of offsets) {
+      const curly = CURLY_OF.get(text[at])!;
+      found += text[at];
+      fixed += curly;
+      fix.push({ start: at, end: at + 1, text: curly });
+    }
     report({ block, start: offsets[0], end: offsets[offsets.length - 1] + 1, messageId: 'cornerQuotes', data: { found, fixed }, fix });
   };
   const leftOpen: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (!(char in CURLY_OF)) continue;
+    if (!CURLY_OF.has(char)) continue;
     if (CORNER_OPENERS.includes(char)) {
       open.push(i);
       continue;
@@ -234,7 +250,7 @@ export default defineRule({
       if (!isMostlyLatin(block.text, urlSpans)) checkEllipses(block, new SpanCursor(urlSpans), report);
       checkDashes(block, report);
       if (corners) {
-        traditional ??= isTraditionalScript(document.blocks.map((each) => each.text));
+        traditional ??= isTraditionalScript(document.blocks);
         if (!traditional) checkCornerQuotes(block, report);
       }
       checkRanges(block, new SpanCursor(urlSpans), report);

@@ -44,9 +44,12 @@ const TRAILING_CLOSERS = '”’）》〉】〕］」』)"\'';
 function breaksMidSentence(block: Block, next: Block | undefined): boolean {
   if (!next) return false;
   const { text } = block;
-  let end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1])) end--;
-  while (end > 0 && TRAILING_CLOSERS.includes(text[end - 1])) end--;
+  // Stepped in the conditions, so that each step runs for every paragraph: a step first taken after the function was
+  // compiled would throw its code away.
+  let end = text.length + 1;
+  while (--end > 0 && /\s/.test(text[end - 1]));
+  end++;
+  while (--end > 0 && TRAILING_CLOSERS.includes(text[end - 1]));
   if (end === 0 || SENTENCE_END.includes(text[end - 1])) return false;
   if (end <= SHORT_LINE) return true;
   return next.kind !== 'heading' && readMarker(next.text, skipLineIndent(next.text, 0)) === undefined;
@@ -81,6 +84,9 @@ export interface Finding {
   readonly data: MessageData;
   readonly suggestions?: readonly Suggestion<MessageId>[];
 }
+
+/** FULL_WIDTH_OF as a Map: a property read by a name that changes is guarded by the one name compiled code has seen. */
+const FULL_WIDTH_MARK: ReadonlyMap<string, string> = new Map(Object.entries(FULL_WIDTH_OF));
 
 /** Every character the scan acts on, by UTF-16 code, so that other text costs one array read. */
 const IS_PAIRED_MARK = new Uint8Array(0x10000);
@@ -201,20 +207,35 @@ export interface ScannedBlock {
 }
 
 /**
- * Scans one paragraph with a stack of open marks; linear in its length. A closer with no opener in the
- * paragraph is first offered to `closeCarried`, which may match it with a mark left open just before.
- * Exported so that the tests can hold `marksPairTrivially` to it.
+ * One paragraph's scan: its stack of open marks and what it found. Methods, not closures made for each paragraph:
+ * a call site that had seen one paragraph's closure was thrown away (wrong call target) at the next one's.
  */
-export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolean): ScannedBlock {
-  const [from, to] = withoutArrows(text);
-  const stack: OpenMark[] = [];
-  const openCount = new Int32Array(PAIRS.length);
-  const findings: Finding[] = [];
-  const add = (finding: Finding): void => {
-    if (findings.length < MAX_FINDINGS_PER_BLOCK) findings.push(finding);
-  };
+class PairScan {
+  readonly stack: OpenMark[] = [];
+  private readonly openCount = new Int32Array(PAIRS.length);
+  readonly findings: Finding[] = [];
 
-  const push = (offset: number, pair: PairMark): void => {
+  add(finding: Finding): void {
+    if (this.findings.length < MAX_FINDINGS_PER_BLOCK) this.findings.push(finding);
+  }
+
+  /** Whether a mark of `pair` is open anywhere on the stack. */
+  isOpen(pair: PairMark): boolean {
+    return this.openCount[pair.index] > 0;
+  }
+
+  /**
+   * Whether the innermost open mark is of `pair`. Pairs are compared only when a mark is open: compiled code that
+   * had only compared marks (`top?.pair === pair` with a mark on the stack) was thrown away at the first comparison
+   * of `undefined`.
+   */
+  topIs(pair: PairMark): boolean {
+    const { stack } = this;
+    return stack.length > 0 && stack[stack.length - 1].pair === pair;
+  }
+
+  push(offset: number, pair: PairMark): void {
+    const { stack } = this;
     const below = stack.length > 0 ? stack[stack.length - 1] : undefined;
     const enclosingQuote = below ? below.innermostQuote : -1;
     const enclosingTitle = below ? below.innermostTitle : -1;
@@ -230,15 +251,16 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
       nestedIn,
       nested: undefined,
     });
-    openCount[pair.index]++;
-  };
+    this.openCount[pair.index]++;
+  }
 
   /** Pops the top mark as properly closed at `closeOffset`; its nesting candidates are now certain. */
-  const popClosed = (closeOffset: number): void => {
+  popClosed(closeOffset: number): void {
+    const { stack } = this;
     const top = stack.pop()!;
-    openCount[top.pair.index]--;
+    this.openCount[top.pair.index]--;
     // Past the cap nothing more is kept, so nothing more need be remembered.
-    if (top.nestedIn >= 0 && findings.length < MAX_FINDINGS_PER_BLOCK) {
+    if (top.nestedIn >= 0 && this.findings.length < MAX_FINDINGS_PER_BLOCK) {
       (stack[top.nestedIn].nested ??= []).push({ offset: top.offset, pair: top.pair, closeOffset });
     }
     for (const inner of top.nested ?? []) {
@@ -248,7 +270,7 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
         { start: inner.offset, end: inner.offset + 1, text: innerPair.open },
         { start: inner.closeOffset, end: inner.closeOffset + 1, text: innerPair.close },
       ];
-      add({
+      this.add({
         start: inner.offset,
         end: inner.offset + 1,
         messageId: 'nested',
@@ -256,68 +278,84 @@ export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolea
         suggestions: [{ messageId: 'useInnerMarks', data, fix: edits }],
       });
     }
-  };
+  }
 
   /** Pops the top mark as left open: a full-width one is a finding, a stray half-width one is not ours. */
-  const popUnclosed = (): void => {
-    const top = stack.pop()!;
-    openCount[top.pair.index]--;
-    if (top.pair.fullWidth) add(unclosedFinding(top));
-  };
+  popUnclosed(): void {
+    const top = this.stack.pop()!;
+    this.openCount[top.pair.index]--;
+    if (top.pair.fullWidth) this.add(unclosedFinding(top));
+  }
 
   /** `open` and `close` are of one family but not one pair: the half-width one (or else the closer) is wrong. */
-  const mismatch = (top: OpenMark, closeOffset: number, close: string, closeFullWidth: boolean, expectedClose: string): void => {
+  mismatch(top: OpenMark, closeOffset: number, close: string, closeFullWidth: boolean, expectedClose: string): void {
     const openWrong = !top.pair.fullWidth && closeFullWidth;
     const offset = openWrong ? top.offset : closeOffset;
     const found = openWrong ? top.pair.open : close;
-    const replacement = openWrong ? (top.pair === STRAIGHT_QUOTE ? DOUBLE_QUOTE.open : FULL_WIDTH_OF[found]) : expectedClose;
-    add({
+    const replacement = openWrong ? (top.pair === STRAIGHT_QUOTE ? DOUBLE_QUOTE.open : FULL_WIDTH_MARK.get(found)!) : expectedClose;
+    this.add({
       start: offset,
       end: offset + 1,
       messageId: 'mismatched',
       data: { open: top.pair.open, close, found, replacement },
       suggestions: [replaceMark(offset, found, replacement)],
     });
-    popClosed(closeOffset);
-  };
+    this.popClosed(closeOffset);
+  }
+}
 
+/**
+ * Scans one paragraph with a stack of open marks; linear in its length. A closer with no opener in the
+ * paragraph is first offered to `closeCarried`, which may match it with a mark left open just before.
+ * Exported so that the tests can hold `marksPairTrivially` to it.
+ */
+export function scanBlock(text: string, closeCarried: (pair: PairMark) => boolean): ScannedBlock {
+  const [from, to] = withoutArrows(text);
+  const scan = new PairScan();
+  const { stack } = scan;
   for (let i = from; i < to; i++) {
     if (IS_PAIRED_MARK[text.charCodeAt(i)] === 0) continue;
     const char = text[i];
+    // A `"` that opens is pushed where every opener is: a call made only for the rare `"` would first run after
+    // the function was compiled, and throw its code away.
+    let opened: PairMark | undefined;
     if (char === '"') {
-      const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
-      if (top?.pair === STRAIGHT_QUOTE) popClosed(i);
-      else if (top?.pair === DOUBLE_QUOTE) mismatch(top, i, char, false, DOUBLE_QUOTE.close);
-      else push(i, STRAIGHT_QUOTE);
+      if (scan.topIs(STRAIGHT_QUOTE)) {
+        scan.popClosed(i);
+        continue;
+      }
+      if (scan.topIs(DOUBLE_QUOTE)) {
+        scan.mismatch(stack[stack.length - 1], i, char, false, DOUBLE_QUOTE.close);
+        continue;
+      }
+      opened = STRAIGHT_QUOTE;
+    } else if (char === "'") {
+      if (scan.topIs(SINGLE_QUOTE)) scan.mismatch(stack[stack.length - 1], i, char, false, SINGLE_QUOTE.close);
       continue;
+    } else {
+      opened = PAIR_BY_OPEN.get(char);
     }
-    if (char === "'") {
-      const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
-      if (top?.pair === SINGLE_QUOTE) mismatch(top, i, char, false, SINGLE_QUOTE.close);
-      continue;
-    }
-    const opened = PAIR_BY_OPEN.get(char);
     if (opened === SINGLE_QUOTE && isApostrophe(text, i)) continue;
     if (opened) {
-      push(i, opened);
+      scan.push(i, opened);
       continue;
     }
     const closed = PAIR_BY_CLOSE.get(char);
     if (!closed) continue;
     if (closed === SINGLE_QUOTE && isApostrophe(text, i)) continue;
     const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
-    if (top?.pair === closed) {
-      popClosed(i);
-    } else if (openCount[closed.index] > 0) {
-      while (stack[stack.length - 1].pair !== closed) popUnclosed();
-      popClosed(i);
-    } else if (top && top.pair.family === closed.family && (top.pair.fullWidth || closed.fullWidth)) {
-      mismatch(top, i, char, closed.fullWidth, top.pair.close);
+    if (scan.topIs(closed)) {
+      scan.popClosed(i);
+    } else if (scan.isOpen(closed)) {
+      while (stack[stack.length - 1].pair !== closed) scan.popUnclosed();
+      scan.popClosed(i);
+    } else if (top !== undefined && top.pair.family === closed.family && (top.pair.fullWidth || closed.fullWidth)) {
+      scan.mismatch(top, i, char, closed.fullWidth, top.pair.close);
     } else if (closed.fullWidth && !(stack.length === 0 && closeCarried(closed)) && !(closed.family === 'bracket' && isEnumerationMarker(text, i))) {
-      add(unopenedFinding(i, closed));
+      scan.add(unopenedFinding(i, closed));
     }
   }
-  return { findings, open: stack.filter((mark) => mark.pair.fullWidth) };
+  return { findings: scan.findings, open: stack.filter((mark) => mark.pair.fullWidth) };
 }
 
 /** A paragraph that left marks open, and how many findings it has reported so far (at most MAX_FINDINGS_PER_BLOCK). */
@@ -362,6 +400,13 @@ export default defineRule({
       owner.reported++;
       report({ block: owner.block, ...unclosedFinding(carried[entry]) });
     };
+    /**
+     * Reports the carried marks of paragraphs up to `lastIndex` as unclosed. One function for the paragraphs passed
+     * and for the end of the document, so that the rare step at the end is the same code as the one during the scan.
+     */
+    const expireCarried = (lastIndex: number): void => {
+      while (live < carried.length && carriedFrom[live].index <= lastIndex) reportUnclosed(live++);
+    };
     const closeCarried = (pair: PairMark): boolean => {
       if (carried.length === live || carried[carried.length - 1].pair !== pair) return false;
       carried.pop();
@@ -373,7 +418,7 @@ export default defineRule({
       // A paragraph whose marks pair up trivially neither reports nor closes nor leaves anything open.
       const scanned = marksPairTrivially(block.text) ? undefined : scanBlock(block.text, closeCarried);
       if (scanned) for (const finding of scanned.findings) report({ block, ...finding });
-      while (live < carried.length && carriedFrom[live].index <= index - CARRY_BLOCKS) reportUnclosed(live++);
+      expireCarried(index - CARRY_BLOCKS);
       if (!scanned || scanned.open.length === 0) continue;
       const owner: CarryingBlock = { block, index, reported: scanned.findings.length };
       // A quotation of several paragraphs opens each of them with `“` and closes only in the last
@@ -393,6 +438,6 @@ export default defineRule({
         }
       }
     }
-    while (live < carried.length) reportUnclosed(live++);
+    expireCarried(blocks.length);
   },
 });

@@ -3,6 +3,7 @@ import type { Block } from '../src/core/document.js';
 import { defineRule, type ReportFunction, type Suggestion, type TextEdit } from '../src/core/rule.js';
 import {
   SpanCursor,
+  codeAt,
   codePointAfter,
   codePointBefore,
   findUrlSpans,
@@ -29,7 +30,8 @@ const MAX_QUOTED_MARKS = 10;
  * `等` after a 顿号 that starts a word of its own (`规模、等级`, `按月、等额还款`) is an item of the
  * enumeration, not the closing `等`; the characters that can follow `等` in such words.
  */
-const DENG_WORD_SECOND = new Set('级同价待额候量比效高值距分号于身外次第边腰温压速式闲差齐车'.split(''));
+const DENG_WORD_SECOND = new Set('级同价待额候量比效高值距分号于身外次第边腰温压速式闲差齐车'.split('').map((char) => char.charCodeAt(0)));
+const DENG = 0x7b49; // 等
 
 /**
  * Every finding starts from two marks with at most spaces between them (the spaces of isSpaceBetweenMarks:
@@ -60,9 +62,14 @@ interface Mark {
 
 /** Whether the `等` at `at` closes an enumeration (`等` `等等` `等方面`) rather than starting a word (`等级`). */
 function isClosingDeng(text: string, at: number): boolean {
-  if (text[at] !== '等') return false;
-  const next = text[at + 1];
-  return next === undefined || next === '等' || !DENG_WORD_SECOND.has(next);
+  // Read by code, everything asked every time: a read past the end, or a step taken only after a rare `等`, first
+  // made after the caller was compiled, would throw its code away.
+  const deng = codeAt(text, at) === DENG;
+  const next = codeAt(text, at + 1);
+  const ends = next === -1;
+  const doubled = next === DENG;
+  const startsWord = DENG_WORD_SECOND.has(next);
+  return deng && (ends || doubled || !startsWord);
 }
 
 function isSpaceBetweenMarks(code: number): boolean {
@@ -84,15 +91,22 @@ function readRun(text: string, start: number, urls: SpanCursor): Mark[] {
 
 function isPointMark(text: string, at: number, urls: SpanCursor): boolean {
   const char = text[at];
-  return (
-    POINT_MARKS.has(char) &&
-    !(HALF_WIDTH.has(char) && (urls.contains(at) || (char === ';' && isEntitySemicolon(text, at)) || (char === '!' && isLatinBang(text, at))))
-  );
+  if (!POINT_MARKS.has(char)) return false;
+  // Asked for every mark, not only the rarer half-width ones: a call first made after the function was compiled
+  // would throw its code away.
+  const halfWidth = HALF_WIDTH.has(char);
+  const inUrl = urls.contains(at);
+  const semicolon = char === ';';
+  const bang = char === '!';
+  const entity = isEntitySemicolon(text, at);
+  const latinBang = isLatinBang(text, at);
+  return !(halfWidth && (inUrl || (semicolon && entity) || (bang && latinBang)));
 }
 
 /** `Yahoo!` and the factorial `n!` `5!`: a `!` glued to a Latin letter or a digit belongs to the word or number. */
 function isLatinBang(text: string, at: number): boolean {
-  return at > 0 && /[A-Za-z0-9]/.test(text[at - 1]);
+  const before = codeAt(text, at - 1);
+  return (before >= 0x30 && before <= 0x39) || (before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a);
 }
 
 /** Keeps `keep` (in its full-width form) and deletes every other mark of the run with the spaces before it. */
@@ -141,9 +155,18 @@ function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<Mes
   const { text } = block;
   const start = run[0].at;
   const end = run[run.length - 1].at + 1;
-  const marks = run.map((item) => item.mark).join('');
+  // Joined by a loop: an array made by `map` inside compiled code has another shape to V8 than one made outside it,
+  // and `join` on it threw the compiled code away.
+  let marks = '';
+  for (let i = 0; i < run.length; i++) marks += run[i].mark;
   const found = written(text, run);
   const first = run[0].mark;
+  // Decided for every run, before the runs of two or more (most findings) return: a call first made after the
+  // function was compiled would throw its code away.
+  const afterDash = !EXCLAMATIVE.has(first) && start >= 2 && text.startsWith('——', start - 2);
+  const single = run.length === 1;
+  const dunhao = first === '、';
+  const beforeDeng = isClosingDeng(text, end) && single && dunhao;
   if (run.length > 1 && !isAllowedCombination(marks)) {
     const distinct = [...new Set(run.map((item) => item.mark))];
     if (distinct.length === 1) {
@@ -168,10 +191,12 @@ function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<Mes
       data: { mark },
       fix: keepOnlyEdits(run, run.find((item) => item.mark === mark)!),
     }));
-    report({ block, start, end, messageId: 'mixed', data: { marks: found, choices: distinct.map((mark) => `“${mark}”`).join('或') }, suggestions });
+    let choices = '';
+    for (let i = 0; i < distinct.length; i++) choices += `${i > 0 ? '或' : ''}“${distinct[i]}”`;
+    report({ block, start, end, messageId: 'mixed', data: { marks: found, choices }, suggestions });
     return;
   }
-  if (!EXCLAMATIVE.has(first) && start >= 2 && text.startsWith('——', start - 2)) {
+  if (afterDash) {
     report({
       block,
       start,
@@ -182,7 +207,7 @@ function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<Mes
     });
     return;
   }
-  if (run.length === 1 && first === '、' && isClosingDeng(text, end)) {
+  if (beforeDeng) {
     report({ block, start, end, messageId: 'commaBeforeDeng', data: { found: '、等' }, fix: { start, end, text: '' } });
   }
 }
@@ -218,7 +243,9 @@ function checkDots(block: Block, urls: SpanCursor, report: ReportFunction<Messag
     }
     // `.。` after a Latin word or a number is an abbreviation or a decimal followed by the real mark.
     if (found[0] === '.' && !isChineseTextChar(codePointBefore(text, start))) continue;
-    const run: Mark[] = [...found].map((char, i) => ({ at: start + i, written: char, mark: char === '.' ? '。' : char }));
+    // Built by push, as readRun builds its runs: one shape of array for checkRun (see its `marks`).
+    const run: Mark[] = [];
+    for (let i = 0; i < found.length; i++) run.push({ at: start + i, written: found[i], mark: found[i] === '.' ? '。' : found[i] });
     checkRun(block, run, report);
   }
 }
@@ -292,7 +319,10 @@ export default defineRule({
           if (!isPointMark(text, i, urls)) continue;
           const run = readRun(text, i, urls);
           i = run[run.length - 1].at;
-          if (run.every((item) => HALF_WIDTH.has(item.written)) && !touchesChinese(text, run)) continue;
+          // Both asked for every run: a call first made after the function was compiled would throw its code away.
+          const halfWidthOnly = run.every((item) => HALF_WIDTH.has(item.written));
+          const inChinese = touchesChinese(text, run);
+          if (halfWidthOnly && !inChinese) continue;
           checkRun(block, run, report);
         }
         CANDIDATE.lastIndex = i;

@@ -2,7 +2,6 @@ import * as z from 'zod';
 import type { Block } from '../src/core/document.js';
 import { defineRule, type ReportFunction } from '../src/core/rule.js';
 import {
-  FULL_WIDTH_OF,
   SpanCursor,
   codePointAfter,
   codePointBefore,
@@ -13,6 +12,7 @@ import {
   isHan,
   isEntitySemicolon,
   isMostlyLatin,
+  toFullWidthMark,
 } from '../src/core/text/punctuation.js';
 
 type MessageId = 'halfWidth' | 'halfWidthPair' | 'halfWidthUnpaired' | 'fullStop' | 'straightQuotes';
@@ -42,23 +42,26 @@ function isAsciiPrintable(codePoint: number): boolean {
   return codePoint > 0x20 && codePoint < 0x7f;
 }
 
+// The loops below step in their condition, so that the step runs on every call: spaces beside a mark are rare,
+// and a step first taken after the function was compiled would throw its code away.
+
 /** The code point before `offset`, skipping spaces and tabs. */
 function codePointBeforeSpaces(text: string, offset: number): number {
-  let at = offset;
-  while (at > 0 && isAsciiSpace(text.charCodeAt(at - 1))) at--;
+  let at = offset + 1;
+  while (--at > 0 && isAsciiSpace(text.charCodeAt(at - 1)));
   return codePointBefore(text, at);
 }
 
 /** Where the spaces and tabs starting at `offset` end. */
 function skipSpaces(text: string, offset: number): number {
-  let at = offset;
-  while (at < text.length && isAsciiSpace(text.charCodeAt(at))) at++;
+  let at = offset - 1;
+  while (++at < text.length && isAsciiSpace(text.charCodeAt(at)));
   return at;
 }
 
 function toFullWidth(marks: string): string {
   let result = '';
-  for (const mark of marks) result += FULL_WIDTH_OF[mark] ?? mark;
+  for (const mark of marks) result += toFullWidthMark(mark);
   return result;
 }
 
@@ -218,7 +221,7 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
       const half = opener.halfWidth ? opener : bracket;
       chineseBrackets.add(half.at);
       const found = text[half.at];
-      const fixed = FULL_WIDTH_OF[found];
+      const fixed = toFullWidthMark(found);
       report({ block, start: half.at, end: half.at + 1, messageId: 'halfWidth', data: { found, fixed }, fix: { start: half.at, end: half.at + 1, text: fixed } });
     }
   }
@@ -227,7 +230,7 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
     if (!touchesChinese || (text[bracket.at] === ')' && isListItemMarker(text, bracket.at))) continue;
     chineseBrackets.add(bracket.at);
     const found = text[bracket.at];
-    report({ block, start: bracket.at, end: bracket.at + 1, messageId: 'halfWidthUnpaired', data: { found, fixed: FULL_WIDTH_OF[found] } });
+    report({ block, start: bracket.at, end: bracket.at + 1, messageId: 'halfWidthUnpaired', data: { found, fixed: toFullWidthMark(found) } });
   }
   return chineseBrackets;
 }
@@ -247,7 +250,7 @@ function isHalfWidthMark(text: string, at: number, urls: SpanCursor): boolean {
  * written mainly in Latin script (`latinBlock`) only a mark glued to a Han character on its left and to text on its
  * right is Chinese (`前面:I have no idea`); English prose puts a space after its marks.
  */
-function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet<number>, report: ReportFunction<MessageId>, latinBlock = false): void {
+function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet<number>, report: ReportFunction<MessageId>, latinBlock: boolean): void {
   const { text } = block;
   const isChineseAt = (offset: number, codePoint: number): boolean =>
     isChineseTextChar(codePoint) || ((codePoint === 0x28 || codePoint === 0x29) && chineseBrackets.has(offset));
@@ -255,16 +258,16 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
   for (let match = RUN_MARK.exec(text); match !== null; match = RUN_MARK.exec(text)) {
     const i = match.index;
     if (!isHalfWidthMark(text, i, urls)) continue;
-    let end = i + 1;
-    while (end < text.length && isHalfWidthMark(text, end, urls)) end++;
+    // Stepped in the condition, so that the step runs for every mark, not only for runs of two or more.
+    let end = i;
+    while (++end < text.length && isHalfWidthMark(text, end, urls));
     RUN_MARK.lastIndex = end;
     const next = skipSpaces(text, end);
     const after = codePointAfter(text, next);
     const before = codePointBefore(text, i);
-    if (latinBlock) {
-      const glued = isHan(before) && end < text.length && !isAsciiSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 10;
-      if (!glued) continue;
-    }
+    // Decided for every run, so that the calls it makes have run before the function is compiled: Latin paragraphs are rare.
+    const glued = isHan(before) && end < text.length && !isAsciiSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 10;
+    if (latinBlock && !glued) continue;
     // `Yahoo!` and the factorial `2!`: a lone `!` glued to a Latin word or a number belongs to it.
     if (end - i === 1 && text.charCodeAt(i) === 0x21 && isAsciiAlphanumeric(before)) continue;
     // A curly quote alone does not make `“Are you OK?”` Chinese when Latin text stands on the other side.
@@ -420,12 +423,12 @@ export default defineRule({
       const quotes = text.includes('"');
       if (!marks && !fullStops && !quotes) continue;
       const urlSpans = findUrlSpans(text);
-      if (isMostlyLatin(text, urlSpans)) {
-        if (marks) checkMarks(block, new SpanCursor(urlSpans), NO_CHINESE_BRACKETS, report, true);
-        continue;
-      }
-      const chineseBrackets = HALF_WIDTH_BRACKET.test(text) ? checkBrackets(block, new SpanCursor(urlSpans), report) : NO_CHINESE_BRACKETS;
-      if (marks) checkMarks(block, new SpanCursor(urlSpans), chineseBrackets, report);
+      // One call of checkMarks for Latin and Chinese paragraphs alike: a call made only for the rare Latin one
+      // would first run after this function was compiled, and throw its code away.
+      const latin = isMostlyLatin(text, urlSpans);
+      const chineseBrackets = !latin && HALF_WIDTH_BRACKET.test(text) ? checkBrackets(block, new SpanCursor(urlSpans), report) : NO_CHINESE_BRACKETS;
+      if (marks) checkMarks(block, new SpanCursor(urlSpans), chineseBrackets, report, latin);
+      if (latin) continue;
       if (fullStops) checkFullStops(block, new SpanCursor(urlSpans), report);
       if (quotes) checkStraightQuotes(block, new SpanCursor(urlSpans), report);
     }

@@ -128,9 +128,10 @@ class OutlineChecker {
   /** Checks `item` against the previous number of its level and reports a gap, repeat or reversal. */
   private checkContinuation(item: Item, previousNumber: number, previousWritten: string): void {
     if (item.number === previousNumber + 1) return;
-    if (item.number === previousNumber) this.reportNumber(item, 'repeat', previousNumber + 1, previousWritten);
-    else if (item.number > previousNumber) this.reportNumber(item, 'gap', previousNumber + 1, previousWritten);
-    else this.reportNumber(item, 'outOfOrder', previousNumber + 1, previousWritten);
+    // One call for the three findings: a call made only for the rarer ones would first run after the function was
+    // compiled, and throw its code away.
+    const messageId = item.number === previousNumber ? 'repeat' : item.number > previousNumber ? 'gap' : 'outOfOrder';
+    this.reportNumber(item, messageId, previousNumber + 1, previousWritten);
   }
 
   private checkArticle(item: Item): void {
@@ -187,7 +188,10 @@ class OutlineChecker {
     const top = this.stack[this.stack.length - 1];
     if (closedBelow !== undefined && top?.level === Level.Article && item.level > Level.Article && this.leavesArticle(item)) return;
     if (top !== undefined && top.level === item.level) {
-      if (item.number === 1 && top.number > 1) {
+      // Both comparisons made every time: one first made after the function was compiled would throw its code away.
+      const restartsAtOne = item.number === 1;
+      const afterOne = top.number > 1;
+      if (restartsAtOne && afterOne) {
         // `一、` after `五、` begins another part or document (an unmarked attachment), not a reversal.
         this.restartFrom(item);
         return;

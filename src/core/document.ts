@@ -44,6 +44,38 @@ export interface Block {
   readonly docx?: DocxBlockOrigin;
 }
 
+/** The fields a block of some kinds and formats has and others lack. */
+export type BlockDetails = Pick<Block, 'depth' | 'listMarker' | 'ordered' | 'table' | 'docx'>;
+
+/**
+ * A block with every field present, in one order, those it lacks undefined: to V8 every block then has one
+ * shape, and the rules' compiled code meets no new shape of block part-way through a run (a first list item,
+ * table cell or heading with a finding), which would throw that code away to be compiled again.
+ */
+export function createBlock(
+  index: number,
+  kind: BlockKind,
+  text: string,
+  segments: readonly Segment[],
+  listDepth: number,
+  quoteDepth: number,
+  details?: BlockDetails,
+): Block {
+  return {
+    index,
+    kind,
+    text,
+    depth: details?.depth,
+    listMarker: details?.listMarker,
+    ordered: details?.ordered,
+    listDepth,
+    quoteDepth,
+    table: details?.table,
+    segments,
+    docx: details?.docx,
+  };
+}
+
 /** The parts of a Word package whose paragraphs become blocks. */
 export type DocxPart = 'body' | 'header' | 'footer' | 'footnote' | 'endnote';
 

@@ -84,7 +84,10 @@ function headingOf(block: Block): { kind: ElementKind; end: number } | undefined
 export const recogniseElements: (document: GwDocument) => DocumentElements = memoiseForLastDocument(findElements);
 
 function findElements(document: GwDocument): DocumentElements {
-  const blocks = document.blocks.filter((block) => isBodyParagraph(block) && trimmed(block) !== '');
+  // Lists here are built by push, not by filter or map: to V8 an array those make inside compiled code has another
+  // shape than one they make outside it, and code reading both was thrown away again.
+  const blocks: Block[] = [];
+  for (const block of document.blocks) if (isBodyParagraph(block) && trimmed(block) !== '') blocks.push(block);
   const kinds: (ElementKind | undefined)[] = new Array(blocks.length);
   const headingEnds = new Map<number, number>();
   let index = 0;
@@ -132,7 +135,9 @@ function findElements(document: GwDocument): DocumentElements {
   }
   // 成文日期: the first line that is only a date, below some body text; 附件 may follow it, the 版记 ends the document.
   for (let i = index + 1; i < end; i++) {
-    if (!DATE_LINE.test(trimmed(blocks[i]).replace(/\s/g, ''))) continue;
+    // A date line ends with 日, and the replace keeps its last character: the other lines are turned away without it.
+    const text = trimmed(blocks[i]);
+    if (!text.endsWith('日') || !DATE_LINE.test(text.replace(/\s/g, ''))) continue;
     kinds[i] = 'date';
     // 署名: the short lines right above the date (two agencies sign on two lines).
     for (let j = i - 1; j > index && j >= i - 2; j--) {
@@ -168,9 +173,9 @@ function findElements(document: GwDocument): DocumentElements {
       kinds[i] = 'body';
     }
   }
-  const elements = blocks.map((block, i): RecognisedElement => {
-    const headingEnd = headingEnds.get(i);
-    return headingEnd === undefined ? { kind: kinds[i] ?? 'body', block } : { kind: kinds[i] ?? 'body', block, headingEnd };
-  });
-  return documentType === undefined ? { elements } : { elements, documentType };
+  // Every field present, undefined where it does not apply: one shape for every element and every result, so that
+  // code reading them meets no new shape part-way through a run (a first heading), which would throw it away.
+  const elements: RecognisedElement[] = [];
+  for (let i = 0; i < blocks.length; i++) elements.push({ kind: kinds[i] ?? 'body', block: blocks[i], headingEnd: headingEnds.get(i) });
+  return { elements, documentType };
 }

@@ -7,7 +7,7 @@
  * Positions: `source` is the visible text of every paragraph read, each followed by `\n`; `locate` turns a
  * source offset into (paragraph index among the `w:p` of its part, UTF-16 offset in its visible text).
  */
-import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type DocxBlockOrigin, type DocxComment, type DocxPart, type DocxRevision, type DocxTextPiece, type GwDocument, type Position } from '../document.js';
+import { BlockTextBuilder, createBlock, OBJECT_REPLACEMENT, type Block, type DocxBlockOrigin, type DocxComment, type DocxPart, type DocxRevision, type DocxTextPiece, type GwDocument, type Position } from '../document.js';
 import { openDocx, type DocxPackage } from '../docx/package.js';
 import { childElements, firstChild, type XmlElement, type XmlNode } from '../docx/xml.js';
 import { NumberingResolver } from '../docx/numbering.js';
@@ -258,17 +258,18 @@ class DocxReader {
     builder.appendSource(visible, sourceStart);
     pieces.push(...text.finalPieces(shift));
     const built = builder.build(sourceStart);
-    const origin: DocxBlockOrigin = { part: context.part, partName: context.partName, paragraph: line, element: paragraph, pieces, ...(numbered ? { numbering: numbered.text, numberingLevel: numbered.level } : {}) };
-    const block: Block = {
-      index: this.blocks.length,
-      kind: blockContext.table ? 'table-cell' : 'paragraph',
-      text: built.text,
-      segments: built.segments,
-      listDepth: 0,
-      quoteDepth: 0,
-      ...(blockContext.table ? { table: blockContext.table } : {}),
-      docx: origin,
+    // Every field present, undefined where there is no number: one shape for every paragraph (see createBlock).
+    const origin: DocxBlockOrigin = {
+      part: context.part,
+      partName: context.partName,
+      paragraph: line,
+      element: paragraph,
+      numbering: numbered?.text,
+      numberingLevel: numbered?.level,
+      pieces,
     };
+    const kind = blockContext.table ? 'table-cell' : 'paragraph';
+    const block = createBlock(this.blocks.length, kind, built.text, built.segments, 0, 0, { table: blockContext.table, docx: origin });
     this.blocks.push(block);
     this.addRevisions(block, text, properties, shift);
     for (const { id, offset } of text.commentStarts) this.commentAnchors.set(id, { block, start: offset + shift });

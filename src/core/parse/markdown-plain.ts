@@ -162,8 +162,10 @@ type PlainLine = ({ kind: 'heading'; depth: 1 | 2 | 3 | 4 | 5 | 6; contentStart:
 /** Reads `source[start, end)`, whose NEEDS_MARKDOWN characters are harmless or `strong` delimiters, as a plain line, or null. */
 function plainLine(source: string, start: number, end: number, strong: readonly number[]): PlainLine | null {
   const first = source.charCodeAt(start);
-  let contentEnd = end;
-  while (contentEnd > start && source.charCodeAt(contentEnd - 1) === SPACE) contentEnd--;
+  // Stepped in the condition, so that the step runs for every line: trailing spaces are rare, and a step first taken
+  // after the function was compiled would throw its code away.
+  let contentEnd = end + 1;
+  while (--contentEnd > start && source.charCodeAt(contentEnd - 1) === SPACE);
   // Tabs at the line end are left to remark.
   if (source.charCodeAt(contentEnd - 1) === TAB) return null;
   if (first === HASH) {

@@ -133,8 +133,9 @@ export class MultiLineBlockTracker {
         if (this.opensMultiLineBlock(line)) this.state = 'unknown';
         return true;
       case 'none':
-        // Only a line opening with a space, `` ` ``, `~` or `<` can open anything: most lines stop here.
-        if (!MAY_OPEN.has(line.charCodeAt(0))) return false;
+        // Only a line opening with a space, `` ` ``, `~` or `<` can open anything: most lines stop here. An empty
+        // line is read no further: a read past its end would throw away the caller's optimised code.
+        if (line.length === 0 || !MAY_OPEN.has(line.charCodeAt(0))) return false;
         if (this.opensMultiLineBlock(line)) {
           if (line.charCodeAt(0) === 0x20) this.state = 'unknown';
         } else if (HTML_LINE.test(line)) {

@@ -1,6 +1,6 @@
 import type { ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import { findCommentDirectives } from '../directives.js';
-import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type BlockKind, type Directive, type GwDocument } from '../document.js';
+import { BlockTextBuilder, createBlock, OBJECT_REPLACEMENT, type Block, type BlockDetails, type BlockKind, type Directive, type GwDocument } from '../document.js';
 import { isAsciiAlphanumeric, isDecimalDigit, isSpaceOrTab } from './characters.js';
 import { parseText } from './text.js';
 import { parseInSections } from './markdown-sections.js';
@@ -308,12 +308,12 @@ function appendTreeBlocks(tree: Root, source: string, blocks: Block[], directive
     node: Nodes,
     children: readonly PhrasingContent[],
     context: BlockContext,
-    extra: Pick<Block, 'depth' | 'listMarker' | 'ordered' | 'table'>,
+    extra: BlockDetails,
   ): void => {
     const builder = new BlockTextBuilder();
     appendPhrasing(builder, source, children, directives);
     const { text, segments } = builder.build(startOffset(node, 0));
-    blocks.push({ index: blocks.length, kind, text, segments, ...extra, listDepth: context.listDepth, quoteDepth: context.quoteDepth });
+    blocks.push(createBlock(blocks.length, kind, text, segments, context.listDepth, context.quoteDepth, extra));
   };
 
   const stack: Frame[] = [{ node: tree, context: { listDepth: 0, quoteDepth: 0 } }];
@@ -407,8 +407,8 @@ export function parseMarkdown(source: string, options: MarkdownOptions = {}): Gw
     else {
       readPlainGroups(source, parse, {
         markdown: (tree) => appendTreeBlocks(tree, source, blocks, directives),
-        heading: (depth, text, segments) => blocks.push({ index: blocks.length, kind: 'heading', text, segments, depth, listDepth: 0, quoteDepth: 0 }),
-        paragraph: (text, segments) => blocks.push({ index: blocks.length, kind: 'paragraph', text, segments, listDepth: 0, quoteDepth: 0 }),
+        heading: (depth, text, segments) => blocks.push(createBlock(blocks.length, 'heading', text, segments, 0, 0, { depth })),
+        paragraph: (text, segments) => blocks.push(createBlock(blocks.length, 'paragraph', text, segments, 0, 0)),
       });
     }
   } catch (error) {

@@ -1,4 +1,4 @@
-import { BlockTextBuilder, OBJECT_REPLACEMENT, type Block, type Directive, type GwDocument } from '../document.js';
+import { BlockTextBuilder, createBlock, OBJECT_REPLACEMENT, type Block, type Directive, type GwDocument } from '../document.js';
 import { findCommentDirectives } from '../directives.js';
 
 function isSpace(code: number): boolean {
@@ -71,5 +71,5 @@ function lineBlock(source: string, pieces: [number, number][], index: number): B
     builder.appendSource(source.slice(start, end), start);
   }
   const { text, segments } = builder.build(pieces[first][0]);
-  return { index, kind: 'paragraph', text, segments, listDepth: 0, quoteDepth: 0 };
+  return createBlock(index, 'paragraph', text, segments, 0, 0);
 }

@@ -98,8 +98,9 @@ export function formatChineseNumeral(value: number): string {
 /** Reads ASCII or full-width digits (`12`, `１２`) as a number. */
 export function parseDigits(text: string): number {
   let value = 0;
-  for (const char of text) {
-    const code = char.charCodeAt(0);
+  // By index: the string iterator made a string of each digit.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 0x30);
   }
   return value;

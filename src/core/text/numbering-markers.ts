@@ -3,6 +3,7 @@
  * their common wrong forms (`一.` `（一）、` `1、` `1。` `两、` `(一)`), and the legal-style `第一章` `第一节` `第一条`.
  */
 import { formatChineseNumeral, numeralValue, parseChineseNumeral, parseDigits } from './chinese-numerals.js';
+import { codeAt } from './punctuation.js';
 
 /** Outline levels from the top down; the value orders them. */
 export const Level = {
@@ -39,8 +40,12 @@ export const LINE_INDENT = /[ \t\u3000\u00a0]*/y;
 
 /** Where the indentation (the characters of `LINE_INDENT`) starting at `at` ends. */
 export function skipLineIndent(text: string, at: number): number {
-  let end = at;
-  for (let code = text.charCodeAt(end); code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0; code = text.charCodeAt(end)) end++;
+  // Stepped in the condition, so that the step runs for every line: indented lines are few, and a step first taken
+  // after the function was compiled would throw its code away.
+  let end = at - 1;
+  let code: number;
+  do code = codeAt(text, ++end);
+  while (code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0);
   return end;
 }
 
@@ -80,6 +85,28 @@ const FULL_WIDTH_CLOSE = 0xff09; // ）
 const HALF_WIDTH_OPEN = 0x28; // (
 const HALF_WIDTH_CLOSE = 0x29; // )
 
+/**
+ * Character classes by UTF-16 code, a bit each, for the tests below that a chain of comparisons would answer
+ * with its first one for most characters: the later comparisons, first made for a rarer character after the
+ * function was compiled, would throw its code away. One array read answers for every character.
+ */
+const MARK_AFTER_NUMERAL = 1;
+const DIGIT = 2;
+const CHINESE_TEXT = 4;
+const CLASS_OF = new Uint8Array(0x10000);
+for (const code of [DUNHAO, 0x2e, 0xff0e, 0xff0c, 0x2c]) CLASS_OF[code] |= MARK_AFTER_NUMERAL; // 、 . ． ， ,
+for (let code = 0x30; code <= 0x39; code++) CLASS_OF[code] |= DIGIT;
+for (let code = 0xff10; code <= 0xff19; code++) CLASS_OF[code] |= DIGIT;
+// Han ideographs and full-width punctuation, and the curly quotes “ ” ‘ ’.
+for (const [from, to] of [[0x3400, 0x9fff], [0x3000, 0x303f], [0xff01, 0xff5e], [0x201c, 0x201d], [0x2018, 0x2019]]) {
+  for (let code = from; code <= to; code++) CLASS_OF[code] |= CHINESE_TEXT;
+}
+
+/** Whether the character of a code (-1 outside the text) is of a class. */
+function isOfClass(code: number, characterClass: number): boolean {
+  return code >= 0 && (CLASS_OF[code] & characterClass) !== 0;
+}
+
 function isOpenBracket(code: number): boolean {
   return code === FULL_WIDTH_OPEN || code === HALF_WIDTH_OPEN;
 }
@@ -90,7 +117,7 @@ function isCloseBracket(code: number): boolean {
 
 /** What may follow a bracket marker by mistake (`（一）、` `（1）.`), and a bare Chinese numeral (`一、`, wrongly `一.`). */
 function isMarkAfterNumeral(code: number): boolean {
-  return code === DUNHAO || isDot(code) || code === 0xff0c || code === 0x2c; // ， ,
+  return isOfClass(code, MARK_AFTER_NUMERAL);
 }
 
 /** `.` and `．`, which follow Arabic digits (and, wrongly, `1、`). */
@@ -100,7 +127,7 @@ function isDot(code: number): boolean {
 
 /** ASCII or full-width digits. */
 function isDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+  return isOfClass(code, DIGIT);
 }
 
 /** 一 … 十, the numerals a Chinese marker may start with. */
@@ -111,21 +138,13 @@ function isLeadingNumeral(code: number): boolean {
 
 /** Han ideographs and full-width punctuation: text after a bracket marker that makes it Chinese. */
 function isChineseText(code: number): boolean {
-  return (
-    (code >= 0x3400 && code <= 0x9fff) ||
-    (code >= 0x3000 && code <= 0x303f) ||
-    (code >= 0xff01 && code <= 0xff5e) ||
-    code === 0x201c || // “
-    code === 0x201d || // ”
-    code === 0x2018 || // ‘
-    code === 0x2019 // ’
-  );
+  return isOfClass(code, CHINESE_TEXT);
 }
 
 /** Where the run of numeral characters (一 … 十, 百, 零, 〇) from `at` ends. */
 function numeralRunEnd(text: string, at: number): number {
   let end = at;
-  while (numeralValue(text.charCodeAt(end)) >= 0) end++;
+  while (numeralValue(codeAt(text, end)) >= 0) end++;
   return end;
 }
 
@@ -140,24 +159,23 @@ function isHan(code: number): boolean {
  * more in the first runs of a lint than the few characters it reads.
  */
 function isCrossReference(text: string, end: number): boolean {
-  let at = end;
-  if (CROSS_REFERENCE_JOINERS.has(text.charCodeAt(at))) at++;
-  const open = text.charCodeAt(at);
-  // Both comparisons made every time: one first made after the function was compiled would throw its code away.
-  const fullWidthOpen = open === FULL_WIDTH_OPEN;
-  const halfWidthOpen = open === HALF_WIDTH_OPEN;
-  if (!fullWidthOpen && !halfWidthOpen) return false;
-  const first = ++at;
-  while (ITEM_NUMERALS.has(text.charCodeAt(at))) at++;
-  if (at === first) {
-    // At most three ASCII digits; a fourth fails the closing bracket that must follow.
-    while (at < first + 3 && isAsciiDigit(text.charCodeAt(at))) at++;
-    if (at === first) return false;
-  }
-  const close = text.charCodeAt(at);
-  const fullWidthClose = close === FULL_WIDTH_CLOSE;
-  const halfWidthClose = close === HALF_WIDTH_CLOSE;
-  return fullWidthClose || halfWidthClose;
+  // Everything is read and compared every time, whether a bracket follows or not (most markers have none): a step
+  // first taken after the function was compiled would throw its code away. The loops step in their conditions.
+  const open = end + (CROSS_REFERENCE_JOINERS.has(codeAt(text, end)) ? 1 : 0);
+  const openCode = codeAt(text, open);
+  const fullWidthOpen = openCode === FULL_WIDTH_OPEN;
+  const halfWidthOpen = openCode === HALF_WIDTH_OPEN;
+  const first = open + 1;
+  let numeralsEnd = first - 1;
+  while (ITEM_NUMERALS.has(codeAt(text, ++numeralsEnd)));
+  // At most three ASCII digits; a fourth fails the closing bracket that must follow.
+  let digitsEnd = first - 1;
+  while (++digitsEnd < first + 3 && isAsciiDigit(codeAt(text, digitsEnd)));
+  const numberEnd = numeralsEnd > first ? numeralsEnd : digitsEnd;
+  const closeCode = codeAt(text, numberEnd);
+  const fullWidthClose = closeCode === FULL_WIDTH_CLOSE;
+  const halfWidthClose = closeCode === HALF_WIDTH_CLOSE;
+  return (fullWidthOpen || halfWidthOpen) && numberEnd > first && (fullWidthClose || halfWidthClose);
 }
 
 function isAsciiDigit(code: number): boolean {
@@ -167,7 +185,7 @@ function isAsciiDigit(code: number): boolean {
 /** Where the run of at most three digits from `at` ends: a fourth digit then fails the mark that must follow. */
 function digitRunEnd(text: string, at: number): number {
   let end = at;
-  while (end < at + 3 && isDigit(text.charCodeAt(end))) end++;
+  while (end < at + 3 && isDigit(codeAt(text, end))) end++;
   return end;
 }
 
@@ -199,6 +217,7 @@ export function formatMarker(level: Level, number: number, like?: Pick<Numbering
   }
 }
 
+/** What every marker has; all of it is given, in this order, so that every `parts` has the same shape to V8. */
 interface MarkerParts {
   level: Level;
   number: number;
@@ -208,11 +227,10 @@ interface MarkerParts {
   /** The correct form; pass `written` itself when it is right, so that comparing the two is instant. */
   correct: string;
   fixable: boolean;
-  fullWidthDigits?: boolean;
-  dot?: string;
 }
 
-function marker(parts: MarkerParts): NumberingMarker {
+/** The Arabic forms' digit and dot style are given apart, so that they do not change the shape of `parts`. */
+function marker(parts: MarkerParts, fullWidthDigits = false, dot = '.'): NumberingMarker {
   return {
     level: parts.level,
     number: parts.number,
@@ -221,8 +239,8 @@ function marker(parts: MarkerParts): NumberingMarker {
     written: parts.written,
     correct: parts.correct,
     fixable: parts.fixable,
-    fullWidthDigits: parts.fullWidthDigits ?? false,
-    dot: parts.dot ?? '.',
+    fullWidthDigits,
+    dot,
   };
 }
 
@@ -247,102 +265,114 @@ function readParenChinese(text: string, at: number, numeralStart: number, numera
   const numeral = text.slice(numeralStart, numeralEnd);
   const number = parseChineseNumeral(numeral);
   if (number === undefined) return undefined;
-  const hasMark = isMarkAfterNumeral(text.charCodeAt(numeralEnd + 1));
+  const hasMark = isMarkAfterNumeral(codeAt(text, numeralEnd + 1));
   if (isCrossReference(text, numeralEnd + 1)) return undefined;
   const end = numeralEnd + (hasMark ? 2 : 1);
   const written = text.slice(at, end);
-  const open = numeralStart > at ? text.charCodeAt(at) : -1;
-  const close = text.charCodeAt(numeralEnd);
-  const right = open === FULL_WIDTH_OPEN && close === FULL_WIDTH_CLOSE && !hasMark;
+  const open = numeralStart > at ? codeAt(text, at) : -1;
+  const close = codeAt(text, numeralEnd);
+  // Everything worked out for every marker, right or wrong: a step only a wrong form took (the corrected form, the
+  // text after a half-width bracket) would first run after the function was compiled, and throw its code away.
+  const fullWidthOpen = open === FULL_WIDTH_OPEN;
+  const fullWidthClose = close === FULL_WIDTH_CLOSE;
+  const right = fullWidthOpen && fullWidthClose && !hasMark;
   const halfWidth = open === HALF_WIDTH_OPEN || close === HALF_WIDTH_CLOSE;
+  const corrected = `（${numeral}）`;
+  const chineseAfter = isChineseText(codeAt(text, end));
   return marker({
     level: Level.ParenChinese,
     number,
     start: at,
     end,
     written,
-    correct: right ? written : `（${numeral}）`,
-    fixable: !halfWidth || isChineseText(text.charCodeAt(end)),
+    correct: right ? written : corrected,
+    fixable: !halfWidth || chineseAfter,
   });
 }
 
 /** `（1）`; half-width `(1)` only before Chinese text. */
 function readParenArabic(text: string, at: number): NumberingMarker | undefined {
   const digitsEnd = digitRunEnd(text, at + 1);
-  if (digitsEnd === at + 1 || !isCloseBracket(text.charCodeAt(digitsEnd))) return undefined;
-  const hasMark = isMarkAfterNumeral(text.charCodeAt(digitsEnd + 1));
+  if (digitsEnd === at + 1 || !isCloseBracket(codeAt(text, digitsEnd))) return undefined;
+  const hasMark = isMarkAfterNumeral(codeAt(text, digitsEnd + 1));
   if (isCrossReference(text, digitsEnd + 1)) return undefined;
   const end = digitsEnd + (hasMark ? 2 : 1);
-  const open = text.charCodeAt(at);
-  const close = text.charCodeAt(digitsEnd);
+  const open = codeAt(text, at);
+  const close = codeAt(text, digitsEnd);
   // `(1)` before English or a formula is not a 公文 section number.
-  if ((open === HALF_WIDTH_OPEN || close === HALF_WIDTH_CLOSE) && !isChineseText(text.charCodeAt(end))) return undefined;
+  if ((open === HALF_WIDTH_OPEN || close === HALF_WIDTH_CLOSE) && !isChineseText(codeAt(text, end))) return undefined;
   const digits = text.slice(at + 1, digitsEnd);
   const written = text.slice(at, end);
   const right = open === FULL_WIDTH_OPEN && close === FULL_WIDTH_CLOSE && !hasMark;
-  return marker({
-    level: Level.ParenArabic,
-    number: parseDigits(digits),
-    start: at,
-    end,
-    written,
-    correct: right ? written : `（${digits}）`,
-    fixable: true,
-    fullWidthDigits: usesFullWidthDigits(digits),
-  });
+  return marker(
+    {
+      level: Level.ParenArabic,
+      number: parseDigits(digits),
+      start: at,
+      end,
+      written,
+      correct: right ? written : `（${digits}）`,
+      fixable: true,
+    },
+    usesFullWidthDigits(digits),
+  );
 }
 
 /** `1.` `1．`, and the wrong `1、` and `1。`. */
 function readArabic(text: string, at: number): NumberingMarker | undefined {
   const digitsEnd = digitRunEnd(text, at);
-  const markCode = text.charCodeAt(digitsEnd);
+  const markCode = codeAt(text, digitsEnd);
   const wrongMark = markCode === DUNHAO || markCode === FULL_STOP;
   if (!isDot(markCode) && !wrongMark) return undefined;
   const end = digitsEnd + 1;
   // `7.9公里`, `3.5%`, `2021.6.15`, `1、2月份`: a digit after the mark makes it a number, not a marker.
-  if (isDigit(text.charCodeAt(end))) {
+  if (isDigit(codeAt(text, end))) {
     CHEMICAL_LOCANTS.lastIndex = end;
     if (!isDot(markCode) || !CHEMICAL_LOCANTS.test(text)) return undefined;
   }
   // `2020。` ends a sentence; `1。加强领导` is a marker with a full stop for its dot.
-  if (markCode === FULL_STOP && (digitsEnd - at > 2 || !isHan(text.charCodeAt(end)))) return undefined;
+  if (markCode === FULL_STOP && (digitsEnd - at > 2 || !isHan(codeAt(text, end)))) return undefined;
   const digits = text.slice(at, digitsEnd);
-  if (digits.length > 1 && parseDigits(digits[0]) === 0) return undefined;
+  // A leading zero (`01.`), read by code rather than by parsing a one-digit string.
+  const firstCode = codeAt(text, at);
+  if (digits.length > 1 && (firstCode === 0x30 || firstCode === 0xff10)) return undefined;
   const written = text.slice(at, end);
   const dot = wrongMark ? '.' : text[digitsEnd];
-  return marker({
-    level: Level.Arabic,
-    number: parseDigits(digits),
-    start: at,
-    end,
-    written,
-    correct: wrongMark ? `${digits}${dot}` : written,
-    fixable: true,
-    fullWidthDigits: usesFullWidthDigits(digits),
+  return marker(
+    {
+      level: Level.Arabic,
+      number: parseDigits(digits),
+      start: at,
+      end,
+      written,
+      correct: wrongMark ? `${digits}${dot}` : written,
+      fixable: true,
+    },
+    usesFullWidthDigits(digits),
     dot,
-  });
+  );
 }
 
 /** Whether the numeral run at `at`, after `一、`, counts on from `number` in a run such as `一、二类`. */
 function isCountedRun(text: string, at: number, number: number): boolean {
-  if (!isLeadingNumeral(text.charCodeAt(at))) return false;
+  if (!isLeadingNumeral(codeAt(text, at))) return false;
   const runEnd = numeralRunEnd(text, at);
-  if (!COUNTED_UNIT.has(text.charCodeAt(runEnd))) return false;
+  if (!COUNTED_UNIT.has(codeAt(text, runEnd))) return false;
   const next = parseChineseNumeral(text.slice(at, runEnd));
   return next !== undefined && next > number;
 }
 
 /** `两、` for `二、`; `两、三个月` counts, as `一、二类` does. */
 function readLiang(text: string, at: number): NumberingMarker | undefined {
-  if (text.charCodeAt(at + 1) !== DUNHAO || numeralValue(text.charCodeAt(at + 2)) >= 0) return undefined;
-  if (!isChineseText(text.charCodeAt(at + 2))) return undefined;
+  if (codeAt(text, at + 1) !== DUNHAO || numeralValue(codeAt(text, at + 2)) >= 0) return undefined;
+  if (!isChineseText(codeAt(text, at + 2))) return undefined;
   return marker({ level: Level.Chinese, number: 2, start: at, end: at + 2, written: text.slice(at, at + 2), correct: '二、', fixable: true });
 }
 
 /** `一、`, the wrong `一.` `一．` `一，`, and `三）` with its opening bracket lost. */
 function readChinese(text: string, at: number): NumberingMarker | undefined {
   const numeralEnd = numeralRunEnd(text, at);
-  const after = text.charCodeAt(numeralEnd);
+  const after = codeAt(text, numeralEnd);
   if (isCloseBracket(after)) return readParenChinese(text, at, at, numeralEnd);
   if (!isMarkAfterNumeral(after)) return undefined;
   const numeral = text.slice(at, numeralEnd);
@@ -351,7 +381,7 @@ function readChinese(text: string, at: number): NumberingMarker | undefined {
   const end = numeralEnd + 1;
   if (after === DUNHAO && isCountedRun(text, end, number)) return undefined;
   // `一.5` and `三,000` are no outline; `二、2026年工作安排` is.
-  if (after !== DUNHAO && isDigit(text.charCodeAt(end))) return undefined;
+  if (after !== DUNHAO && isDigit(codeAt(text, end))) return undefined;
   const written = text.slice(at, end);
   return marker({ level: Level.Chinese, number, start: at, end, written, correct: after === DUNHAO ? written : `${numeral}、`, fixable: true });
 }
@@ -363,11 +393,11 @@ function readChinese(text: string, at: number): NumberingMarker | undefined {
  */
 export function readMarker(text: string, at: number, inHeading = false): NumberingMarker | undefined {
   // The first character tells which form to try; most lines open with text and are turned away without a regex.
-  const first = text.charCodeAt(at);
+  const first = codeAt(text, at);
   if (first === DI) return readLegal(text, at, inHeading);
   if (isOpenBracket(first)) {
     const numeralEnd = numeralRunEnd(text, at + 1);
-    if (numeralEnd > at + 1 && isCloseBracket(text.charCodeAt(numeralEnd))) return readParenChinese(text, at, at + 1, numeralEnd);
+    if (numeralEnd > at + 1 && isCloseBracket(codeAt(text, numeralEnd))) return readParenChinese(text, at, at + 1, numeralEnd);
     return readParenArabic(text, at);
   }
   if (isDigit(first)) return readArabic(text, at);

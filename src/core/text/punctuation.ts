@@ -81,9 +81,16 @@ export const FULL_WIDTH_OF: Readonly<Record<string, string>> = {
   ')': '）',
 };
 
+/**
+ * FULL_WIDTH_OF as a Map: `FULL_WIDTH_OF[mark]` with a different mark each time is a property read by a name that
+ * changes, which compiled code guards by the one name it has seen (and is thrown away at the next).
+ */
+const FULL_WIDTH_MAP: ReadonlyMap<string, string> = new Map(Object.entries(FULL_WIDTH_OF));
+
 /** A 点号 as Chinese text writes it: the full-width form of a half-width mark, a full-width mark unchanged. */
 export function toFullWidthMark(mark: string): string {
-  return FULL_WIDTH_OF[mark] ?? mark;
+  // Most marks are full-width already: one code comparison answers for them.
+  return mark.charCodeAt(0) < 0x80 ? (FULL_WIDTH_MAP.get(mark) ?? mark) : mark;
 }
 
 export interface Span {
@@ -134,21 +141,34 @@ function findEmailSpans(text: string): Span[] {
   return spans;
 }
 
+/** Larger than any offset in a text (V8 strings stay shorter), and still a small integer to V8, as offsets are. */
+const PAST_EVERY_OFFSET = 2 ** 30 - 1;
+
+/** Stands after the last span of a list, so that code walking the spans reads one more, always a span. */
+const NO_SPAN: Span = { start: PAST_EVERY_OFFSET, end: PAST_EVERY_OFFSET };
+
+/**
+ * The spans of a text without URLs, most texts. Sliced from a list holding a span: an empty `[]` is, to V8, a list
+ * of small integers, a shape of its own, and code compiled while every list of spans it met was empty was thrown
+ * away at the first that held one. This list has the shape of every list of spans.
+ */
+const NO_SPANS: readonly Span[] = [NO_SPAN].slice(0, 0);
+
 /** The URL and e-mail spans of a text, sorted, none inside another. */
-export function findUrlSpans(text: string): Span[] {
+export function findUrlSpans(text: string): readonly Span[] {
   const spans: Span[] = [];
   URL.lastIndex = 0;
   for (let match = URL.exec(text); match !== null; match = URL.exec(text)) {
     spans.push({ start: match.index, end: match.index + trimUrl(match[0]).length });
   }
   if (text.includes('@')) {
-    const insideUrl = new SpanCursor([...spans]);
+    const insideUrl = new SpanCursor(spans.length === 0 ? NO_SPANS : [...spans]);
     for (const email of findEmailSpans(text)) {
       if (!insideUrl.contains(email.start)) spans.push(email);
     }
     spans.sort((a, b) => a.start - b.start);
   }
-  return spans;
+  return spans.length === 0 ? NO_SPANS : spans;
 }
 
 /** Answers "is this offset inside one of the spans?" for offsets asked in increasing order, in linear time overall. */
@@ -158,20 +178,29 @@ export class SpanCursor {
   constructor(private readonly spans: readonly Span[]) {}
 
   contains(offset: number): boolean {
-    while (this.next < this.spans.length && this.spans[this.next].end <= offset) this.next++;
-    return this.next < this.spans.length && this.spans[this.next].start <= offset;
+    // Every step runs on every call (at least one span read, NO_SPAN past the last): a step that only a text with
+    // a URL took would first run after this was compiled into its caller, and throw that code away.
+    let index = this.next - 1;
+    let span: Span;
+    do span = this.spans[++index] ?? NO_SPAN;
+    while (span.end <= offset);
+    this.next = index;
+    return span.start <= offset;
   }
 }
 
-const ENTITY_NAME_CHAR = /[#A-Za-z0-9]/;
+/** `#` and ASCII letters and digits, what an entity name is made of; by code, with no string made for the character. */
+function isEntityNameCode(code: number): boolean {
+  return code === 0x23 || (code >= 0x30 && code <= 0x39) || isAsciiLetter(code);
+}
 /** Longest entity name looked back over (`&thetasym;`, `&#x1F600;`). */
 const MAX_ENTITY_NAME = 10;
 
 /** Whether the `;` at `at` ends an HTML character reference left in the text (`&nbsp;`, `&#9826;`, a mangled `&9826;`). */
 export function isEntitySemicolon(text: string, at: number): boolean {
   let start = at;
-  while (start > 0 && at - start < MAX_ENTITY_NAME && ENTITY_NAME_CHAR.test(text[start - 1])) start--;
-  return start < at && start > 0 && text[start - 1] === '&';
+  while (start > 0 && at - start < MAX_ENTITY_NAME && isEntityNameCode(text.charCodeAt(start - 1))) start--;
+  return start < at && start > 0 && text.charCodeAt(start - 1) === 0x26;
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -190,19 +219,28 @@ export function isMostlyLatin(text: string, urlSpans: readonly Span[]): boolean 
   if (!ASCII_LETTER.test(text)) return false;
   let latin = 0;
   let han = 0;
-  let span = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (span < urlSpans.length && i >= urlSpans[span].start) {
-      i = urlSpans[span++].end - 1;
-      continue;
+  // The text between the spans, gap by gap; the last gap ends at NO_SPAN. Every statement runs for every text, and
+  // the answer is always given by the last line: a step only rare texts take would first run after this function
+  // was compiled, and throw its code away.
+  let from = 0;
+  let spanIndex = 0;
+  let more = true;
+  scan: while (more) {
+    const span = urlSpans[spanIndex++] ?? NO_SPAN;
+    more = span !== NO_SPAN;
+    const to = Math.min(span.start, text.length);
+    const next = span.end;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (isAsciiLetter(code)) latin++;
+      else if (isHan(code)) {
+        han++;
+        // Decided once even every character left being a letter could not outnumber the Han ones: in Chinese prose,
+        // a third of the way in (and then `latin > 2 * han` below is false).
+        if (latin + (text.length - 1 - i) <= 2 * han) break scan;
+      }
     }
-    const code = text.charCodeAt(i);
-    if (isAsciiLetter(code)) latin++;
-    else if (isHan(code)) {
-      han++;
-      // Decided once even every character left being a letter could not outnumber the Han ones: in Chinese prose, a third of the way in.
-      if (latin + (text.length - 1 - i) <= 2 * han) return false;
-    }
+    from = next;
   }
   return latin > 2 * han;
 }

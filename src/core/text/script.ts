@@ -13,11 +13,16 @@ const SCRIPT_OF = new Uint8Array(0x10000);
 for (const char of TRADITIONAL) SCRIPT_OF[char.charCodeAt(0)] = 1;
 for (const char of SIMPLIFIED) SCRIPT_OF[char.charCodeAt(0)] = 2;
 
-/** Whether texts are written in traditional script: more of the frequent traditional forms than simplified ones. */
-export function isTraditionalScript(texts: Iterable<string>): boolean {
+/**
+ * Whether blocks are written in traditional script: more of the frequent traditional forms than simplified ones.
+ * The blocks themselves, not a list of their texts made by `map`: to V8 such a list has another shape when made
+ * inside compiled code than outside it, and this loop, compiled while it runs, was thrown away at the other.
+ */
+export function isTraditionalScript(blocks: readonly { readonly text: string }[]): boolean {
   let traditional = 0;
   let simplified = 0;
-  for (const text of texts) {
+  for (let index = 0; index < blocks.length; index++) {
+    const { text } = blocks[index];
     for (let i = 0; i < text.length; i++) {
       const script = SCRIPT_OF[text.charCodeAt(i)];
       if (script === 1) traditional++;
