@@ -160,7 +160,7 @@ function* sarifResults(
       }
       output.add(LOCATIONS_CLOSE_BYTES);
     }
-    if (output.length > 0) yield output.take();
+    if (output.length > 0) yield output.lend();
   }
   yield first ? '[]' : `\n${'  '.repeat(3)}]`;
 }

@@ -60,11 +60,19 @@ function isWide(code: number): boolean {
 export function displayWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isNarrow(code)) width += 1;
-    else if (isWide(code)) width += 2;
+    const codeWidth = fixedWidth(text.charCodeAt(i));
+    if (codeWidth >= 0) width += codeWidth;
     else if (stringWidth === undefined) throw new Error('string-width is not loaded: await loadDisplayWidth() first');
     else return stringWidth(text);
   }
   return width;
+}
+
+/**
+ * The columns a UTF-16 code unit takes when its width is fixed whatever stands around it (1 or 2, as
+ * displayWidth counts it), or -1: then only string-width can say, for the whole text.
+ */
+export function fixedWidth(code: number): number {
+  if (isNarrow(code)) return 1;
+  return isWide(code) ? 2 : -1;
 }
