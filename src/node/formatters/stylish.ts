@@ -136,7 +136,6 @@ class StylishWriter {
   private messageWidth = 0;
   private indent: Uint8Array = new Uint8Array(0);
   /** What measureExcerpt found. */
-  private excerptLength = 0;
   private beforeWidth = 0;
   private spanWidth = 0;
 
@@ -250,31 +249,26 @@ class StylishWriter {
   }
 
   /**
-   * Measures the line renderExcerpt would show: its length (up to the first line break from the finding
-   * on) and the display widths of the text before the finding and of the finding. false when renderExcerpt
-   * is needed: a control character to replace, a character in the widths that only string-width can
-   * measure, or a start that is not a whole number from 0.
+   * Measures the excerpt as renderExcerpt would show it: the display widths of the text before the finding
+   * and of the finding. false when renderExcerpt is needed: a control character to replace or a line to
+   * cut (makeExcerpt cuts an excerpt at the line breaks around its finding, so these are rare), a character
+   * in the widths that only string-width can measure, or a start that is not a whole number from 0.
    */
   private measureExcerpt(excerpt: Excerpt): boolean {
     const { text, start } = excerpt;
     if (!Number.isInteger(start) || !Number.isInteger(excerpt.end) || start < 0) return false;
-    const spanEnd = Math.max(excerpt.end, start);
+    const spanEnd = Math.min(Math.max(excerpt.end, start), text.length);
     let beforeWidth = 0;
     let spanWidth = 0;
-    let length = 0;
-    for (; length < text.length; length++) {
-      const code = text.charCodeAt(length);
-      if (code < 0x20 || code === 0x7f) {
-        if (code === LINE_BREAK && length >= start) break;
-        return false;
-      }
-      if (length >= spanEnd) continue;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x20 || code === 0x7f) return false;
+      if (i >= spanEnd) continue;
       const width = fixedWidth(code);
       if (width < 0) return false;
-      if (length < start) beforeWidth += width;
+      if (i < start) beforeWidth += width;
       else spanWidth += width;
     }
-    this.excerptLength = length;
     this.beforeWidth = beforeWidth;
     this.spanWidth = spanWidth;
     return true;
@@ -285,19 +279,19 @@ class StylishWriter {
    * from the excerpt's text (measureExcerpt first): no slice, no string per finding.
    */
   private addExcerpt(excerpt: Excerpt, paint: PaintBytes): void {
-    const { output, indent, excerptLength: length } = this;
+    const { output, indent } = this;
     const { text } = excerpt;
     output.add(indent);
     if (this.color) {
-      const start = Math.min(excerpt.start, length);
-      const end = Math.min(Math.max(excerpt.end, start), length);
+      const start = Math.min(excerpt.start, text.length);
+      const end = Math.min(Math.max(excerpt.end, start), text.length);
       output.addUtf8(text, 0, start);
       output.add(paint.open);
       output.addUtf8(text, start, end);
       output.add(paint.close);
-      output.addUtf8(text, end, length);
+      output.addUtf8(text, end, text.length);
     } else {
-      output.addUtf8(text, 0, length);
+      output.addUtf8(text, 0, text.length);
     }
     output.addByte(LINE_BREAK);
     output.add(indent);
