@@ -86,6 +86,9 @@ function paintBytes(paint: (text: string) => string): PaintBytes {
 interface MessageText {
   bytes: Uint8Array;
   width: number;
+  /** The rule of the first finding with this message, and what ends such a finding's line (see lineEnd). */
+  ruleId: string | null;
+  lineEnd: Uint8Array;
 }
 
 /** Whether a position is `line:column` written from the numbers: outside Word, whole numbers from 1 and 0. */
@@ -124,9 +127,13 @@ class StylishWriter {
   /** From the end of the position's padding to the message. */
   private readonly errorSeverity: Uint8Array;
   private readonly warningSeverity: Uint8Array;
-  private readonly ruleParts = new Map<string, Uint8Array>();
-  /** A draft full of findings repeats a few thousand messages. */
+  /** What ends a finding's line after its message, by rule: the rule's name, dimmed, and a line break. */
+  private readonly lineEnds = new Map<string, Uint8Array>();
+  private readonly lineBreak = utf8Bytes('\n');
+  /** A draft full of findings repeats a few thousand messages, a third of the time the one before. */
   private readonly messageTexts = new Map<string, MessageText>();
+  private lastMessage = '';
+  private lastText: MessageText | undefined;
   /** A file's messages and position widths, worked out for its columns and used again for each line. */
   private readonly shownMessages: MessageText[] = [];
   private readonly positionWidths: number[] = [];
@@ -134,7 +141,8 @@ class StylishWriter {
   private readonly positionTexts: string[] = [];
   private positionWidth = 0;
   private messageWidth = 0;
-  private indent: Uint8Array = new Uint8Array(0);
+  /** The spaces before an excerpt: under the message column. */
+  private indentWidth = 0;
   /** What measureExcerpt found. */
   private beforeWidth = 0;
   private spanWidth = 0;
@@ -184,22 +192,25 @@ class StylishWriter {
       }
       positionWidths.push(width);
       if (width > positionWidth) positionWidth = width;
-      const text = this.messageText(message.message);
+      const text = this.messageText(message.message, message.ruleId);
       shownMessages.push(text);
       if (text.width > messageWidth) messageWidth = text.width;
     }
     this.positionWidth = positionWidth;
     this.messageWidth = messageWidth;
-    this.indent = utf8Bytes(' '.repeat(2 + positionWidth + 2 + displayWidth(severityLabel(2)) + 2));
+    this.indentWidth = 2 + positionWidth + 2 + displayWidth(severityLabel(2)) + 2;
   }
 
-  private messageText(message: string): MessageText {
+  private messageText(message: string, ruleId: string | null): MessageText {
+    if (message === this.lastMessage && this.lastText !== undefined) return this.lastText;
     let text = this.messageTexts.get(message);
     if (text === undefined) {
-      text = { bytes: utf8Bytes(message), width: displayWidth(message) };
+      text = { bytes: utf8Bytes(message), width: displayWidth(message), ruleId, lineEnd: this.lineEnd(ruleId) };
       if (this.messageTexts.size >= 10_000) this.messageTexts.clear();
       this.messageTexts.set(message, text);
     }
+    this.lastMessage = message;
+    this.lastText = text;
     return text;
   }
 
@@ -221,31 +232,30 @@ class StylishWriter {
     output.add(error ? this.errorSeverity : this.warningSeverity);
     const text = this.shownMessages[index];
     output.add(text.bytes);
-    if (message.ruleId !== null) {
-      output.addRepeated(SPACE, this.messageWidth - text.width);
-      output.add(this.rulePart(message.ruleId));
-    }
-    output.addByte(LINE_BREAK);
+    // A finding without a rule (an unused suppression comment) has its message unpadded.
+    if (message.ruleId !== null) output.addRepeated(SPACE, this.messageWidth - text.width);
+    output.add(message.ruleId === text.ruleId ? text.lineEnd : this.lineEnd(message.ruleId));
     const excerpt = message.excerpt;
     if (!excerpt || excerpt.text.length === 0) return;
     if (this.measureExcerpt(excerpt)) {
       this.addExcerpt(excerpt, error ? this.errorPaint : this.warningPaint);
     } else {
       const [excerptLine, markerLine] = renderExcerpt(excerpt, error ? this.colors.red : this.colors.yellow, this.color);
-      output.add(this.indent);
+      output.addRepeated(SPACE, this.indentWidth);
       output.addText(`${excerptLine}\n`);
-      output.add(this.indent);
+      output.addRepeated(SPACE, this.indentWidth);
       output.addText(`${markerLine}\n`);
     }
   }
 
-  private rulePart(ruleId: string): Uint8Array {
-    let part = this.ruleParts.get(ruleId);
-    if (part === undefined) {
-      part = utf8Bytes(`  ${this.colors.dim(ruleId)}`);
-      this.ruleParts.set(ruleId, part);
+  private lineEnd(ruleId: string | null): Uint8Array {
+    if (ruleId === null) return this.lineBreak;
+    let lineEnd = this.lineEnds.get(ruleId);
+    if (lineEnd === undefined) {
+      lineEnd = utf8Bytes(`  ${this.colors.dim(ruleId)}\n`);
+      this.lineEnds.set(ruleId, lineEnd);
     }
-    return part;
+    return lineEnd;
   }
 
   /**
@@ -279,9 +289,9 @@ class StylishWriter {
    * from the excerpt's text (measureExcerpt first): no slice, no string per finding.
    */
   private addExcerpt(excerpt: Excerpt, paint: PaintBytes): void {
-    const { output, indent } = this;
+    const { output } = this;
     const { text } = excerpt;
-    output.add(indent);
+    output.addRepeated(SPACE, this.indentWidth);
     if (this.color) {
       const start = Math.min(excerpt.start, text.length);
       const end = Math.min(Math.max(excerpt.end, start), text.length);
@@ -291,11 +301,10 @@ class StylishWriter {
       output.add(paint.close);
       output.addUtf8(text, end, text.length);
     } else {
-      output.addUtf8(text, 0, text.length);
+      output.addText(text);
     }
     output.addByte(LINE_BREAK);
-    output.add(indent);
-    output.addRepeated(SPACE, this.beforeWidth);
+    output.addRepeated(SPACE, this.indentWidth + this.beforeWidth);
     output.add(paint.open);
     output.addRepeated(CARET, Math.max(1, this.spanWidth));
     output.add(paint.close);
