@@ -4,7 +4,7 @@ import { ByteBuilder, utf8Bytes } from './bytes.js';
 import { severityLabel } from './labels.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
-import { displayWidth, fixedWidth } from './width.js';
+import { displayWidth, UNKNOWN_WIDTH, widthTable } from './width.js';
 import { DOCX_PART_LABELS } from '../../core/document.js';
 
 /** Control characters (tabs included) would break the alignment of the marker line; each becomes one space. */
@@ -84,7 +84,10 @@ function paintBytes(paint: (text: string) => string): PaintBytes {
 
 /** A message as written, encoded and measured once however many findings share it. */
 interface MessageText {
+  /** The severity column and the message, for the severity of the first finding with it. */
+  severity: 1 | 2;
   bytes: Uint8Array;
+  message: Uint8Array;
   width: number;
   /** The rule of the first finding with this message, and what ends such a finding's line (see lineEnd). */
   ruleId: string | null;
@@ -192,7 +195,7 @@ class StylishWriter {
       }
       positionWidths.push(width);
       if (width > positionWidth) positionWidth = width;
-      const text = this.messageText(message.message, message.ruleId);
+      const text = this.messageText(message);
       shownMessages.push(text);
       if (text.width > messageWidth) messageWidth = text.width;
     }
@@ -201,11 +204,18 @@ class StylishWriter {
     this.indentWidth = 2 + positionWidth + 2 + displayWidth(severityLabel(2)) + 2;
   }
 
-  private messageText(message: string, ruleId: string | null): MessageText {
+  private messageText(finding: LintMessage): MessageText {
+    const { message, ruleId } = finding;
     if (message === this.lastMessage && this.lastText !== undefined) return this.lastText;
     let text = this.messageTexts.get(message);
     if (text === undefined) {
-      text = { bytes: utf8Bytes(message), width: displayWidth(message), ruleId, lineEnd: this.lineEnd(ruleId) };
+      const severity = finding.severity === 2 ? 2 : 1;
+      const messageBytes = utf8Bytes(message);
+      const severityBytes = severity === 2 ? this.errorSeverity : this.warningSeverity;
+      const bytes = new Uint8Array(severityBytes.length + messageBytes.length);
+      bytes.set(severityBytes);
+      bytes.set(messageBytes, severityBytes.length);
+      text = { severity, bytes, message: messageBytes, width: displayWidth(message), ruleId, lineEnd: this.lineEnd(ruleId) };
       if (this.messageTexts.size >= 10_000) this.messageTexts.clear();
       this.messageTexts.set(message, text);
     }
@@ -229,9 +239,13 @@ class StylishWriter {
       output.addInteger(message.column);
     }
     output.addRepeated(SPACE, this.positionWidth - positionWidth);
-    output.add(error ? this.errorSeverity : this.warningSeverity);
     const text = this.shownMessages[index];
-    output.add(text.bytes);
+    if (error === (text.severity === 2)) {
+      output.add(text.bytes);
+    } else {
+      output.add(error ? this.errorSeverity : this.warningSeverity);
+      output.add(text.message);
+    }
     // A finding without a rule (an unused suppression comment) has its message unpadded.
     if (message.ruleId !== null) output.addRepeated(SPACE, this.messageWidth - text.width);
     output.add(message.ruleId === text.ruleId ? text.lineEnd : this.lineEnd(message.ruleId));
@@ -267,17 +281,25 @@ class StylishWriter {
   private measureExcerpt(excerpt: Excerpt): boolean {
     const { text, start } = excerpt;
     if (!Number.isInteger(start) || !Number.isInteger(excerpt.end) || start < 0) return false;
+    const spanStart = Math.min(start, text.length);
     const spanEnd = Math.min(Math.max(excerpt.end, start), text.length);
+    const table = widthTable();
     let beforeWidth = 0;
+    for (let i = 0; i < spanStart; i++) {
+      const width = table[text.charCodeAt(i)];
+      // Control characters are among those the table does not know.
+      if (width === UNKNOWN_WIDTH) return false;
+      beforeWidth += width;
+    }
     let spanWidth = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = spanStart; i < spanEnd; i++) {
+      const width = table[text.charCodeAt(i)];
+      if (width === UNKNOWN_WIDTH) return false;
+      spanWidth += width;
+    }
+    for (let i = spanEnd; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code < 0x20 || code === 0x7f) return false;
-      if (i >= spanEnd) continue;
-      const width = fixedWidth(code);
-      if (width < 0) return false;
-      if (i < start) beforeWidth += width;
-      else spanWidth += width;
     }
     this.beforeWidth = beforeWidth;
     this.spanWidth = spanWidth;
@@ -305,9 +327,9 @@ class StylishWriter {
     }
     output.addByte(LINE_BREAK);
     output.addRepeated(SPACE, this.indentWidth + this.beforeWidth);
-    output.add(paint.open);
+    if (this.color) output.add(paint.open);
     output.addRepeated(CARET, Math.max(1, this.spanWidth));
-    output.add(paint.close);
+    if (this.color) output.add(paint.close);
     output.addByte(LINE_BREAK);
   }
 }

@@ -50,18 +50,18 @@ const WIDE: readonly (readonly [number, number])[] = [
 ];
 
 /** What the width table holds for a code unit whose width only string-width knows. */
-const UNKNOWN = 0xff;
+export const UNKNOWN_WIDTH = 0xff;
 
 /**
- * The width of every UTF-16 code unit, UNKNOWN where it is not fixed: one read per character, where the
+ * The width of every UTF-16 code unit, UNKNOWN_WIDTH where it is not fixed: one read per character, where the
  * ranges took up to two dozen comparisons for an ideograph, hundreds of thousands of times in a report of
  * a draft full of findings. Filled range by range on first use (64 KiB).
  */
 let widths: Uint8Array | undefined;
 
-function widthTable(): Uint8Array {
+export function widthTable(): Uint8Array {
   if (widths !== undefined) return widths;
-  const table = new Uint8Array(0x10000).fill(UNKNOWN);
+  const table = new Uint8Array(0x10000).fill(UNKNOWN_WIDTH);
   for (const [first, last] of NARROW) table.fill(1, first, last + 1);
   for (const [first, last] of WIDE) table.fill(2, first, last + 1);
   widths = table;
@@ -79,18 +79,9 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const codeWidth = table[text.charCodeAt(i)];
-    if (codeWidth !== UNKNOWN) width += codeWidth;
+    if (codeWidth !== UNKNOWN_WIDTH) width += codeWidth;
     else if (stringWidth === undefined) throw new Error('string-width is not loaded: await loadDisplayWidth() first');
     else return stringWidth(text);
   }
   return width;
-}
-
-/**
- * The columns a UTF-16 code unit takes when its width is fixed whatever stands around it (1 or 2, as
- * displayWidth counts it), or -1: then only string-width can say, for the whole text.
- */
-export function fixedWidth(code: number): number {
-  const codeWidth = widthTable()[code];
-  return codeWidth === UNKNOWN ? -1 : codeWidth;
 }
