@@ -65,6 +65,12 @@ function* nestedArray<T>(items: Iterable<T>, depth: number, toJson: (item: T) =>
 /** A line break inside an element of `results`, which stands four levels deep in the log. */
 const RESULT_LINE = `\n${'  '.repeat(4)}`;
 
+/**
+ * The end of a non-empty `results` array, three levels deep. A constant: code first run once the results
+ * are written, in a generator optimised while writing them, is deoptimised on the spot.
+ */
+const RESULTS_CLOSE = `\n${'  '.repeat(3)}]`;
+
 /** The fixed lines of a result around the values that vary, each with the break and indentation before it. */
 const MESSAGE_TEXT = `${RESULT_LINE}  "message": {${RESULT_LINE}    "text": `;
 const MESSAGE_CLOSE = `${RESULT_LINE}  },${RESULT_LINE}`;
@@ -175,7 +181,7 @@ function* sarifResults(
     }
     if (output.length > 0) yield output.lend();
   }
-  yield first ? '[]' : `\n${'  '.repeat(3)}]`;
+  yield first ? '[]' : RESULTS_CLOSE;
 }
 
 /** Stand in the log for the arrays written piece by piece (see sarif); a NUL never occurs in a path or message. */
