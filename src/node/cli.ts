@@ -498,10 +498,11 @@ function writeReport(output: FormatterOutput, write: (text: string | Uint8Array)
   let pending = '';
   for (const piece of reportPieces(output)) {
     if (typeof piece !== 'string') {
-      // Bytes are written as they are, after the text before them.
+      // Bytes are written after the text before them, as a copy: a stream may still hold them when the
+      // formatter writes the next piece over them (FormatterOutput).
       if (pending !== '') write(pending);
       pending = '';
-      write(piece);
+      write(Buffer.from(piece));
       continue;
     }
     pending += piece;
@@ -556,6 +557,7 @@ async function writeReportToFile(output: FormatterOutput, file: number): Promise
         await flush();
         if (mostBytes > FILE_BUFFER) {
           await flush();
+          // Written before the next piece is asked for, which may be written over lent bytes.
           await writeAll(file, typeof piece === 'string' ? Buffer.from(piece) : piece);
           continue;
         }

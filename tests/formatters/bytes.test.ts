@@ -11,10 +11,10 @@ describe('ByteBuilder', () => {
       builder.addInteger(value);
       builder.add(utf8Bytes(','));
     }
-    expect(decode(builder.take())).toBe(values.map((value) => `${JSON.stringify(value)},`).join(''));
+    expect(decode(builder.lend())).toBe(values.map((value) => `${JSON.stringify(value)},`).join(''));
   });
 
-  it('grows past its first buffer and hands over copies', () => {
+  it('grows past its first buffer and lends what it wrote, written over by the next piece', () => {
     const builder = new ByteBuilder();
     const line = '第三条　各单位应于每月5日前报送上月情况，联系人：张某某。\n';
     for (let i = 0; i < 3000; i++) {
@@ -22,10 +22,31 @@ describe('ByteBuilder', () => {
       builder.addInteger(i);
     }
     const expected = Array.from({ length: 3000 }, (_, i) => `${line}${i}`).join('');
-    const first = builder.take();
+    const first = builder.lend();
     expect(builder.length).toBe(0);
-    builder.add(utf8Bytes('后来写入的内容不改变已交出的字节'));
     expect(decode(first)).toBe(expected);
-    expect(decode(builder.take())).toBe('后来写入的内容不改变已交出的字节');
+    builder.add(utf8Bytes('后来写入的内容'));
+    expect(decode(builder.lend())).toBe('后来写入的内容');
+    expect(decode(first).startsWith('后来写入的内容')).toBe(true);
+  });
+
+  it('encodes ranges of a text as Buffer#write encodes their slices, lone surrogates included', () => {
+    const text = '甲a\u00e9\u{1f44d}乙\ud800丙\udc00丁\u{20000}';
+    const builder = new ByteBuilder();
+    for (let from = 0; from <= text.length; from++) {
+      for (let to = from; to <= text.length; to++) {
+        builder.addUtf8(text, from, to);
+        expect(Buffer.from(builder.lend()).equals(Buffer.from(text.slice(from, to))), `${from}–${to}`).toBe(true);
+      }
+    }
+  });
+
+  it('repeats a byte a given number of times, none for a count below 1', () => {
+    const builder = new ByteBuilder();
+    builder.addRepeated(0x20, 3);
+    builder.addByte(0x5e);
+    builder.addRepeated(0x5e, 0);
+    builder.addRepeated(0x5e, -2);
+    expect(decode(builder.lend())).toBe('   ^');
   });
 });

@@ -151,6 +151,70 @@ describe('stylish', () => {
   });
 });
 
+describe('stylish excerpts off the common path', () => {
+  // Emoji before and after the finding, a lone surrogate, a finding past the end of its text, a tab, a line break.
+  const excerpts = [
+    { text: '请于👍前报送X份材料', start: 6, end: 7 },
+    { text: '请于前报送X份材料👍，逾期不候', start: 5, end: 6 },
+    { text: '报送\ud800X份', start: 3, end: 4 },
+    { text: '截至X月', start: 9, end: 12 },
+    { text: '第一条\t总则', start: 3, end: 4 },
+    { text: '“目标\n推进', start: 0, end: 6 },
+  ];
+  const result: LintResult = {
+    filePath: `${cwd}/通知.md`,
+    messages: excerpts.map((excerpt, i) => ({
+      ruleId: 'no-placeholder',
+      severity: i % 2 === 0 ? 2 : 1,
+      message: '疑似未填写的占位符',
+      line: i + 1,
+      column: 1,
+      endLine: i + 1,
+      endColumn: 2,
+      excerpt,
+    })),
+    errorCount: 3,
+    warningCount: 3,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    fatalErrorCount: 0,
+  };
+
+  it('marks them by display width, a lone surrogate written as U+FFFD as a file would hold it', () => {
+    expect(stylish([result], context()).split('\n').slice(0, 19)).toEqual([
+      '通知.md',
+      '  1:1  错误  疑似未填写的占位符  no-placeholder',
+      '             请于👍前报送X份材料',
+      '                       ^^',
+      '  2:1  警告  疑似未填写的占位符  no-placeholder',
+      '             请于前报送X份材料👍，逾期不候',
+      '                       ^',
+      '  3:1  错误  疑似未填写的占位符  no-placeholder',
+      '             报送\ufffdX份',
+      '                 ^',
+      '  4:1  警告  疑似未填写的占位符  no-placeholder',
+      '             截至X月',
+      '                    ^',
+      '  5:1  错误  疑似未填写的占位符  no-placeholder',
+      '             第一条 总则',
+      '                   ^',
+      '  6:1  警告  疑似未填写的占位符  no-placeholder',
+      '             “目标',
+      '             ^^^^^',
+    ]);
+  });
+
+  it('colours the finding inside them', () => {
+    const lines = stylish([result], context({ color: true })).split('\n');
+    expect(lines[2]).toBe('             请于👍前报\u001b[31m送\u001b[39mX份材料');
+    expect(lines[5]).toBe('             请于前报送\u001b[33mX\u001b[39m份材料👍，逾期不候');
+    expect(lines[8]).toBe('             报送\ufffd\u001b[31mX\u001b[39m份');
+    expect(lines[11]).toBe('             截至X月\u001b[33m\u001b[39m');
+    expect(lines[14]).toBe('             第一条\u001b[31m \u001b[39m总则');
+    expect(stripVTControlCharacters(lines.join('\n'))).toBe(stylish([result], context()));
+  });
+});
+
 describe('stylish on a very large result', () => {
   it('formats 200,000 findings in one file without exhausting the stack', () => {
     const messages = Array.from({ length: 200_000 }, (_, index) => ({

@@ -65,6 +65,12 @@ function* nestedArray<T>(items: Iterable<T>, depth: number, toJson: (item: T) =>
 /** A line break inside an element of `results`, which stands four levels deep in the log. */
 const RESULT_LINE = `\n${'  '.repeat(4)}`;
 
+/**
+ * The end of a non-empty `results` array, three levels deep. A constant: code first run once the results
+ * are written, in a generator optimised while writing them, is deoptimised on the spot.
+ */
+const RESULTS_CLOSE = `\n${'  '.repeat(3)}]`;
+
 /** The fixed lines of a result around the values that vary, each with the break and indentation before it. */
 const MESSAGE_TEXT = `${RESULT_LINE}  "message": {${RESULT_LINE}    "text": `;
 const MESSAGE_CLOSE = `${RESULT_LINE}  },${RESULT_LINE}`;
@@ -101,13 +107,20 @@ const LOCATIONS_CLOSE_BYTES = utf8Bytes(LOCATIONS_CLOSE);
 const OPEN_BYTES = utf8Bytes('[');
 const COMMA_BYTES = utf8Bytes(',');
 
+/** A result's bytes from its opening brace to `"locations"`: the same for every finding with its message, rule and level. */
+interface MessagePart {
+  ruleId: string | null;
+  severity: 1 | 2;
+  bytes: Uint8Array;
+}
+
 /**
  * The `results` array, written from its fixed lines and the values between them: exactly what nestedArray
  * gives for the result objects (each `JSON.stringify(result, null, 2)`, indented four levels), without
  * building those objects and re-indenting their text. A draft full of findings has hundreds of thousands,
- * each some 700 bytes of mostly fixed text: a file's results are written as UTF-8 bytes, a result's text
- * up to its region made once per file for each message, instead of strings joined and encoded after. The
- * tests hold the log to JSON.stringify.
+ * each some 700 bytes of mostly fixed text, written as UTF-8 bytes: the part up to `"locations"` encoded
+ * once per message, the part from there to the artifact's index once per file, lines and columns as
+ * digits. The tests hold the log to JSON.stringify.
  */
 function* sarifResults(
   results: readonly LintResult[],
@@ -116,20 +129,24 @@ function* sarifResults(
 ): Generator<string | Uint8Array> {
   const quoted = new QuotedStrings();
   const ruleLines = new Map<string, string>();
+  // A run repeats a few thousand messages; a report of unique ones must not keep them all.
+  const messageParts = new Map<string, MessagePart>();
   const output = new ByteBuilder();
   let first = true;
   for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
+    const { messages, fatalErrorCount } = results[artifactIndex];
+    if (messages.length === 0) continue;
     const { uri, uriBaseId } = locations[artifactIndex];
     // From `"locations"` to the artifact's index, every result of a file is the same.
     const artifactLines = ['  "locations": [', '    {', '      "physicalLocation": {', '        "artifactLocation": {', `          "uri": ${quoted.get(uri)},`];
     if (uriBaseId !== undefined) artifactLines.push(`          "uriBaseId": ${quoted.get(uriBaseId)},`);
     artifactLines.push(`          "index": ${artifactIndex}`, '        }');
-    const artifact = artifactLines.join(RESULT_LINE);
-    // A file repeats a few dozen messages: a result's bytes up to its region are keyed by its message.
-    const heads = new Map<string, { ruleId: string | null; severity: 1 | 2; head: Uint8Array }>();
-    for (const message of results[artifactIndex].messages) {
-      if (message.fatal) continue;
-      let known = heads.get(message.message);
+    const artifact = utf8Bytes(artifactLines.join(RESULT_LINE));
+    for (let i = 0; i < messages.length; i++) {
+      const message = messages[i];
+      // A problem with the file is a notification, not a result (results.ts counts them).
+      if (fatalErrorCount > 0 && message.fatal) continue;
+      let known = messageParts.get(message.message);
       if (known === undefined || known.ruleId !== message.ruleId || known.severity !== message.severity) {
         let rule = '';
         if (message.ruleId !== null) {
@@ -140,12 +157,14 @@ function* sarifResults(
             ruleLines.set(message.ruleId, rule);
           }
         }
-        const head = `${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}${artifact}`;
-        known = { ruleId: message.ruleId, severity: message.severity, head: utf8Bytes(head) };
-        heads.set(message.message, known);
+        const head = `${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}`;
+        known = { ruleId: message.ruleId, severity: message.severity, bytes: utf8Bytes(head) };
+        if (messageParts.size >= 10_000) messageParts.clear();
+        messageParts.set(message.message, known);
       }
       output.add(first ? OPEN_BYTES : COMMA_BYTES);
-      output.add(known.head);
+      output.add(known.bytes);
+      output.add(artifact);
       first = false;
       if (message.line >= 1) {
         output.add(REGION_START_BYTES);
@@ -160,9 +179,9 @@ function* sarifResults(
       }
       output.add(LOCATIONS_CLOSE_BYTES);
     }
-    if (output.length > 0) yield output.take();
+    if (output.length > 0) yield output.lend();
   }
-  yield first ? '[]' : `\n${'  '.repeat(3)}]`;
+  yield first ? '[]' : RESULTS_CLOSE;
 }
 
 /** Stand in the log for the arrays written piece by piece (see sarif); a NUL never occurs in a path or message. */
@@ -179,6 +198,8 @@ const sarif: Formatter = function* (results, context) {
   const locations = results.map((result) => artifactLocation(result.filePath, context.cwd));
   const notifications: Record<string, unknown>[] = [];
   results.forEach((result, artifactIndex) => {
+    // Only a file with a problem of its own has one (results.ts counts them): the others' findings are not read.
+    if (result.fatalErrorCount === 0) return;
     for (const message of result.messages) {
       if (!message.fatal) continue;
       const messageLocations = [{ physicalLocation: physicalLocation(message, locations[artifactIndex], artifactIndex) }];

@@ -24,6 +24,8 @@ export interface FormatterContext {
  * The text a formatter prints: whole, or in pieces that are written one after another, so that the report
  * of ten thousand files never stands in memory as one string (see json.ts). A piece may be UTF-8 bytes, each
  * a whole number of characters (see sarif.ts): a report of mostly fixed text is then never a string at all.
+ * Bytes are lent: the formatter may write over them once the next piece is asked for, so a reader copies
+ * or writes them before it asks.
  */
 export type FormatterOutput = string | Iterable<string | Uint8Array>;
 
