@@ -5,6 +5,7 @@
  * run of `X` or `某` costs linear time.
  */
 import { codeAt } from './punctuation.js';
+import { MARKER_INITIALS } from './trigger-scan.js';
 
 /** What belongs in a blank; the rule chooses its message by this. */
 export type BlankKind =
@@ -50,6 +51,11 @@ export interface BlankScan {
   readonly allow: readonly RegExp[];
   /** Matches where any marker word occurs; undefined when there are no markers. */
   readonly markerHint: RegExp | undefined;
+  /**
+   * Whether every marker word opens with one of MARKER_INITIALS (the default ones do): a block the shared scan finds
+   * none of them in then holds no marker word.
+   */
+  readonly markersOpenWithInitials: boolean;
 }
 
 /** What a block's scan may need from the document around it. */
@@ -935,6 +941,7 @@ export function prepareBlankScan(options: BlankScanOptions): BlankScan {
     patterns: options.patterns,
     allow: [...BUILTIN_ALLOW, ...options.allow],
     markerHint: options.markers.length > 0 ? new RegExp(options.markers.map(escapeRegExp).join('|')) : undefined,
+    markersOpenWithInitials: options.markers.every((marker) => MARKER_INITIALS.includes(marker[0])),
   };
 }
 
@@ -955,8 +962,16 @@ const NO_BLANKS: readonly Blank[] = [];
 
 /** Every blank in a block's text, sorted by position, none overlapping another. */
 export function findBlanks(text: string, scan: BlankScan, context: BlankContext = NO_CONTEXT): readonly Blank[] {
+  return findBlanksAfterHint(text, scan, context, BLANK_HINT.test(text) || RARE_BLANK_HINT.test(text));
+}
+
+/**
+ * findBlanks where the caller has already answered BLANK_HINT and RARE_BLANK_HINT (`hinted`): the rule learns it for
+ * every block of a document from the scan it shares with the format rules (trigger-scan.ts, Trigger.Blank).
+ */
+export function findBlanksAfterHint(text: string, scan: BlankScan, context: BlankContext, hinted: boolean): readonly Blank[] {
   const hasMarker = scan.markerHint !== undefined && scan.markerHint.test(text);
-  if (!hasMarker && scan.patterns.length === 0 && !BLANK_HINT.test(text) && !RARE_BLANK_HINT.test(text)) return NO_BLANKS;
+  if (!hasMarker && scan.patterns.length === 0 && !hinted) return NO_BLANKS;
   const found: Blank[] = [];
   scanXRuns(text, context, found);
   // A paragraph of filler letters is one blank, unless its letters already read as one (`XX.XX%`).
