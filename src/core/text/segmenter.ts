@@ -23,7 +23,13 @@ interface LoadedTable {
   logTotal: number;
   /** A character the table does not know weighs as if seen half as often as the rarest kept word. */
   unknownLogProbability: number;
+  /** Per word length: the words opening with each basic Han character, found when first asked for (firstCharRange). */
+  firstCharRanges: Int32Array[];
 }
+
+/** The table holds words of basic Han characters only (U+4E00–U+9FFF). */
+const FIRST_HAN = 0x4e00;
+const HAN_COUNT = 0x9fff - FIRST_HAN + 1;
 
 const wordTable = onDemandPart('the word table', 'loadWordTable', () => import('./word-frequencies.js'), (loaded: typeof WordTable): LoadedTable => {
   const logTotal = Math.log(loaded.TOTAL_FREQUENCY);
@@ -35,6 +41,7 @@ const wordTable = onDemandPart('the word table', 'loadWordTable', () => import('
     maxWordLength: loaded.WORDS_BY_LENGTH.length,
     logTotal,
     unknownLogProbability: Math.log(loaded.MIN_FREQUENCY / 2) - logTotal,
+    firstCharRanges: loaded.WORDS_BY_LENGTH.map(() => new Int32Array(2 * HAN_COUNT)),
   };
 });
 
@@ -51,13 +58,46 @@ function compareWithWord(text: string, start: number, length: number, words: str
   return 0;
 }
 
+/** The first index in `words` (of `count` words of `length` characters) whose first character is `code` or above. */
+function firstIndexFrom(words: string, length: number, count: number, code: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (words.charCodeAt(middle * length) < code) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The words of `length` characters that open with the basic Han character `han` (its offset from U+4E00), as
+ * `ranges[2·han]` (first index) and `ranges[2·han + 1]` (last index + 2; 0 until found). Most stretches the
+ * segmenter tries open with a character no word of that length opens with, or a few: the search then takes a
+ * step or none instead of the sixteen of a search through all the words of that length.
+ */
+function firstCharRange(table: LoadedTable, length: number, han: number): Int32Array {
+  const ranges = table.firstCharRanges[length - 1];
+  if (ranges[2 * han + 1] === 0) {
+    const words = table.words[length - 1];
+    const count = table.classes[length - 1].length;
+    const code = FIRST_HAN + han;
+    ranges[2 * han] = firstIndexFrom(words, length, count, code);
+    ranges[2 * han + 1] = firstIndexFrom(words, length, count, code + 1) + 1;
+  }
+  return ranges;
+}
+
 /** The frequency class of `text[start, start + length)`, or -1 when the table does not hold it. */
 function frequencyClass(table: LoadedTable, text: string, start: number, length: number): number {
   if (length < 1 || length > table.maxWordLength) return -1;
+  const han = text.charCodeAt(start) - FIRST_HAN;
+  if (!(han >= 0 && han < HAN_COUNT)) return -1;
   const words = table.words[length - 1];
   const classes = table.classes[length - 1];
-  let low = 0;
-  let high = classes.length - 1;
+  const ranges = firstCharRange(table, length, han);
+  let low = ranges[2 * han];
+  let high = ranges[2 * han + 1] - 2;
   while (low <= high) {
     const middle = (low + high) >> 1;
     const order = compareWithWord(text, start, length, words, middle);
