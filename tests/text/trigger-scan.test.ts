@@ -8,9 +8,9 @@ import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
 /** What each trigger stands for, written the slow and obvious way: the scan must agree on every text. */
 const REFERENCE: Readonly<Record<keyof typeof Trigger, (text: string) => boolean>> = {
   Year: (text) => text.includes('年'),
-  Month: (text) => text.includes('月'),
-  NumericDate: (text) => /[0-9][.\-/．]/.test(text),
-  MixedNumber: (text) => /[0-9０-９][十百千零〇，、]|[〇一二三四五六七八九零十百千][0-9０-９]/.test(text),
+  Month: (text) => /[0-9０-９一二三四五六七八九十]月/.test(text),
+  NumericDate: (text) => /(?:19|20)[0-9]{2}[.\-/．][0-9]/.test(text),
+  MixedNumber: (text) => /[0-9０-９][十百千零〇]|[〇一二三四五六七八九零十百千][0-9０-９]|[0-9][，、][0-9]{3}/.test(text),
   Zuo: (text) => text.includes('左'),
   YearZero: (text) => /[〇一二三四五六七八九][○零OＯ0０]/.test(text),
   Fu: (text) => text.includes('附'),

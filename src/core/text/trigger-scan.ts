@@ -11,13 +11,17 @@ import type { GwDocument } from '../document.js';
 export const Trigger = {
   /** A `年`: a year to pass on or check (date-format). */
   Year: 1,
-  /** A `月`: perhaps a date (date-format). */
+  /** A `月` after a digit or one of `一` … `九` `十`: perhaps a date (date-format). */
   Month: 2,
-  /** An ASCII digit right before `.` `-` `/` `．`: perhaps the year of a numeric date, `2024.5.8` (date-format). */
+  /**
+   * A year of four ASCII digits from 1900 to 2099 with `.` `-` `/` or `．` and an ASCII digit after it: perhaps a numeric
+   * date, `2024.5.8` (date-format). Numbered lines (`1.`) have a digit before a dot too, so the year is read.
+   */
   NumericDate: 4,
   /**
-   * A digit (ASCII or full-width) after a Chinese numeral or `千`, or before `十` `百` `千` `零` `〇` `，` `、`: perhaps a
-   * number with mixed digits or a wrong thousands separator (number-usage).
+   * A digit (ASCII or full-width) after a Chinese numeral or `千`, or before `十` `百` `千` `零` `〇`; or three ASCII
+   * digits after an ASCII digit and a `，` or `、`: perhaps a number with mixed digits or a wrong thousands separator
+   * (number-usage). Enumerations (`1、`) have a digit before a 、 too, so the group after it is read.
    */
   MixedNumber: 8,
   /** A `左`, as in `左右` (number-usage's `约…左右`). */
@@ -64,7 +68,7 @@ const RARE = new Uint16Array(0x10000);
 // What a character is as the neighbour of a rare one.
 /** May stand right before the digits of a mixed number: 〇 一 … 九 零 十 百 千. */
 const NUMERAL_BEFORE_DIGIT = 1 << 0;
-/** May stand right after the digits of a mixed number or separated thousands: 十 百 千 零 〇 ， 、. */
+/** May stand right after the digits of a mixed number: 十 百 千 零 〇. */
 const AFTER_DIGIT = 1 << 1;
 /** `.` `-` `/` `．`, the separators of a numeric date. */
 const DATE_SEPARATOR = 1 << 2;
@@ -81,13 +85,19 @@ const UNDERSCORE = 1 << 9;
 const OPEN_ROUND = 1 << 10;
 /** 某 □ 啥 什: blanks when doubled (啥 and 什么 tripled); compared with the next character. */
 const REPEATS = 1 << 11;
+/** `，` `、` written between groups of three digits (`1，000`), which GB/T 15835 does not allow. */
+const THOUSANDS_SEPARATOR = 1 << 12;
+/** 一 … 九 十: the Chinese numerals a month or day is written with. */
+const MONTH_NUMERAL = 1 << 13;
 const KINDS = new Uint16Array(0x10000);
 
 function classify(table: Uint16Array, characters: string, bits: number): void {
   for (let i = 0; i < characters.length; i++) table[characters.charCodeAt(i)] |= bits;
 }
 classify(KINDS, '〇一二三四五六七八九零十百千', NUMERAL_BEFORE_DIGIT);
-classify(KINDS, '十百千零〇，、', AFTER_DIGIT);
+classify(KINDS, '十百千零〇', AFTER_DIGIT);
+classify(KINDS, '，、', THOUSANDS_SEPARATOR);
+classify(KINDS, '一二三四五六七八九十', MONTH_NUMERAL);
 classify(KINDS, '.-/．', DATE_SEPARATOR);
 classify(KINDS, '〇一二三四五六七八九', YEAR_DIGIT);
 classify(KINDS, ' \t\u3000\u00a0', SPACE);
@@ -99,7 +109,6 @@ classify(KINDS, '_＿', UNDERSCORE);
 classify(KINDS, '（(〔', OPEN_ROUND);
 classify(KINDS, '某□啥什', REPEATS);
 classify(RARE, '年', Trigger.Year);
-classify(RARE, '月', Trigger.Month);
 classify(RARE, '左', Trigger.Zuo);
 classify(RARE, '附', Trigger.Fu);
 classify(RARE, '号', Trigger.Hao);
@@ -108,13 +117,33 @@ classify(RARE, MARKER_INITIALS, Trigger.Marker);
 for (let code = 0; code < KINDS.length; code++) {
   if ((KINDS[code] & (DIGIT | WRONG_ZERO | CIRCLE | UNDERSCORE | OPEN_ROUND | REPEATS)) !== 0) RARE[code] |= NEIGHBOURS;
 }
+const MONTH = 0x6708; // 月
+RARE[MONTH] |= NEIGHBOURS;
 
 /** The code at `at`, or 0 (no character of any kind) outside the text. */
 function codeOrZero(text: string, at: number): number {
   return at >= 0 && at < text.length ? text.charCodeAt(at) : 0;
 }
 
-const { MixedNumber: MIXED_NUMBER, NumericDate: NUMERIC_DATE, YearZero: YEAR_ZERO, Blank: BLANK } = Trigger;
+const { Month: MONTH_TRIGGER, MixedNumber: MIXED_NUMBER, NumericDate: NUMERIC_DATE, YearZero: YEAR_ZERO, Blank: BLANK } = Trigger;
+
+/** Whether `count` ASCII digits stand from `from` on. */
+function asciiDigitsFrom(text: string, from: number, count: number): boolean {
+  for (let at = from; at < from + count; at++) if ((KINDS[codeOrZero(text, at)] & ASCII_DIGIT) === 0) return false;
+  return true;
+}
+
+const ONE = 0x31;
+const TWO = 0x32;
+const NINE = 0x39;
+const ZERO = 0x30;
+
+/** Whether four ASCII digits from 1900 to 2099 end at `at` (a digit itself). */
+function isYearEndingAt(text: string, at: number): boolean {
+  const first = codeOrZero(text, at - 3);
+  const second = codeOrZero(text, at - 2);
+  return ((first === ONE && second === NINE) || (first === TWO && second === ZERO)) && (KINDS[codeOrZero(text, at - 1)] & ASCII_DIGIT) !== 0;
+}
 
 /** The triggers a character whose neighbours decide sets at `at`. */
 function neighbourTriggers(text: string, at: number, code: number): number {
@@ -125,8 +154,10 @@ function neighbourTriggers(text: string, at: number, code: number): number {
   let triggers = 0;
   if ((kind & DIGIT) !== 0) {
     if ((before & NUMERAL_BEFORE_DIGIT) !== 0 || (after & AFTER_DIGIT) !== 0) triggers |= MIXED_NUMBER;
-    if ((kind & ASCII_DIGIT) !== 0 && (after & DATE_SEPARATOR) !== 0) triggers |= NUMERIC_DATE;
+    if ((kind & ASCII_DIGIT) !== 0 && (after & THOUSANDS_SEPARATOR) !== 0 && asciiDigitsFrom(text, at + 2, 3)) triggers |= MIXED_NUMBER;
+    if ((kind & ASCII_DIGIT) !== 0 && (after & DATE_SEPARATOR) !== 0 && isYearEndingAt(text, at) && asciiDigitsFrom(text, at + 2, 1)) triggers |= NUMERIC_DATE;
   }
+  if (code === MONTH && (before & (DIGIT | MONTH_NUMERAL)) !== 0) triggers |= MONTH_TRIGGER;
   if ((kind & WRONG_ZERO) !== 0 && (before & YEAR_DIGIT) !== 0) triggers |= YEAR_ZERO;
   if ((kind & CIRCLE) !== 0 && (after & CIRCLE) !== 0) triggers |= BLANK;
   if ((kind & UNDERSCORE) !== 0 && (after & UNDERSCORE) !== 0 && (KINDS[codeOrZero(text, at + 2)] & UNDERSCORE) !== 0) triggers |= BLANK;
