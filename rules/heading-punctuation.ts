@@ -84,8 +84,8 @@ function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): He
   const start = skipLineIndent(text, marker.end);
   const end = trimEnd(text, start, lineEnd);
   if (end === start) return undefined;
-  // A heading is short: its 。 (if any) must come within MAX_HEADING_LENGTH characters, so look no further. The
-  // same pass finds the first clause mark before it.
+  // A heading is short: its 。 (if any) must come within MAX_HEADING_LENGTH characters, so look no further. A clause
+  // mark before it that does not close the line makes the line a numbered paragraph: nothing after the mark matters.
   const limit = Math.min(end, start + MAX_HEADING_LENGTH + 1);
   let sentenceEnd = -1;
   let clause = -1;
@@ -96,16 +96,17 @@ function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): He
       sentenceEnd = i;
       break;
     }
-    if (clause === -1) clause = i;
+    if (i !== end - 1) return undefined;
+    clause = i;
   }
   const headingEnd = sentenceEnd === -1 ? end : sentenceEnd;
   // Without a sentence end, a heading this short was read to its end above.
   if (headingEnd - start > MAX_HEADING_LENGTH) return undefined;
+  // A clause mark read above closes the line.
   if (clause !== -1) {
     // `（一）加强组织领导；`: numbered items of a list end with 分号 (GB/T 15834-2011 4.4.3.4).
-    const isLastMark = sentenceEnd === -1 && clause === end - 1;
     const mark = text[clause];
-    if (!isLastMark || mark === '；' || mark === ';') return undefined;
+    if (mark === '；' || mark === ';') return undefined;
     return COLON.has(mark) && level > LAST_LEVEL_WITHOUT_COLON ? undefined : 'badEnd';
   }
   const runIn = sentenceEnd !== -1 && text[sentenceEnd] === '。' && sentenceEnd + 1 < end;

@@ -26,6 +26,13 @@ describe('segment', () => {
     expect(words('常常深入基层')).toEqual(['常常', '深入', '基层']);
   });
 
+  it('cuts a text the same whatever was cut before it, shorter or longer', () => {
+    const long = '要切实改进工作作风'.repeat(12);
+    expect(words(long)).toEqual(Array.from({ length: 12 }, () => ['要', '切实', '改进', '工作', '作风']).flat());
+    expect(words('完成了了任务')).toEqual(['完成', '了', '了', '任务']);
+    expect(words(long.slice(0, 9))).toEqual(['要', '切实', '改进', '工作', '作风']);
+  });
+
   it('cuts unknown characters one by one and handles empty text', () => {
     expect(words('醚醚')).toEqual(['醚', '醚']);
     expect(segment('')).toEqual([]);

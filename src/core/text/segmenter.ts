@@ -125,15 +125,28 @@ export function wordFrequencyAt(text: string, start: number, length: number): nu
 }
 
 /**
+ * segment's working arrays, kept from call to call and grown for a longer text: a typed array of more than 64 bytes
+ * is allocated outside the heap, at a cost above that of cutting a short stretch.
+ */
+let bestScratch = new Float64Array(64);
+let nextScratch = new Int32Array(64);
+
+/**
  * Cuts `text` into words, the most probable cut (jieba's dynamic programme over the DAG of dictionary words, from
  * the end). Returns the cut points: offsets where a word ends, the last being `text.length`.
  */
 export function segment(text: string): number[] {
   const table = loadedTable();
   const length = text.length;
-  // best[i]: log probability of the best cut of text[i..]; next[i]: where the first word of that cut ends.
-  const best = new Float64Array(length + 1);
-  const next = new Int32Array(length + 1);
+  if (bestScratch.length <= length) {
+    bestScratch = new Float64Array(2 * (length + 1));
+    nextScratch = new Int32Array(2 * (length + 1));
+  }
+  // best[i]: log probability of the best cut of text[i..]; next[i]: where the first word of that cut ends. Each
+  // entry below `length` is written before it is read.
+  const best = bestScratch;
+  const next = nextScratch;
+  best[length] = 0;
   for (let start = length - 1; start >= 0; start--) {
     let bestScore = -Infinity;
     let bestEnd = start + 1;
