@@ -23,8 +23,8 @@ interface LoadedTable {
   logTotal: number;
   /** A character the table does not know weighs as if seen half as often as the rarest kept word. */
   unknownLogProbability: number;
-  /** Per word length: the words opening with each basic Han character, found when first asked for (firstCharRange). */
-  firstCharRanges: Int32Array[];
+  /** The words of each length opening with each basic Han character, found when first asked for (firstCharRange). */
+  firstCharRanges: Int32Array;
 }
 
 /** The table holds words of basic Han characters only (U+4E00–U+9FFF). */
@@ -41,7 +41,7 @@ const wordTable = onDemandPart('the word table', 'loadWordTable', () => import('
     maxWordLength: loaded.WORDS_BY_LENGTH.length,
     logTotal,
     unknownLogProbability: Math.log(loaded.MIN_FREQUENCY / 2) - logTotal,
-    firstCharRanges: loaded.WORDS_BY_LENGTH.map(() => new Int32Array(2 * HAN_COUNT)),
+    firstCharRanges: new Int32Array(2 * HAN_COUNT * loaded.WORDS_BY_LENGTH.length),
   };
 });
 
@@ -71,21 +71,24 @@ function firstIndexFrom(words: string, length: number, count: number, code: numb
 }
 
 /**
- * The words of `length` characters that open with the basic Han character `han` (its offset from U+4E00), as
- * `ranges[2·han]` (first index) and `ranges[2·han + 1]` (last index + 2; 0 until found). Most stretches the
- * segmenter tries open with a character no word of that length opens with, or a few: the search then takes a
- * step or none instead of the sixteen of a search through all the words of that length.
+ * Where the words of `length` characters that open with the basic Han character `han` (its offset from U+4E00) lie
+ * among the words of that length: `ranges[slot]` is the first index, `ranges[slot + 1]` the last index + 2 (0 until
+ * found), with `slot` the index returned. Most stretches the segmenter tries open with a character no word of that
+ * length opens with, or a few: the search then takes a step or none instead of the sixteen of a search through all
+ * the words of that length. The ranges of one character's lengths lie side by side, in one cache line: the table is
+ * too large to stay in the cache between the few stretches a draft asks about.
  */
-function firstCharRange(table: LoadedTable, length: number, han: number): Int32Array {
-  const ranges = table.firstCharRanges[length - 1];
-  if (ranges[2 * han + 1] === 0) {
+function firstCharRange(table: LoadedTable, length: number, han: number): number {
+  const ranges = table.firstCharRanges;
+  const slot = 2 * (han * table.maxWordLength + length - 1);
+  if (ranges[slot + 1] === 0) {
     const words = table.words[length - 1];
     const count = table.classes[length - 1].length;
     const code = FIRST_HAN + han;
-    ranges[2 * han] = firstIndexFrom(words, length, count, code);
-    ranges[2 * han + 1] = firstIndexFrom(words, length, count, code + 1) + 1;
+    ranges[slot] = firstIndexFrom(words, length, count, code);
+    ranges[slot + 1] = firstIndexFrom(words, length, count, code + 1) + 1;
   }
-  return ranges;
+  return slot;
 }
 
 /** The frequency class of `text[start, start + length)`, or -1 when the table does not hold it. */
@@ -95,9 +98,9 @@ function frequencyClass(table: LoadedTable, text: string, start: number, length:
   if (!(han >= 0 && han < HAN_COUNT)) return -1;
   const words = table.words[length - 1];
   const classes = table.classes[length - 1];
-  const ranges = firstCharRange(table, length, han);
-  let low = ranges[2 * han];
-  let high = ranges[2 * han + 1] - 2;
+  const slot = firstCharRange(table, length, han);
+  let low = table.firstCharRanges[slot];
+  let high = table.firstCharRanges[slot + 1] - 2;
   while (low <= high) {
     const middle = (low + high) >> 1;
     const order = compareWithWord(text, start, length, words, middle);
