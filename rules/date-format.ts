@@ -196,9 +196,10 @@ function checkYearZero(block: Block, yearMark: number, covered: readonly DateMen
   context.report({ block, start, end: yearMark, messageId: 'yearZero', data: { found: `${year}年`, expected: `${expected}年` }, fix: { start, end: yearMark, text: expected } });
 }
 
-function checkNumericDates(block: Block, context: Context): void {
+/** Numeric dates in running text, where the shared scan found one may be (`mayHold`). */
+function checkNumericDates(block: Block, mayHold: boolean, context: Context): void {
   const { text } = block;
-  if (block.kind === 'table-cell') return;
+  if (!mayHold || block.kind === 'table-cell') return;
   NUMERIC_DATE.lastIndex = 0;
   let urls: ReturnType<typeof findUrlSpans> | undefined;
   for (let match = NUMERIC_DATE.exec(text); match !== null; match = NUMERIC_DATE.exec(text)) {
@@ -265,8 +266,13 @@ class YearsWritten {
     private readonly masks: Uint16Array,
   ) {}
 
-  /** The last year written before offset `end` of block `index`, at or after the point last asked about. */
-  before(index: number, end: number): number | undefined {
+  /**
+   * The last year written before offset `end` of block `index`, at or after the point last asked about; undefined
+   * without reading when not `wanted`. Asked of every date, so that the call is not first made after the loop that
+   * makes it was compiled, which would throw the compiled loop away.
+   */
+  before(index: number, end: number, wanted: boolean): number | undefined {
+    if (!wanted) return undefined;
     while (this.block <= index) {
       if ((this.masks[this.block] & Trigger.Year) !== 0) {
         const { text } = this.blocks[this.block];
@@ -306,8 +312,10 @@ export default defineRule({
       const { text } = block;
       const dates = (mask & Trigger.Month) === 0 ? NONE : findDates(text);
       for (const date of dates) {
-        const readInYearBefore = date.weekday !== undefined && date.year === undefined && !date.yearUnreadable;
-        checkDate(block, date, readInYearBefore ? years.before(index, date.start) : undefined, context);
+        // Every part read for every date: a property first read after the loop was compiled throws it away.
+        const { weekday, year, yearUnreadable } = date;
+        const yearless = year === undefined && !yearUnreadable;
+        checkDate(block, date, years.before(index, date.start, weekday !== undefined && yearless), context);
       }
       let covered: DateMention[] | undefined;
       for (const date of dates) {
@@ -316,7 +324,9 @@ export default defineRule({
       if ((mask & (Trigger.Year | Trigger.YearZero)) === (Trigger.Year | Trigger.YearZero)) {
         for (const yearMark of yearMarks(text)) checkYearZero(block, yearMark, covered ?? NONE, context);
       }
-      if ((mask & Trigger.NumericDate) !== 0) checkNumericDates(block, context);
+      // Called for every block read, not only for the few with a numeric date: a call first made after this loop was
+      // compiled throws it away.
+      checkNumericDates(block, (mask & Trigger.NumericDate) !== 0, context);
     }
   },
 });

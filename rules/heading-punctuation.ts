@@ -59,7 +59,13 @@ interface HeadingLine {
 /** Where `text[from, end)` ends without its trailing white space. */
 function trimEnd(text: string, from: number, end: number): number {
   let at = end;
-  for (let code = text.charCodeAt(at - 1); at > from && (code <= 0x20 || code === 0x3000 || code === 0xa0); code = text.charCodeAt(at - 1)) at--;
+  // The step is taken (by 0 or 1) on every line, not only on the rare line with trailing space: an operation first run
+  // after the function was compiled throws its compiled code away. Nothing before `from` is read.
+  for (let space = true; space; ) {
+    const code = at > from ? text.charCodeAt(at - 1) : 0x21;
+    space = code <= 0x20 || code === 0x3000 || code === 0xa0;
+    at -= space ? 1 : 0;
+  }
   return at;
 }
 
@@ -78,9 +84,9 @@ function snippet(text: string): string {
  */
 function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): HeadingLine | 'badEnd' | undefined {
   const text = block.text;
-  // Read up front, not only for the rare heading with a clause mark: a property read first made after the function
-  // was compiled throws its compiled code away.
-  const level = marker.level;
+  // Read and compared up front, not only for the rare heading with a clause mark: a property read or comparison first
+  // made after the function was compiled throws its compiled code away.
+  const colonAllowed = marker.level > LAST_LEVEL_WITHOUT_COLON;
   const start = skipLineIndent(text, marker.end);
   const end = trimEnd(text, start, lineEnd);
   if (end === start) return undefined;
@@ -107,7 +113,7 @@ function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): He
     // `（一）加强组织领导；`: numbered items of a list end with 分号 (GB/T 15834-2011 4.4.3.4).
     const mark = text[clause];
     if (mark === '；' || mark === ';') return undefined;
-    return COLON.has(mark) && level > LAST_LEVEL_WITHOUT_COLON ? undefined : 'badEnd';
+    return COLON.has(mark) && colonAllowed ? undefined : 'badEnd';
   }
   const runIn = sentenceEnd !== -1 && text[sentenceEnd] === '。' && sentenceEnd + 1 < end;
   if (sentenceEnd !== -1 && !runIn) return undefined;

@@ -350,9 +350,11 @@ function matchesAt(pattern: RegExp, text: string, index: number): boolean {
 
 /** Whether a Latin word stands across up to three spaces before the run (`Mac OS X`). */
 function latinBeforeSpaces(text: string, start: number): boolean {
-  let before = start - 1;
-  while (before >= start - 3 && isSpace(codeAt(text, before))) before--;
-  return before < start - 1 && isLatinLetter(codeAt(text, before));
+  let before = start;
+  // A step taken on every run, not only on the rare one after a space (see trimEnd in heading-punctuation.ts).
+  do before--;
+  while (before >= start - 3 && isSpace(codeAt(text, before)));
+  return isLatinLetter(codeAt(text, before)) && before < start - 1;
 }
 
 /** Whether a Latin word stands across up to three spaces after the run (`X Window`, or a unit: `XX Gbps`). */
@@ -422,12 +424,13 @@ interface Classified {
  */
 function classify(run: RunContext): Classified {
   const { text, start, end, quoteStart } = run;
-  const closer = CLOSING_BRACKET.get(text.charCodeAt(start - 1));
+  const closer = CLOSING_BRACKET.get(codeAt(text, start - 1));
   if (run.length === 4 && run.groups.length === 1 && quoteStart === start && closer !== undefined && closer === text.charCodeAt(end)) {
     return { kind: 'year', word: undefined, quoteStart: start - 1, quoteEnd: end + 1 };
   }
   let after = end;
-  if (text[after] === '余' || text[after] === '多') after++;
+  // A step of 0 or 1 on every run (see latinBeforeSpaces).
+  after += text[after] === '余' || text[after] === '多' ? 1 : 0;
   const lookBack = text.slice(Math.max(0, quoteStart - 8), quoteStart);
   const word = unitAt(text, after);
   if (word !== undefined) {
@@ -573,8 +576,9 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
     if ((text[end] === '-' && (isLatinLetter(codeAt(text, end + 1)) || isDigit(codeAt(text, end + 1)))) || (text[start - 1] === '-' && isLatinLetter(codeAt(text, start - 2)))) continue;
     if (latinBeforeSpaces(text, start) || (latinAfterSpaces(text, end) && latinUnitEnd(text, end) === -1)) continue;
     const before = text[start - 1];
-    if ((before === '用' || before === '以') && matchesAt(EXPLAINS_AFTER_USE, text, end)) continue;
-    if ((before === '设' || before === '令') && matchesAt(EXPLAINS_AFTER_LET, text, end)) continue;
+    // One call site for both, so that the first letter explained after the scan was compiled throws it away once.
+    const explaining = before === '用' || before === '以' ? EXPLAINS_AFTER_USE : before === '设' || before === '令' ? EXPLAINS_AFTER_LET : undefined;
+    if (explaining !== undefined && matchesAt(explaining, text, end)) continue;
     // A run of two or more stands out between spaces too (`第二章  XXX`); a single letter needs a neighbour.
     const wholeBlock = start === 0 && end === text.length;
     const hasNeighbour = (prev !== -1 && !isSpace(prev)) || (next !== -1 && !isSpace(next));
