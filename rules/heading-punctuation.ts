@@ -186,9 +186,12 @@ function reportBadEnd(block: Block, marker: NumberingMarker | undefined, lineEnd
 /** Compares each heading among siblings with the first of them: all run into their paragraphs after a 。 or none. */
 function checkSiblings(headings: readonly HeadingLine[], report: ReportFunction<MessageId>): void {
   const first = headings[0];
-  for (const heading of headings.slice(1)) {
+  let firstText: string | undefined;
+  for (let index = 1; index < headings.length; index++) {
+    const heading = headings[index];
     if (heading.runIn === first.runIn) continue;
-    const data = { heading: headingText(heading), first: headingText(first) };
+    firstText ??= headingText(first);
+    const data = { heading: headingText(heading), first: firstText };
     if (heading.runIn) {
       report({ block: heading.block, start: heading.end, end: heading.end + 1, messageId: 'periodUnlikeFirst', data });
     } else {
