@@ -252,8 +252,9 @@ function yearMarks(text: string): number[] {
 
 /**
  * The four-digit years (19xx, 20xx) written in a document, read in order as far as asked. A date with a weekday and
- * no year of its own is read in the year last written before it; few dates are, so the years are read only up to
- * each such date, from where the last reading stopped, and most drafts are never read for them at all.
+ * no year of its own is read in the year last written before it; the years are read only up to the last date of the
+ * document, from where the last reading stopped, not in every block with a 年. Asked for every date, not only for the
+ * few with a weekday: a loop first run after the rule was compiled would throw the compiled rule away.
  */
 class YearsWritten {
   /** Where reading stopped: the block, and in it the offset after the last `年` read. */
@@ -266,13 +267,8 @@ class YearsWritten {
     private readonly masks: Uint16Array,
   ) {}
 
-  /**
-   * The last year written before offset `end` of block `index`, at or after the point last asked about; undefined
-   * without reading when not `wanted`. Asked of every date, so that the call is not first made after the loop that
-   * makes it was compiled, which would throw the compiled loop away.
-   */
-  before(index: number, end: number, wanted: boolean): number | undefined {
-    if (!wanted) return undefined;
+  /** The last year written before offset `end` of block `index`, at or after the point last asked about. */
+  before(index: number, end: number): number | undefined {
     while (this.block <= index) {
       if ((this.masks[this.block] & Trigger.Year) !== 0) {
         const { text } = this.blocks[this.block];
@@ -311,12 +307,7 @@ export default defineRule({
       const block = blocks[index];
       const { text } = block;
       const dates = (mask & Trigger.Month) === 0 ? NONE : findDates(text);
-      for (const date of dates) {
-        // Every part read for every date: a property first read after the loop was compiled throws it away.
-        const { weekday, year, yearUnreadable } = date;
-        const yearless = year === undefined && !yearUnreadable;
-        checkDate(block, date, years.before(index, date.start, weekday !== undefined && yearless), context);
-      }
+      for (const date of dates) checkDate(block, date, years.before(index, date.start), context);
       let covered: DateMention[] | undefined;
       for (const date of dates) {
         if (date.year && date.day && block.kind !== 'table-cell' && isDateLine(text, date) && checkDateLine(block, date, context)) (covered ??= []).push(date);
