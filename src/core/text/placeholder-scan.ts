@@ -351,7 +351,8 @@ function matchesAt(pattern: RegExp, text: string, index: number): boolean {
 /** Whether a Latin word stands across up to three spaces before the run (`Mac OS X`). */
 function latinBeforeSpaces(text: string, start: number): boolean {
   let before = start;
-  // A step taken on every run, not only on the rare one after a space (see trimEnd in heading-punctuation.ts).
+  // A step taken on every run, not only on the rare one after a space: an operation first run after the function was
+  // compiled throws its compiled code away.
   do before--;
   while (before >= start - 3 && isSpace(codeAt(text, before)));
   return isLatinLetter(codeAt(text, before)) && before < start - 1;
@@ -429,7 +430,7 @@ function classify(run: RunContext): Classified {
     return { kind: 'year', word: undefined, quoteStart: start - 1, quoteEnd: end + 1 };
   }
   let after = end;
-  // A step of 0 or 1 on every run (see latinBeforeSpaces).
+  // A step of 0 or 1 on every run, for the reason given in latinBeforeSpaces.
   after += text[after] === '余' || text[after] === '多' ? 1 : 0;
   const lookBack = text.slice(Math.max(0, quoteStart - 8), quoteStart);
   const word = unitAt(text, after);
