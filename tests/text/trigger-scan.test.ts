@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block, GwDocument } from '../../src/core/document.js';
-import { parseDocument } from '../../src/core/linter.js';
+import { rulesById } from '../../rules/index.js';
+import { resolveRules } from '../../src/core/config/resolve-rules.js';
+import { lintDocument, parseDocument } from '../../src/core/linter.js';
 import { Trigger, blockTriggers, nextDoubled } from '../../src/core/text/trigger-scan.js';
 import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
 
@@ -106,5 +108,37 @@ describe('nextDoubled', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('no-placeholder after the shared scan', () => {
+  /** The no-placeholder findings of a draft, linted with no-placeholder alone or after attachment-note, which makes the scan. */
+  function blanks(draft: string, withScan: boolean): string[] {
+    const on = withScan ? ['attachment-note', 'no-placeholder'] : ['no-placeholder'];
+    const settings = Object.fromEntries([...rulesById.keys()].map((id) => [id, on.includes(id) ? 'error' : 'off'] as const));
+    const rules = resolveRules([...rulesById.values()], [{ source: 'test', rules: settings }]);
+    return lintDocument(parseDocument(draft, 'markdown'), { filePath: '通知.md', format: 'markdown', rules }, rulesById)
+      .messages.filter((message) => message.ruleId === 'no-placeholder')
+      .map((message) => `${message.line}:${message.column} ${message.message}`);
+  }
+
+  it('finds the blanks it finds with its own searches, in drafts full of them and in the published documents', () => {
+    const draft = [
+      '关于做好20XX年度XX工作的通知',
+      '',
+      '各区县人民政府，市政府各部门：',
+      '',
+      '现将某某同志（ ）等___人的情况通报如下，联系电话：0371-XXXXXXXX，此处填写【单位名称】……',
+      '',
+      '附件：1.关于□□□□的方案（待补充）',
+      '',
+      '请于X月X日前报送TODO，共计××万元，什么什么什么，啥啥啥，○○县。',
+    ].join('\n');
+    expect(blanks(draft, true)).toEqual(blanks(draft, false));
+    expect(blanks(draft, true).length).toBeGreaterThan(8);
+    for (const name of corpusFiles()) {
+      const text = readCorpusFile(name);
+      expect({ name, found: blanks(text, true) }).toEqual({ name, found: blanks(text, false) });
+    }
   });
 });
