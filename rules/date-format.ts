@@ -295,7 +295,7 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
     const context: Context = { report };
-    // Every block with something to check holds a 月 (a date), a digit before `.` `-` `/` `．` (a numeric date), or a
+    // Every block with something to check holds a 月 (a date), a year before `.` `-` `/` `．` (a numeric date), or a
     // Chinese numeral before a wrong zero (a year written `二O二四`): the scan shared with the other format rules marks
     // them, and the others are not read at all.
     const { masks } = blockTriggers(document);
