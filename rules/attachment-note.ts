@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import type { Block, GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
-import { mayContain } from '../src/core/text/source-search.js';
 import { parseChineseNumeral, parseDigits } from '../src/core/text/chinese-numerals.js';
 import { readListMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';
+import { blockTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 
 const messages = {
   singleNumbered: '附件说明只有一个附件时不编序号：删去“{{marker}}”',
@@ -157,12 +157,14 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    // Most drafts have no 附 at all: one search of the source answers for every block. The note, its lead, an
-    // attachment's heading and every citation hold 附件, so the lines before the first block that does are no concern
-    // of this rule.
-    if (!mayContain(document, '附')) return;
-    const first = document.blocks.findIndex((block) => block.text.includes('附件'));
-    if (first === -1) return;
+    // The note, its lead, an attachment's heading and every citation hold 附件, so the lines before the first block
+    // that does are no concern of this rule; the scan shared with the other format rules marks the blocks with a 附,
+    // and most drafts have none.
+    const { masks } = blockTriggers(document);
+    const { blocks } = document;
+    let first = 0;
+    while (first < blocks.length && ((masks[first] & Trigger.Fu) === 0 || !blocks[first].text.includes('附件'))) first++;
+    if (first === blocks.length) return;
     const all = lines(document, first);
     const note = findNote(all);
     if (note) {

@@ -48,8 +48,6 @@ function arabicDate(year: number, month: number, day: number): string {
 
 interface Context {
   readonly report: ReportFunction<MessageId>;
-  /** The last four-digit year mentioned before the current point of the document. */
-  lastYear: number | undefined;
 }
 
 /** A date that does not exist (`2月30日`, `13月`), or whose weekday is wrong. */
@@ -198,9 +196,10 @@ function checkYearZero(block: Block, yearMark: number, covered: readonly DateMen
   context.report({ block, start, end: yearMark, messageId: 'yearZero', data: { found: `${year}年`, expected: `${expected}年` }, fix: { start, end: yearMark, text: expected } });
 }
 
-function checkNumericDates(block: Block, context: Context): void {
+/** Numeric dates in running text, where the shared scan found one may be (`mayHold`). */
+function checkNumericDates(block: Block, mayHold: boolean, context: Context): void {
   const { text } = block;
-  if (block.kind === 'table-cell') return;
+  if (!mayHold || block.kind === 'table-cell') return;
   NUMERIC_DATE.lastIndex = 0;
   let urls: ReturnType<typeof findUrlSpans> | undefined;
   for (let match = NUMERIC_DATE.exec(text); match !== null; match = NUMERIC_DATE.exec(text)) {
@@ -243,13 +242,48 @@ function yearBefore(text: string, yearMark: number): number | undefined {
 }
 
 const NONE: readonly DateMention[] = [];
-const NO_MARKS: readonly number[] = [];
 
 /** Offsets of every `年` in a text, found by native search. */
 function yearMarks(text: string): number[] {
   const marks: number[] = [];
   for (let at = text.indexOf('年'); at !== -1; at = text.indexOf('年', at + 1)) marks.push(at);
   return marks;
+}
+
+/**
+ * The four-digit years (19xx, 20xx) written in a document, read in order as far as asked. A date with a weekday and
+ * no year of its own is read in the year last written before it; the years are read only up to the last date of the
+ * document, from where the last reading stopped, not in every block with a 年. Asked for every date, not only for the
+ * few with a weekday: a loop first run after the rule was compiled would throw the compiled rule away.
+ */
+class YearsWritten {
+  /** Where reading stopped: the block, and in it the offset after the last `年` read. */
+  private block = 0;
+  private from = 0;
+  private last: number | undefined;
+
+  constructor(
+    private readonly blocks: readonly Block[],
+    private readonly masks: Uint16Array,
+  ) {}
+
+  /** The last year written before offset `end` of block `index`, at or after the point last asked about. */
+  before(index: number, end: number): number | undefined {
+    while (this.block <= index) {
+      if ((this.masks[this.block] & Trigger.Year) !== 0) {
+        const { text } = this.blocks[this.block];
+        const limit = this.block === index ? end : text.length;
+        for (let mark = text.indexOf('年', this.from); mark !== -1 && mark < limit; mark = text.indexOf('年', mark + 1)) {
+          this.last = yearBefore(text, mark) ?? this.last;
+          this.from = mark + 1;
+        }
+      }
+      if (this.block === index) break;
+      this.block++;
+      this.from = 0;
+    }
+    return this.last;
+  }
 }
 
 export default defineRule({
@@ -260,36 +294,30 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    const context: Context = { report, lastYear: undefined };
-    // Every block with something to check holds a 年 (a year to pass on or check), a 月 (a date) or a digit before
-    // `.` `-` `/` `．` (a numeric date): the scan shared with the other format rules marks them, and the others are
-    // not read at all.
+    const context: Context = { report };
+    // Every block with something to check holds a 月 (a date), a year before `.` `-` `/` `．` (a numeric date), or a
+    // Chinese numeral before a wrong zero (a year written `二O二四`): the scan shared with the other format rules marks
+    // them, and the others are not read at all.
     const { masks } = blockTriggers(document);
     const { blocks } = document;
+    const years = new YearsWritten(blocks, masks);
     for (let index = 0; index < blocks.length; index++) {
       const mask = masks[index];
-      if ((mask & (Trigger.Year | Trigger.Month | Trigger.NumericDate)) === 0) continue;
+      if ((mask & (Trigger.Month | Trigger.NumericDate | Trigger.YearZero)) === 0) continue;
       const block = blocks[index];
-      if ((mask & (Trigger.Year | Trigger.Month)) === 0) {
-        checkNumericDates(block, context);
-        continue;
-      }
       const { text } = block;
       const dates = (mask & Trigger.Month) === 0 ? NONE : findDates(text);
-      const marks = (mask & Trigger.Year) === 0 ? NO_MARKS : yearMarks(text);
-      // The years written before each date, in order, give the year it is read in.
-      let mark = 0;
-      for (const date of dates) {
-        for (; mark < marks.length && marks[mark] < date.start; mark++) context.lastYear = yearBefore(text, marks[mark]) ?? context.lastYear;
-        checkDate(block, date, context.lastYear, context);
-      }
-      for (; mark < marks.length; mark++) context.lastYear = yearBefore(text, marks[mark]) ?? context.lastYear;
+      for (const date of dates) checkDate(block, date, years.before(index, date.start), context);
       let covered: DateMention[] | undefined;
       for (const date of dates) {
         if (date.year && date.day && block.kind !== 'table-cell' && isDateLine(text, date) && checkDateLine(block, date, context)) (covered ??= []).push(date);
       }
-      for (const yearMark of marks) checkYearZero(block, yearMark, covered ?? NONE, context);
-      if ((mask & Trigger.NumericDate) !== 0) checkNumericDates(block, context);
+      if ((mask & (Trigger.Year | Trigger.YearZero)) === (Trigger.Year | Trigger.YearZero)) {
+        for (const yearMark of yearMarks(text)) checkYearZero(block, yearMark, covered ?? NONE, context);
+      }
+      // Called for every block read, not only for the few with a numeric date: a call first made after this loop was
+      // compiled throws it away.
+      checkNumericDates(block, (mask & Trigger.NumericDate) !== 0, context);
     }
   },
 });

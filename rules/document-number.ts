@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { GwDocument } from '../src/core/document.js';
 import { defineRule } from '../src/core/rule.js';
-import { mayContain } from '../src/core/text/source-search.js';
+import { blockTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 import { CORRECT_CLOSE, CORRECT_OPEN, findDocumentNumbers, type DocumentNumber } from '../src/core/text/document-numbers.js';
 
 const messages = {
@@ -44,9 +44,13 @@ export default defineRule({
   messages,
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
-    // Every 发文字号 ends with 号, which most drafts do not write at all: one search of the source answers for every block.
-    if (!mayContain(document, '号')) return;
-    for (const block of document.blocks) {
+    // Every 发文字号 ends with 号, which most blocks do not hold: the scan shared with the other format rules marks those
+    // that do.
+    const { masks } = blockTriggers(document);
+    const { blocks } = document;
+    for (let index = 0; index < blocks.length; index++) {
+      if ((masks[index] & Trigger.Hao) === 0) continue;
+      const block = blocks[index];
       const { text } = block;
       for (const number of findDocumentNumbers(text)) {
         const { serial } = number;

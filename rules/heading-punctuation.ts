@@ -18,14 +18,17 @@ const MAX_HEADING_LENGTH = 25;
 const SENTENCE_END = new Set(['。', '！', '？']);
 /** Marks inside a first sentence that make it body text rather than a heading. */
 const CLAUSE_MARKS = new Set(['，', '；', '：', ',', ';', ':']);
-// Scans compare UTF-16 codes: `text[i]` would build a one-character string for each.
-function isSentenceEndCode(code: number): boolean {
-  return code === 0x3002 || code === 0xff01 || code === 0xff1f; // 。！？
-}
+/**
+ * What each character is to a heading, by UTF-16 code: a sentence end (。！？), a clause mark (，；：,;:) or neither. One
+ * table read per character of every numbered line, instead of nine comparisons; codes, not `text[i]`, which would build
+ * a one-character string for each.
+ */
+const MARKS = new Uint8Array(0x10000);
+const SENTENCE_END_MARK = 1;
+const CLAUSE_MARK = 2;
+for (const mark of SENTENCE_END) MARKS[mark.charCodeAt(0)] = SENTENCE_END_MARK;
+for (const mark of CLAUSE_MARKS) MARKS[mark.charCodeAt(0)] = CLAUSE_MARK;
 
-function isClauseMarkCode(code: number): boolean {
-  return code === 0xff0c || code === 0xff1b || code === 0xff1a || code === 0x2c || code === 0x3b || code === 0x3a; // ，；：,;:
-}
 /** Marks a standalone heading must not end with. */
 const BAD_HEADING_END = new Set(['，', '；', '：', ',', ';', ':']);
 /**
@@ -56,7 +59,13 @@ interface HeadingLine {
 /** Where `text[from, end)` ends without its trailing white space. */
 function trimEnd(text: string, from: number, end: number): number {
   let at = end;
-  for (let code = text.charCodeAt(at - 1); at > from && (code <= 0x20 || code === 0x3000 || code === 0xa0); code = text.charCodeAt(at - 1)) at--;
+  // The step is taken (by 0 or 1) on every line, not only on the rare line with trailing space: an operation first run
+  // after the function was compiled throws its compiled code away. Nothing before `from` is read.
+  for (let space = true; space; ) {
+    const code = at > from ? text.charCodeAt(at - 1) : 0x21;
+    space = code <= 0x20 || code === 0x3000 || code === 0xa0;
+    at -= space ? 1 : 0;
+  }
   return at;
 }
 
@@ -75,34 +84,36 @@ function snippet(text: string): string {
  */
 function readHeading(block: Block, marker: NumberingMarker, lineEnd: number): HeadingLine | 'badEnd' | undefined {
   const text = block.text;
-  // Read up front, not only for the rare heading with a clause mark: a property read first made after the function
-  // was compiled throws its compiled code away.
-  const level = marker.level;
+  // Read and compared up front, not only for the rare heading with a clause mark: a property read or comparison first
+  // made after the function was compiled throws its compiled code away.
+  const colonAllowed = marker.level > LAST_LEVEL_WITHOUT_COLON;
   const start = skipLineIndent(text, marker.end);
   const end = trimEnd(text, start, lineEnd);
   if (end === start) return undefined;
-  // A heading is short: its 。 (if any) must come within MAX_HEADING_LENGTH characters, so look no further. The
-  // same pass finds the first clause mark before it.
+  // A heading is short: its 。 (if any) must come within MAX_HEADING_LENGTH characters, so look no further. A clause
+  // mark before it that does not close the line makes the line a numbered paragraph: nothing after the mark matters.
   const limit = Math.min(end, start + MAX_HEADING_LENGTH + 1);
   let sentenceEnd = -1;
   let clause = -1;
   for (let i = start; i < limit; i++) {
-    const code = text.charCodeAt(i);
-    if (isSentenceEndCode(code)) {
+    const mark = MARKS[text.charCodeAt(i)];
+    if (mark === 0) continue;
+    if (mark === SENTENCE_END_MARK) {
       sentenceEnd = i;
       break;
     }
-    if (clause === -1 && isClauseMarkCode(code)) clause = i;
+    if (i !== end - 1) return undefined;
+    clause = i;
   }
   const headingEnd = sentenceEnd === -1 ? end : sentenceEnd;
   // Without a sentence end, a heading this short was read to its end above.
   if (headingEnd - start > MAX_HEADING_LENGTH) return undefined;
+  // A clause mark read above closes the line.
   if (clause !== -1) {
     // `（一）加强组织领导；`: numbered items of a list end with 分号 (GB/T 15834-2011 4.4.3.4).
-    const isLastMark = sentenceEnd === -1 && clause === end - 1;
     const mark = text[clause];
-    if (!isLastMark || mark === '；' || mark === ';') return undefined;
-    return COLON.has(mark) && level > LAST_LEVEL_WITHOUT_COLON ? undefined : 'badEnd';
+    if (mark === '；' || mark === ';') return undefined;
+    return COLON.has(mark) && colonAllowed ? undefined : 'badEnd';
   }
   const runIn = sentenceEnd !== -1 && text[sentenceEnd] === '。' && sentenceEnd + 1 < end;
   if (sentenceEnd !== -1 && !runIn) return undefined;
@@ -131,10 +142,7 @@ function titleLine(document: GwDocument): { block: Block; end: number } | undefi
   const lineEnd = text.indexOf('\n');
   const end = trimEnd(text, 0, lineEnd === -1 ? text.length : lineEnd);
   if (end === 0) return undefined;
-  for (let i = 0; i < end - 1; i++) {
-    const code = text.charCodeAt(i);
-    if (isSentenceEndCode(code) || isClauseMarkCode(code)) return undefined;
-  }
+  for (let i = 0; i < end - 1; i++) if (MARKS[text.charCodeAt(i)] !== 0) return undefined;
   const last = text[end - 1];
   const words = BAD_TITLE_END.has(last) || CLAUSE_MARKS.has(last) || SENTENCE_END.has(last) ? text.slice(0, end - 1) : text.slice(0, end);
   // `根据有关规定，` ends with a 文种 word too: a plain line is a title only as `关于…` or `…的通知`.
@@ -178,9 +186,12 @@ function reportBadEnd(block: Block, marker: NumberingMarker | undefined, lineEnd
 /** Compares each heading among siblings with the first of them: all run into their paragraphs after a 。 or none. */
 function checkSiblings(headings: readonly HeadingLine[], report: ReportFunction<MessageId>): void {
   const first = headings[0];
-  for (const heading of headings.slice(1)) {
+  let firstText: string | undefined;
+  for (let index = 1; index < headings.length; index++) {
+    const heading = headings[index];
     if (heading.runIn === first.runIn) continue;
-    const data = { heading: headingText(heading), first: headingText(first) };
+    firstText ??= headingText(first);
+    const data = { heading: headingText(heading), first: firstText };
     if (heading.runIn) {
       report({ block: heading.block, start: heading.end, end: heading.end + 1, messageId: 'periodUnlikeFirst', data });
     } else {

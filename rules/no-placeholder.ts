@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineRule } from '../src/core/rule.js';
-import { DEFAULT_MARKERS, escapeRegExp, findBlanks, prepareBlankScan, type BlankContext, type BlankKind, type BlankScan } from '../src/core/text/placeholder-scan.js';
+import { scannedTriggers, Trigger } from '../src/core/text/trigger-scan.js';
+import { DEFAULT_MARKERS, escapeRegExp, findBlanks, findBlanksAfterHint, prepareBlankScan, type BlankContext, type BlankKind, type BlankScan } from '../src/core/text/placeholder-scan.js';
 
 /** `/source/flags` is a regular expression; anything else is a literal word. */
 const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/s;
@@ -106,9 +107,19 @@ export default defineRule({
     // Read the whole document for party designations only once, and only if a blank names a company.
     let partiesNamed: boolean | undefined;
     const namesParties = (): boolean => (partiesNamed ??= document.blocks.some((block) => PARTY.test(block.text)));
-    for (const block of document.blocks) {
-      const context: BlankContext = { namesParties, nextText: document.blocks[block.index + 1]?.text, inTable: block.kind === 'table-cell' };
-      for (const blank of findBlanks(block.text, scan, context)) {
+    // The scan shared with the format rules, when one of them has made it, tells which blocks hold what a built-in
+    // blank needs, and which the first character of a default marker word; configured patterns, and marker words of
+    // other initials, are searched in every block. Without it, every block is searched (see scannedTriggers).
+    const masks = scannedTriggers(document)?.masks;
+    const everyBlock = masks === undefined || scan.patterns.length > 0 || (scan.markerHint !== undefined && !scan.markersOpenWithInitials);
+    const { blocks } = document;
+    for (let index = 0; index < blocks.length; index++) {
+      const mask = masks === undefined ? 0 : masks[index];
+      if ((mask & (Trigger.Blank | Trigger.Marker)) === 0 && !everyBlock) continue;
+      const block = blocks[index];
+      const context: BlankContext = { namesParties, nextText: blocks[index + 1]?.text, inTable: block.kind === 'table-cell' };
+      const blanks = masks === undefined ? findBlanks(block.text, scan, context) : findBlanksAfterHint(block.text, scan, context, (mask & Trigger.Blank) !== 0);
+      for (const blank of blanks) {
         report({ block, start: blank.start, end: blank.end, messageId: blank.kind, data: { text: blank.quote } });
       }
     }

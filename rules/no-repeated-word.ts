@@ -35,9 +35,9 @@ const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两'.s
  * (`说说`, `想想`): legitimate, and some are too rare in jieba's dictionary to be cut as one word.
  */
 const DOUBLING_CHARACTERS = new Set('年月日天周时代家户村乡镇县市省国人个位名条件项样处事步层次句字声排行队片批届期种类门说想听问试走等'.split(''));
-/** NUMERALS and DOUBLING_CHARACTERS as UTF-16 codes, for units of one character. */
-const NUMERAL_CODES = new Set([...NUMERALS].map((character) => character.charCodeAt(0)));
-const DOUBLING_CODES = new Set([...DOUBLING_CHARACTERS].map((character) => character.charCodeAt(0)));
+/** Per UTF-16 code, 1 for the characters of NUMERALS and DOUBLING_CHARACTERS: units of one character that double by form. */
+const DOUBLES_BY_FORM = new Uint8Array(0x10000);
+for (const character of [...NUMERALS, ...DOUBLING_CHARACTERS]) DOUBLES_BY_FORM[character.charCodeAt(0)] = 1;
 
 /** Two-character verbs doubled as ABAB to mean “a little” (`研究研究`, `讨论讨论`): the spoken reduplication. */
 const ABAB_VERBS = new Set([
@@ -131,7 +131,7 @@ function repeatAt(text: string, at: number): number {
       // By code, not by a one-character string: `某某` alone, a placeholder, comes here thousands of times in a draft
       // fresh from its template. A numeral or a character that doubles by nature (the reduplications by form), then
       // the frequency, which turns most doubled characters away before the run around them is measured.
-      if (NUMERAL_CODES.has(first) || DOUBLING_CODES.has(first) || wordFrequencyAt(text, at, 1) < MIN_SINGLE_FREQUENCY) continue;
+      if (DOUBLES_BY_FORM[first] === 1 || wordFrequencyAt(text, at, 1) < MIN_SINGLE_FREQUENCY) continue;
     } else if (isReduplicationByForm(text.slice(at, at + length))) continue;
     const run = hanRun(text, at, length);
     if (length === 1 && isDoubledName(text, run, at)) continue;
@@ -157,10 +157,12 @@ export default defineRule({
     const { firstDoubled, lastDoubled } = blockTriggers(document);
     const { blocks } = document;
     for (let index = 0; index < blocks.length; index++) {
+      const first = firstDoubled[index];
+      if (first === -1) continue;
       const block = blocks[index];
       const text = block.text;
       const last = lastDoubled[index];
-      for (let at = firstDoubled[index]; at !== -1; ) {
+      for (let at = first; at !== -1; ) {
         const length = repeatAt(text, at);
         if (length === 0) {
           at = at + 1 > last ? -1 : nextDoubled(text, at + 1);

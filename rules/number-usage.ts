@@ -69,8 +69,10 @@ function mixedValue(written: string): number | undefined {
   return total + (digits === '' ? 0 : parseDigits(digits));
 }
 
-function reportDoubleApproximations(block: Block, report: ReportFunction<MessageId>): void {
+/** `约…左右` in a block where the shared scan found a 左 (`mayHold`). */
+function reportDoubleApproximations(block: Block, mayHold: boolean, report: ReportFunction<MessageId>): void {
   const { text } = block;
+  if (!mayHold || !text.includes('左右')) return;
   DOUBLE_APPROXIMATION.lastIndex = 0;
   for (let match = DOUBLE_APPROXIMATION.exec(text); match !== null; match = DOUBLE_APPROXIMATION.exec(text)) {
     const start = match.index;
@@ -174,9 +176,13 @@ function mixedAround(text: string, start: number, end: number): { start: number;
   return undefined;
 }
 
-/** Separators and mixed digits, both found from the runs of Arabic digits: one native search through the text. */
-function reportNumbers(block: Block, report: ReportFunction<MessageId>): void {
+/**
+ * Separators and mixed digits, both found from the runs of Arabic digits: one native search through the text of a block
+ * where the shared scan found a digit beside a numeral, a place unit or a separator (`mayHold`).
+ */
+function reportNumbers(block: Block, mayHold: boolean, report: ReportFunction<MessageId>): void {
   const { text } = block;
+  if (!mayHold) return;
   DIGIT_RUN.lastIndex = 0;
   // `test` builds no match array; the run ends at lastIndex and starts at its first digit from where the search began.
   for (let from = 0; DIGIT_RUN.test(text); from = DIGIT_RUN.lastIndex) {
@@ -218,8 +224,10 @@ export default defineRule({
       const mask = masks[index];
       if ((mask & (Trigger.Zuo | Trigger.MixedNumber)) === 0) continue;
       const block = blocks[index];
-      if ((mask & Trigger.Zuo) !== 0 && block.text.includes('左右')) reportDoubleApproximations(block, report);
-      if ((mask & Trigger.MixedNumber) !== 0) reportNumbers(block, report);
+      // Both called for every block read, the few with a 左 too: a call first made after this loop was compiled
+      // throws it away.
+      reportDoubleApproximations(block, (mask & Trigger.Zuo) !== 0, report);
+      reportNumbers(block, (mask & Trigger.MixedNumber) !== 0, report);
     }
   },
 });

@@ -1,17 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block, GwDocument } from '../../src/core/document.js';
-import { parseDocument } from '../../src/core/linter.js';
+import { rulesById } from '../../rules/index.js';
+import { resolveRules } from '../../src/core/config/resolve-rules.js';
+import { lintDocument, parseDocument } from '../../src/core/linter.js';
 import { Trigger, blockTriggers, nextDoubled } from '../../src/core/text/trigger-scan.js';
 import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
 
 /** What each trigger stands for, written the slow and obvious way: the scan must agree on every text. */
 const REFERENCE: Readonly<Record<keyof typeof Trigger, (text: string) => boolean>> = {
   Year: (text) => text.includes('年'),
-  Month: (text) => text.includes('月'),
-  NumericDate: (text) => /[0-9][.\-/．]/.test(text),
-  MixedNumber: (text) => /[0-9０-９][十百千零〇，、]|[〇一二三四五六七八九零十百千][0-9０-９]/.test(text),
+  Month: (text) => /[0-9０-９一二三四五六七八九十]月/.test(text),
+  NumericDate: (text) => /(?:19|20)[0-9]{2}[.\-/．][0-9]/.test(text),
+  MixedNumber: (text) => /[0-9０-９][十百千零〇]|[〇一二三四五六七八九零十百千][0-9０-９]|[0-9][，、][0-9]{3}/.test(text),
   Zuo: (text) => text.includes('左'),
+  YearZero: (text) => /[〇一二三四五六七八九][○零OＯ0０]/.test(text),
+  Fu: (text) => text.includes('附'),
+  Hao: (text) => text.includes('号'),
+  // no-placeholder's own pre-checks before the scan took them over.
+  Marker: (text) => /[待请此TF]/.test(text),
+  Blank: (text) => /[XxＸｘ×【[［]|某某|□□|[○〇][○〇]|[_＿]{3}|[（(〔][ \t\u3000\u00a0]/.test(text) || /[✕✖✗╳…⋯]|什么什么什么|啥啥啥/.test(text),
 };
 
 /** The first doubled unit of one to four basic Han characters, by a backtracking regex. */
@@ -45,7 +53,7 @@ function expectAgreement(texts: readonly string[]): void {
 }
 
 /** Characters that make the triggers and doubled units likely in short random texts. */
-const ALPHABET = [...'年月左右号附件约一二三四五六七八九十百千零〇两的工作研究我们国家，、。：.-/．19200０１２ 3\nABC'];
+const ALPHABET = [...'年月左右号附件约一二三四五六七八九十百千零〇○OＯ两的工作研究我们国家，、。：.-/．19200０１２ 3\nABCXx×【[（(〔某□啥什么_＿…\u3000待请此TF'];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 24 }).map((characters) => characters.join(''));
 
 describe('blockTriggers', () => {
@@ -61,6 +69,7 @@ describe('blockTriggers', () => {
       // A doubled unit of four that holds a doubled character: the unit starts first and is found first.
       '切实转变工作作风工作作风。',
       '各有关单位：现将有关事项通知如下。',
+      '二O二四年五月，某某同志在XX市（ ）参加会议___，什么什么什么……',
       '',
     ]);
   });
@@ -83,7 +92,7 @@ describe('blockTriggers', () => {
     const second = parseDocument('参会人员约100人左右\n', 'text');
     const triggers = blockTriggers(first);
     expect(blockTriggers(first)).toBe(triggers);
-    expect(blockTriggers(second).masks).toEqual(new Uint8Array([Trigger.Zuo]));
+    expect(blockTriggers(second).masks).toEqual(new Uint16Array([Trigger.Zuo]));
     expect(blockTriggers(first)).not.toBe(triggers);
     expect(blockTriggers(first)).toEqual(triggers);
   });
@@ -99,5 +108,37 @@ describe('nextDoubled', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('no-placeholder after the shared scan', () => {
+  /** The no-placeholder findings of a draft, linted with no-placeholder alone or after attachment-note, which makes the scan. */
+  function blanks(draft: string, withScan: boolean): string[] {
+    const on = withScan ? ['attachment-note', 'no-placeholder'] : ['no-placeholder'];
+    const settings = Object.fromEntries([...rulesById.keys()].map((id) => [id, on.includes(id) ? 'error' : 'off'] as const));
+    const rules = resolveRules([...rulesById.values()], [{ source: 'test', rules: settings }]);
+    return lintDocument(parseDocument(draft, 'markdown'), { filePath: '通知.md', format: 'markdown', rules }, rulesById)
+      .messages.filter((message) => message.ruleId === 'no-placeholder')
+      .map((message) => `${message.line}:${message.column} ${message.message}`);
+  }
+
+  it('finds the blanks it finds with its own searches, in drafts full of them and in the published documents', () => {
+    const draft = [
+      '关于做好20XX年度XX工作的通知',
+      '',
+      '各区县人民政府，市政府各部门：',
+      '',
+      '现将某某同志（ ）等___人的情况通报如下，联系电话：0371-XXXXXXXX，此处填写【单位名称】……',
+      '',
+      '附件：1.关于□□□□的方案（待补充）',
+      '',
+      '请于X月X日前报送TODO，共计××万元，什么什么什么，啥啥啥，○○县。',
+    ].join('\n');
+    expect(blanks(draft, true)).toEqual(blanks(draft, false));
+    expect(blanks(draft, true).length).toBeGreaterThan(8);
+    for (const name of corpusFiles()) {
+      const text = readCorpusFile(name);
+      expect({ name, found: blanks(text, true) }).toEqual({ name, found: blanks(text, false) });
+    }
   });
 });

@@ -5,6 +5,7 @@
  * run of `X` or `某` costs linear time.
  */
 import { codeAt } from './punctuation.js';
+import { MARKER_INITIALS } from './trigger-scan.js';
 
 /** What belongs in a blank; the rule chooses its message by this. */
 export type BlankKind =
@@ -50,6 +51,11 @@ export interface BlankScan {
   readonly allow: readonly RegExp[];
   /** Matches where any marker word occurs; undefined when there are no markers. */
   readonly markerHint: RegExp | undefined;
+  /**
+   * Whether every marker word opens with one of MARKER_INITIALS (the default ones do): a block the shared scan finds
+   * none of them in then holds no marker word.
+   */
+  readonly markersOpenWithInitials: boolean;
 }
 
 /** What a block's scan may need from the document around it. */
@@ -344,9 +350,12 @@ function matchesAt(pattern: RegExp, text: string, index: number): boolean {
 
 /** Whether a Latin word stands across up to three spaces before the run (`Mac OS X`). */
 function latinBeforeSpaces(text: string, start: number): boolean {
-  let before = start - 1;
-  while (before >= start - 3 && isSpace(codeAt(text, before))) before--;
-  return before < start - 1 && isLatinLetter(codeAt(text, before));
+  let before = start;
+  // A step taken on every run, not only on the rare one after a space: an operation first run after the function was
+  // compiled throws its compiled code away.
+  do before--;
+  while (before >= start - 3 && isSpace(codeAt(text, before)));
+  return isLatinLetter(codeAt(text, before)) && before < start - 1;
 }
 
 /** Whether a Latin word stands across up to three spaces after the run (`X Window`, or a unit: `XX Gbps`). */
@@ -416,12 +425,13 @@ interface Classified {
  */
 function classify(run: RunContext): Classified {
   const { text, start, end, quoteStart } = run;
-  const closer = CLOSING_BRACKET.get(text.charCodeAt(start - 1));
+  const closer = CLOSING_BRACKET.get(codeAt(text, start - 1));
   if (run.length === 4 && run.groups.length === 1 && quoteStart === start && closer !== undefined && closer === text.charCodeAt(end)) {
     return { kind: 'year', word: undefined, quoteStart: start - 1, quoteEnd: end + 1 };
   }
   let after = end;
-  if (text[after] === '余' || text[after] === '多') after++;
+  // A step of 0 or 1 on every run, for the reason given in latinBeforeSpaces.
+  after += text[after] === '余' || text[after] === '多' ? 1 : 0;
   const lookBack = text.slice(Math.max(0, quoteStart - 8), quoteStart);
   const word = unitAt(text, after);
   if (word !== undefined) {
@@ -567,8 +577,9 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
     if ((text[end] === '-' && (isLatinLetter(codeAt(text, end + 1)) || isDigit(codeAt(text, end + 1)))) || (text[start - 1] === '-' && isLatinLetter(codeAt(text, start - 2)))) continue;
     if (latinBeforeSpaces(text, start) || (latinAfterSpaces(text, end) && latinUnitEnd(text, end) === -1)) continue;
     const before = text[start - 1];
-    if ((before === '用' || before === '以') && matchesAt(EXPLAINS_AFTER_USE, text, end)) continue;
-    if ((before === '设' || before === '令') && matchesAt(EXPLAINS_AFTER_LET, text, end)) continue;
+    // One call site for both, so that the first letter explained after the scan was compiled throws it away once.
+    const explaining = before === '用' || before === '以' ? EXPLAINS_AFTER_USE : before === '设' || before === '令' ? EXPLAINS_AFTER_LET : undefined;
+    if (explaining !== undefined && matchesAt(explaining, text, end)) continue;
     // A run of two or more stands out between spaces too (`第二章  XXX`); a single letter needs a neighbour.
     const wholeBlock = start === 0 && end === text.length;
     const hasNeighbour = (prev !== -1 && !isSpace(prev)) || (next !== -1 && !isSpace(next));
@@ -935,6 +946,7 @@ export function prepareBlankScan(options: BlankScanOptions): BlankScan {
     patterns: options.patterns,
     allow: [...BUILTIN_ALLOW, ...options.allow],
     markerHint: options.markers.length > 0 ? new RegExp(options.markers.map(escapeRegExp).join('|')) : undefined,
+    markersOpenWithInitials: options.markers.every((marker) => MARKER_INITIALS.includes(marker[0])),
   };
 }
 
@@ -955,8 +967,16 @@ const NO_BLANKS: readonly Blank[] = [];
 
 /** Every blank in a block's text, sorted by position, none overlapping another. */
 export function findBlanks(text: string, scan: BlankScan, context: BlankContext = NO_CONTEXT): readonly Blank[] {
+  return findBlanksAfterHint(text, scan, context, BLANK_HINT.test(text) || RARE_BLANK_HINT.test(text));
+}
+
+/**
+ * findBlanks where the caller has already answered BLANK_HINT and RARE_BLANK_HINT (`hinted`): the rule learns it for
+ * every block of a document from the scan it shares with the format rules (trigger-scan.ts, Trigger.Blank).
+ */
+export function findBlanksAfterHint(text: string, scan: BlankScan, context: BlankContext, hinted: boolean): readonly Blank[] {
   const hasMarker = scan.markerHint !== undefined && scan.markerHint.test(text);
-  if (!hasMarker && scan.patterns.length === 0 && !BLANK_HINT.test(text) && !RARE_BLANK_HINT.test(text)) return NO_BLANKS;
+  if (!hasMarker && scan.patterns.length === 0 && !hinted) return NO_BLANKS;
   const found: Blank[] = [];
   scanXRuns(text, context, found);
   // A paragraph of filler letters is one blank, unless its letters already read as one (`XX.XX%`).

@@ -1,10 +1,9 @@
 /**
- * One pass over the characters of every block of a document that tells the format rules that must look at every
- * character (date-format, number-usage, no-repeated-word) which blocks they need to read. Each of them searched every
- * block for its own trigger (a regex, a loop over the characters); most blocks hold none, and a native search costs
- * more per call than per character on blocks of a line or two. One loop with a table read per character answers all
- * of them at once, and the rules visit only their blocks. (document-number and attachment-note need one rare
- * character, which one search of the source finds: see source-search.ts.)
+ * One pass over the characters of every block of a document that tells the rules which blocks they need to read:
+ * the format rules (date-format, number-usage, no-repeated-word, document-number, attachment-note) and no-placeholder.
+ * Each of them searched every block for its own trigger (a regex, a loop over the characters, a search of the
+ * source); most blocks hold none, and a native search costs more per call than per character on blocks of a line or
+ * two. One loop with a table read per character answers all of them at once, and the rules visit only their blocks.
  */
 import type { GwDocument } from '../document.js';
 
@@ -12,23 +11,45 @@ import type { GwDocument } from '../document.js';
 export const Trigger = {
   /** A `年`: a year to pass on or check (date-format). */
   Year: 1,
-  /** A `月`: perhaps a date (date-format). */
+  /** A `月` after a digit or one of `一` … `九` `十`: perhaps a date (date-format). */
   Month: 2,
-  /** An ASCII digit right before `.` `-` `/` `．`: perhaps the year of a numeric date, `2024.5.8` (date-format). */
+  /**
+   * A year of four ASCII digits from 1900 to 2099 with `.` `-` `/` or `．` and an ASCII digit after it: perhaps a numeric
+   * date, `2024.5.8` (date-format). Numbered lines (`1.`) have a digit before a dot too, so the year is read.
+   */
   NumericDate: 4,
   /**
-   * A digit (ASCII or full-width) after a Chinese numeral or `千`, or before `十` `百` `千` `零` `〇` `，` `、`: perhaps a
-   * number with mixed digits or a wrong thousands separator (number-usage).
+   * A digit (ASCII or full-width) after a Chinese numeral or `千`, or before `十` `百` `千` `零` `〇`; or three ASCII
+   * digits after an ASCII digit and a `，` or `、`: perhaps a number with mixed digits or a wrong thousands separator
+   * (number-usage). Enumerations (`1、`) have a digit before a 、 too, so the group after it is read.
    */
   MixedNumber: 8,
   /** A `左`, as in `左右` (number-usage's `约…左右`). */
   Zuo: 16,
+  /**
+   * One of `〇一二三四五六七八九` right before one of `○零OＯ0０`: perhaps a Chinese-numeral year with a wrong zero,
+   * `二O二四年` (date-format). The first wrong zero of such a year follows its 一/二 or a right digit.
+   */
+  YearZero: 32,
+  /** A `附`: an attachment note, heading or citation (attachment-note). */
+  Fu: 64,
+  /** A `号`: perhaps a 发文字号 (document-number). */
+  Hao: 128,
+  /**
+   * What every built-in blank of no-placeholder needs: an X-like character, a cross or an ellipsis, a square bracket,
+   * two `某` `□` or `○`/`〇` in a row, three underscores, a space right inside a round bracket, `什么什么什么`, `啥啥啥`.
+   */
+  Blank: 256,
+  /** The first character of one of no-placeholder's default marker words (MARKER_INITIALS). */
+  Marker: 512,
 } as const;
-const { Year: TRIGGER_YEAR, Month: TRIGGER_MONTH, NumericDate: TRIGGER_NUMERIC_DATE, MixedNumber: TRIGGER_MIXED_NUMBER, Zuo: TRIGGER_ZUO } = Trigger;
+
+/** The first characters of no-placeholder's default marker words (`待补充`, `请填写`, `此处插入`, `TODO`, `FIXME`…). */
+export const MARKER_INITIALS = '待请此TF';
 
 export interface BlockTriggers {
   /** Per block, by index: the union of the Trigger values it holds. */
-  readonly masks: Uint8Array;
+  readonly masks: Uint16Array;
   /** Per block: the first offset where a unit of one to four basic Han characters is doubled (`的的`, `研究研究`), or -1. */
   readonly firstDoubled: Int32Array;
   /**
@@ -38,34 +59,123 @@ export interface BlockTriggers {
   readonly lastDoubled: Int32Array;
 }
 
-// The classes of characters the scan looks up, one read of a 64 KiB table per character, OR-ed together without a
-// branch (a branch per character costs more than the read: the characters that matter are scattered among the
-// others). Neighbours are paired with shifts: DIGIT << 3 is AFTER_DIGIT, NUMERAL_BEFORE_DIGIT >> 2 is DIGIT,
-// ASCII_DIGIT << 3 is DATE_SEPARATOR.
-const YEAR = 1 << 0;
-const MONTH = 1 << 1;
-const ZUO = 1 << 2;
-const DIGIT = 1 << 3;
-const ASCII_DIGIT = 1 << 4;
+// The characters that set a trigger are rare (a few in a hundred), so the loop reads one table entry per character
+// and branches only on a rare one: most triggers are the character itself; the others look at its neighbours,
+// read there rather than carried along for every character. RARE holds, per character, the Trigger bits it sets
+// alone, or NEIGHBOURS for a character whose neighbours decide.
+const NEIGHBOURS = 1 << 15;
+const RARE = new Uint16Array(0x10000);
+// What a character is as the neighbour of a rare one.
 /** May stand right before the digits of a mixed number: 〇 一 … 九 零 十 百 千. */
-const NUMERAL_BEFORE_DIGIT = 1 << 5;
-/** May stand right after the digits of a mixed number or separated thousands: 十 百 千 零 〇 ， 、. */
-const AFTER_DIGIT = 1 << 6;
+const NUMERAL_BEFORE_DIGIT = 1 << 0;
+/** May stand right after the digits of a mixed number: 十 百 千 零 〇. */
+const AFTER_DIGIT = 1 << 1;
 /** `.` `-` `/` `．`, the separators of a numeric date. */
-const DATE_SEPARATOR = 1 << 7;
+const DATE_SEPARATOR = 1 << 2;
+/** 〇 一 … 九: a digit of a Chinese-numeral year that is not a wrong zero. */
+const YEAR_DIGIT = 1 << 3;
+/** A space a round bracket may hold where a blank is left: ` ` `\t` `　` NBSP. */
+const SPACE = 1 << 4;
+const DIGIT = 1 << 5;
+const ASCII_DIGIT = 1 << 6;
+/** ○ 零 O Ｏ 0 ０: a wrong zero in a Chinese-numeral year. */
+const WRONG_ZERO = 1 << 7;
+const CIRCLE = 1 << 8;
+const UNDERSCORE = 1 << 9;
+const OPEN_ROUND = 1 << 10;
+/** 某 □ 啥 什: blanks when doubled (啥 and 什么 tripled); compared with the next character. */
+const REPEATS = 1 << 11;
+/** `，` `、` written between groups of three digits (`1，000`), which GB/T 15835 does not allow. */
+const THOUSANDS_SEPARATOR = 1 << 12;
+/** 一 … 九 十: the Chinese numerals a month or day is written with. */
+const MONTH_NUMERAL = 1 << 13;
+const KINDS = new Uint16Array(0x10000);
 
-const CLASSES = new Uint8Array(0x10000);
-function classify(characters: string, bits: number): void {
-  for (let i = 0; i < characters.length; i++) CLASSES[characters.charCodeAt(i)] |= bits;
+function classify(table: Uint16Array, characters: string, bits: number): void {
+  for (let i = 0; i < characters.length; i++) table[characters.charCodeAt(i)] |= bits;
 }
-classify('0123456789', DIGIT | ASCII_DIGIT);
-classify('０１２３４５６７８９', DIGIT);
-classify('〇一二三四五六七八九零十百千', NUMERAL_BEFORE_DIGIT);
-classify('十百千零〇，、', AFTER_DIGIT);
-classify('.-/．', DATE_SEPARATOR);
-classify('年', YEAR);
-classify('月', MONTH);
-classify('左', ZUO);
+classify(KINDS, '〇一二三四五六七八九零十百千', NUMERAL_BEFORE_DIGIT);
+classify(KINDS, '十百千零〇', AFTER_DIGIT);
+classify(KINDS, '，、', THOUSANDS_SEPARATOR);
+classify(KINDS, '一二三四五六七八九十', MONTH_NUMERAL);
+classify(KINDS, '.-/．', DATE_SEPARATOR);
+classify(KINDS, '〇一二三四五六七八九', YEAR_DIGIT);
+classify(KINDS, ' \t\u3000\u00a0', SPACE);
+classify(KINDS, '0123456789０１２３４５６７８９', DIGIT);
+classify(KINDS, '0123456789', ASCII_DIGIT);
+classify(KINDS, '○零OＯ0０', WRONG_ZERO);
+classify(KINDS, '○〇', CIRCLE);
+classify(KINDS, '_＿', UNDERSCORE);
+classify(KINDS, '（(〔', OPEN_ROUND);
+classify(KINDS, '某□啥什', REPEATS);
+classify(RARE, '年', Trigger.Year);
+classify(RARE, '左', Trigger.Zuo);
+classify(RARE, '附', Trigger.Fu);
+classify(RARE, '号', Trigger.Hao);
+classify(RARE, 'XxＸｘ×【[［✕✖✗╳…⋯', Trigger.Blank);
+classify(RARE, MARKER_INITIALS, Trigger.Marker);
+for (let code = 0; code < KINDS.length; code++) {
+  if ((KINDS[code] & (DIGIT | WRONG_ZERO | CIRCLE | UNDERSCORE | OPEN_ROUND | REPEATS)) !== 0) RARE[code] |= NEIGHBOURS;
+}
+const MONTH = 0x6708; // 月
+RARE[MONTH] |= NEIGHBOURS;
+
+/** The code at `at`, or 0 (no character of any kind) outside the text. */
+function codeOrZero(text: string, at: number): number {
+  return at >= 0 && at < text.length ? text.charCodeAt(at) : 0;
+}
+
+const { Month: MONTH_TRIGGER, MixedNumber: MIXED_NUMBER, NumericDate: NUMERIC_DATE, YearZero: YEAR_ZERO, Blank: BLANK } = Trigger;
+
+/** Whether `count` ASCII digits stand from `from` on. */
+function asciiDigitsFrom(text: string, from: number, count: number): boolean {
+  for (let at = from; at < from + count; at++) if ((KINDS[codeOrZero(text, at)] & ASCII_DIGIT) === 0) return false;
+  return true;
+}
+
+const ONE = 0x31;
+const TWO = 0x32;
+const NINE = 0x39;
+const ZERO = 0x30;
+
+/** Whether four ASCII digits from 1900 to 2099 end at `at` (a digit itself). */
+function isYearEndingAt(text: string, at: number): boolean {
+  const first = codeOrZero(text, at - 3);
+  const second = codeOrZero(text, at - 2);
+  return ((first === ONE && second === NINE) || (first === TWO && second === ZERO)) && (KINDS[codeOrZero(text, at - 1)] & ASCII_DIGIT) !== 0;
+}
+
+/** The triggers a character whose neighbours decide sets at `at`. */
+function neighbourTriggers(text: string, at: number, code: number): number {
+  const kind = KINDS[code];
+  const before = KINDS[codeOrZero(text, at - 1)];
+  const next = codeOrZero(text, at + 1);
+  const after = KINDS[next];
+  let triggers = 0;
+  if ((kind & DIGIT) !== 0) {
+    if ((before & NUMERAL_BEFORE_DIGIT) !== 0 || (after & AFTER_DIGIT) !== 0) triggers |= MIXED_NUMBER;
+    if ((kind & ASCII_DIGIT) !== 0 && (after & THOUSANDS_SEPARATOR) !== 0 && asciiDigitsFrom(text, at + 2, 3)) triggers |= MIXED_NUMBER;
+    if ((kind & ASCII_DIGIT) !== 0 && (after & DATE_SEPARATOR) !== 0 && isYearEndingAt(text, at) && asciiDigitsFrom(text, at + 2, 1)) triggers |= NUMERIC_DATE;
+  }
+  if (code === MONTH && (before & (DIGIT | MONTH_NUMERAL)) !== 0) triggers |= MONTH_TRIGGER;
+  if ((kind & WRONG_ZERO) !== 0 && (before & YEAR_DIGIT) !== 0) triggers |= YEAR_ZERO;
+  if ((kind & CIRCLE) !== 0 && (after & CIRCLE) !== 0) triggers |= BLANK;
+  if ((kind & UNDERSCORE) !== 0 && (after & UNDERSCORE) !== 0 && (KINDS[codeOrZero(text, at + 2)] & UNDERSCORE) !== 0) triggers |= BLANK;
+  if ((kind & OPEN_ROUND) !== 0 && (after & SPACE) !== 0) triggers |= BLANK;
+  if ((kind & REPEATS) !== 0 && repeatsAsBlank(text, at, code, next)) triggers |= BLANK;
+  return triggers;
+}
+
+const MOU = 0x67d0; // 某
+const SQUARE = 0x25a1; // □
+const SHA = 0x5565; // 啥
+
+/** `某某` `□□` `啥啥啥` `什么什么什么` from `at`, where `code` stands and `next` follows. */
+function repeatsAsBlank(text: string, at: number, code: number, next: number): boolean {
+  if (code === MOU || code === SQUARE) return next === code;
+  if (code === SHA) return next === code && codeOrZero(text, at + 2) === code;
+  return text.startsWith('什么什么什么', at);
+}
 
 const MAX_UNIT = 4;
 
@@ -128,10 +238,7 @@ function isUnitDoubled(text: string, start: number, length: number): boolean {
 
 /** The mask of one block's text; stores its first and last doubled units in `firstDoubled[index]` and `lastDoubled[index]`. */
 function scanBlock(text: string, index: number, firstDoubled: Int32Array, lastDoubled: Int32Array): number {
-  let classes = 0;
-  // Pairs of neighbours that matter, as the bit of the second character of the pair.
-  let pairs = 0;
-  let previousClass = 0;
+  let mask = 0;
   // The first and last doubled units found, both compared with every one found so that the compiled loop has seen
   // the comparisons run (a comparison first made after the loop was compiled throws it away).
   let first = text.length;
@@ -158,35 +265,29 @@ function scanBlock(text: string, index: number, firstDoubled: Int32Array, lastDo
     back3 = back2;
     back2 = back1;
     back1 = code;
-    const characterClass = CLASSES[code];
-    classes |= characterClass;
-    pairs |= (((previousClass & DIGIT) << 3) | ((previousClass & NUMERAL_BEFORE_DIGIT) >> 2) | ((previousClass & ASCII_DIGIT) << 3)) & characterClass;
-    previousClass = characterClass;
+    const rare = RARE[code];
+    if (rare !== 0) mask |= (rare & NEIGHBOURS) === 0 ? rare : neighbourTriggers(text, i, code);
   }
   firstDoubled[index] = last === -1 ? -1 : first;
   lastDoubled[index] = last;
-  // Constants, not Trigger's properties, and no call that only rare blocks make: a property read or call the
-  // optimised loop had not seen run before it was compiled throws the compiled loop away, again and again (measured:
-  // the scan then took 39 ms instead of 21 in one run of three). For the same reason every `|` runs for every block:
-  // `if (…) mask |= …` left the OR of a rare trigger (左, a mixed number) without type feedback, and the first block
-  // that had one threw the compiled scan away (twice in a run over the light bench corpus, traced).
-  return (
-    ((classes & YEAR) !== 0 ? TRIGGER_YEAR : 0) |
-    ((classes & MONTH) !== 0 ? TRIGGER_MONTH : 0) |
-    ((pairs & DATE_SEPARATOR) !== 0 ? TRIGGER_NUMERIC_DATE : 0) |
-    ((pairs & (AFTER_DIGIT | DIGIT)) !== 0 ? TRIGGER_MIXED_NUMBER : 0) |
-    ((classes & ZUO) !== 0 ? TRIGGER_ZUO : 0)
-  );
+  return mask;
 }
 
 function scan(document: GwDocument): BlockTriggers {
   const { blocks } = document;
-  const masks = new Uint8Array(blocks.length);
+  const masks = new Uint16Array(blocks.length);
   const firstDoubled = new Int32Array(blocks.length);
   const lastDoubled = new Int32Array(blocks.length);
   for (let index = 0; index < blocks.length; index++) masks[index] = scanBlock(blocks[index].text, index, firstDoubled, lastDoubled);
   return { masks, firstDoubled, lastDoubled };
 }
+
+/**
+ * Every path of the scan, run on a few lines when the module loads: a branch first taken after the scan was compiled
+ * (a 啥 in the thousandth draft) would throw the compiled scan away, and each rare trigger would do so once.
+ */
+const WARM_UP = '2024年5月8日、2024.5.8，3千5百，1，000，二O二四年（ ）【单位】XX某某□□○○___啥啥啥什么什么什么……约100人左右附件1号的的\n'.repeat(4);
+for (let round = 0; round < 4; round++) scanBlock(WARM_UP, 0, new Int32Array(1), new Int32Array(1));
 
 /** The last document scanned and its triggers. */
 let last: { readonly document: GwDocument; readonly triggers: BlockTriggers } | undefined;
@@ -201,4 +302,14 @@ let last: { readonly document: GwDocument; readonly triggers: BlockTriggers } | 
 export function blockTriggers(document: GwDocument): BlockTriggers {
   if (last?.document !== document) last = { document, triggers: scan(document) };
   return last.triggers;
+}
+
+/**
+ * The triggers of `document` if a rule has already asked for them, else undefined. no-placeholder reads them only
+ * then: the format rules, which run before it (the registry is in alphabetical order), make the scan whenever any of
+ * them is on, and its own two native searches per block cost it less than the scan would alone (they stop at the
+ * first blank of a draft full of them, and run as native code from the first draft on).
+ */
+export function scannedTriggers(document: GwDocument): BlockTriggers | undefined {
+  return last?.document === document ? last.triggers : undefined;
 }
