@@ -19,10 +19,11 @@ const PUNCTUATION = /[，。、；：？！“”‘’（）《》〈〉【】�
 const MARKDOWN_PREFIX = String.raw`[ \t\u3000]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)*`;
 const NUMERAL = '[〇零一二三四五六七八九十百]+|[0-9０-９]+';
 /**
- * Line-initial marker numerals: `（四）`, `(4)`, `四、`, `4.`, `４．`. The numeral is group 2. A dot followed by
- * another is no marker's (`2....` is a number and an ellipsis, which punctuation-form may rewrite).
+ * Line-initial marker numerals: `（四）`, `(4)`, `四、`, `4.`, `４．`. The numeral is group 2. Before a run of dots or
+ * an ellipsis it is taken as a marker's too: `2....` may be a number and an ellipsis (punctuation-form makes it
+ * `2……`), or the marker `2.` and an ellipsis (section-numbering makes `2、...` so); the text cannot tell which.
  */
-const MARKER_NUMERAL = new RegExp(`(^${MARKDOWN_PREFIX}[（(]?)(${NUMERAL})(?=[、）)]|[.．](?![.．]))`, 'gm');
+const MARKER_NUMERAL = new RegExp(`(^${MARKDOWN_PREFIX}[（(]?)(${NUMERAL})(?=[、）)…]|[.．])`, 'gm');
 
 /** The text with everything a fix may change removed. */
 export function withoutPunctuationAndMarkers(text: string): string {

@@ -88,8 +88,9 @@ describe.each(linters)('properties over %s', (_name, lint) => {
         const { output } = fixText(text, lint);
         expect(withoutPunctuationAndMarkers(output)).toBe(withoutPunctuationAndMarkers(text));
       }),
-      // Found by runs: `2....` is a number and an ellipsis, not the marker `2.`; `,　，` loses the full-width space between the marks.
-      { numRuns: NUM_RUNS, examples: [['2....关'], [',　，']] },
+      // Found by runs: `2....` becomes `2……`, and `1、...` becomes `1....` (the marker `1.` and an ellipsis); `,　，`
+      // loses the full-width space between the marks.
+      { numRuns: NUM_RUNS, examples: [['2....关'], ['1、...<br>'], [',　，']] },
     );
   });
 });
