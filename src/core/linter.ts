@@ -114,7 +114,7 @@ function isLowSurrogate(code: number): boolean {
 /**
  * A window of about EXCERPT_CONTEXT code units either side of the span, never splitting a surrogate pair.
  * `hasLineBreak` false says the text has none, when the caller knows: nothing to look for then. `textIsDetached`
- * says the text is a short copy of its own (detachedBlockText): the excerpt is then a plain slice of it, which
+ * says the text is a short copy of its own (DocumentLint.excerptSourceOf): the excerpt is then a plain slice of it, which
  * keeps only that copy alive, not the document.
  */
 export function makeExcerpt(text: string, start: number, end: number, hasLineBreak = true, textIsDetached = false): Excerpt {
