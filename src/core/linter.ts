@@ -113,28 +113,31 @@ function isLowSurrogate(code: number): boolean {
 
 /**
  * A window of about EXCERPT_CONTEXT code units either side of the span, never splitting a surrogate pair.
- * `hasLineBreak` false says the text has none, when the caller knows: nothing to look for then.
+ * `hasLineBreak` false says the text has none, when the caller knows: nothing to look for then. `textIsDetached`
+ * says the text is a short copy of its own (DocumentLint.excerptSourceOf): the excerpt is then a plain slice of it, which
+ * keeps only that copy alive, not the document.
  */
-export function makeExcerpt(text: string, start: number, end: number, hasLineBreak = true): Excerpt {
+export function makeExcerpt(text: string, start: number, end: number, hasLineBreak = true, textIsDetached = false): Excerpt {
   let from = Math.max(0, start - EXCERPT_CONTEXT);
   let to = Math.min(text.length, end + EXCERPT_CONTEXT);
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
   if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
-  if (!hasLineBreak) return { text: detachedSlice(text, from, to), start: start - from, end: Math.min(end, to) - from };
-  // Search for line breaks only inside the window: an unbounded search is quadratic over a long line with many findings.
-  for (let i = start - 1; i >= from; i--) {
-    if (text.charCodeAt(i) === 10) {
-      from = i + 1;
-      break;
+  if (hasLineBreak) {
+    // Search for line breaks only inside the window: an unbounded search is quadratic over a long line with many findings.
+    for (let i = start - 1; i >= from; i--) {
+      if (text.charCodeAt(i) === 10) {
+        from = i + 1;
+        break;
+      }
+    }
+    for (let i = end; i < to; i++) {
+      if (text.charCodeAt(i) === 10) {
+        to = i;
+        break;
+      }
     }
   }
-  for (let i = end; i < to; i++) {
-    if (text.charCodeAt(i) === 10) {
-      to = i;
-      break;
-    }
-  }
-  return { text: detachedSlice(text, from, to), start: start - from, end: Math.min(end, to) - from };
+  return { text: textIsDetached ? text.slice(from, to) : detachedSlice(text, from, to), start: start - from, end: Math.min(end, to) - from };
 }
 
 /**
@@ -144,6 +147,23 @@ export function makeExcerpt(text: string, start: number, end: number, hasLineBre
  */
 function detachedSlice(text: string, from: number, to: number): string {
   return ` ${text.slice(from, to)}`.slice(1);
+}
+
+/**
+ * Up to this length a block's text is copied once for its excerpts, which are then views of the copy: the copy
+ * is about the size of a few excerpts. A longer block's excerpts are copied one by one, so that one finding in
+ * a long paragraph does not keep the whole paragraph alive.
+ */
+const DETACHED_BLOCK_MAX_LENGTH = 200;
+
+/** What the excerpts of one block are cut from (see DocumentLint.excerptSourceOf). */
+class ExcerptSource {
+  constructor(
+    /** A short block's text as a copy of its own (detachedSlice), a long block's text as it is. */
+    readonly text: string,
+    readonly isDetached: boolean,
+    readonly hasLineBreak: boolean,
+  ) {}
 }
 
 /** Turns the edits of one fix into a single source range, copying the source between them unchanged. */
@@ -285,9 +305,14 @@ class DocumentLint {
   /** Outside Word, the line starts; Word documents place findings by paragraph (`locate`), where counting lines of their joined text would be wrong. */
   private readonly lineIndex: LineIndex | undefined;
   private readonly withExcerpts: boolean;
-  /** Whether the block text the last excerpt came from has a line break: a block's findings come one after another. */
-  private excerptText: string | undefined = undefined;
-  private excerptTextHasLineBreak = true;
+  /**
+   * Each block's excerpt source, made when the block's first finding needs one: every rule goes through the
+   * blocks again, so a block seen before is looked up here; the last one is kept aside, as a block's findings
+   * from one rule come one after another.
+   */
+  private readonly excerptSources = new Map<Block, ExcerptSource>();
+  private lastExcerptBlock: Block | undefined = undefined;
+  private lastExcerptSource: ExcerptSource | undefined = undefined;
   /** Findings on Word's automatic numbers already reported for a numbering level (by rule and message). */
   private readonly reportedNumbering = new Set<string>();
 
@@ -326,11 +351,8 @@ class DocumentLint {
     const suggestions = foundSuggestions !== undefined ? this.suggestionsOf(block, foundSuggestions) : undefined;
     let excerpt: Excerpt | undefined;
     if (this.withExcerpts) {
-      if (block.text !== this.excerptText) {
-        this.excerptText = block.text;
-        this.excerptTextHasLineBreak = block.text.includes('\n');
-      }
-      excerpt = makeExcerpt(block.text, foundStart, foundEnd, this.excerptTextHasLineBreak);
+      const source = block === this.lastExcerptBlock ? this.lastExcerptSource! : this.excerptSourceOf(block);
+      excerpt = makeExcerpt(source.text, foundStart, foundEnd, source.hasLineBreak, source.isDetached);
     }
     this.findings.push(
       new Finding(
@@ -349,6 +371,20 @@ class DocumentLint {
         sourceStart,
       ),
     );
+  }
+
+  /** The block's excerpt source, made once per block and document. */
+  private excerptSourceOf(block: Block): ExcerptSource {
+    let source = this.excerptSources.get(block);
+    if (source === undefined) {
+      const text = block.text;
+      const isDetached = text.length <= DETACHED_BLOCK_MAX_LENGTH;
+      source = new ExcerptSource(isDetached ? detachedSlice(text, 0, text.length) : text, isDetached, text.includes('\n'));
+      this.excerptSources.set(block, source);
+    }
+    this.lastExcerptBlock = block;
+    this.lastExcerptSource = source;
+    return source;
   }
 
   /**
