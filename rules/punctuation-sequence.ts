@@ -186,11 +186,10 @@ function checkRun(block: Block, run: readonly Mark[], report: ReportFunction<Mes
       report({ block, start, end, messageId: 'doubled', data: { marks: found, mark: first }, fix: keepOnlyEdits(run, run[0]) });
       return;
     }
-    const suggestions: Suggestion<MessageId>[] = distinct.map((mark) => ({
-      messageId: 'keepOnly',
-      data: { mark },
-      fix: keepOnlyEdits(run, run.find((item) => item.mark === mark)!),
-    }));
+    // Pushed, not mapped: `map` makes a holey array, and the engine's reading of suggestion lists, which only saw
+    // the packed literals of other rules, was thrown away at the first one.
+    const suggestions: Suggestion<MessageId>[] = [];
+    for (const mark of distinct) suggestions.push({ messageId: 'keepOnly', data: { mark }, fix: keepOnlyEdits(run, run.find((item) => item.mark === mark)!) });
     let choices = '';
     for (let i = 0; i < distinct.length; i++) choices += `${i > 0 ? '或' : ''}“${distinct[i]}”`;
     report({ block, start, end, messageId: 'mixed', data: { marks: found, choices }, suggestions });
