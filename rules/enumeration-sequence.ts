@@ -3,6 +3,7 @@ import { OBJECT_REPLACEMENT, type Block, type GwDocument } from '../src/core/doc
 import { defineRule, type ReportFunction } from '../src/core/rule.js';
 import { formatChineseNumeral, parseChineseNumeral } from '../src/core/text/chinese-numerals.js';
 import { LINE_INDENT, readMarker } from '../src/core/text/numbering-markers.js';
+import { scannedTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 
 const messages = {
   gap: '列举“{{found}}”前缺少“{{expected}}”（上一项是“{{previous}}”）：请补上缺少的一项，或改为“{{expected}}”',
@@ -285,11 +286,16 @@ export default defineRule({
   options: z.object({}).strict(),
   check(document: GwDocument, report) {
     const sequences = new SequenceChecker(report);
-    for (const block of document.blocks) {
+    // The scan a format rule made of every block's characters, if one did: a block without 是 第 其 首 再 最 holds no
+    // member, and is not searched.
+    const masks = scannedTriggers(document)?.masks;
+    const { blocks } = document;
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index];
       if (block.kind === 'table-cell') continue;
       // A new section closes the open sequences; with none open there is nothing to close.
       if (sequences.isOpen && startsSection(block)) sequences.reset();
-      if (!ITEM_HINT.test(block.text)) continue;
+      if ((masks === undefined ? Trigger.EnumerationWord : masks[index] & Trigger.EnumerationWord) === 0 || !ITEM_HINT.test(block.text)) continue;
       const reader = new BlockReader(block.text);
       CANDIDATE.lastIndex = 0;
       for (let found = CANDIDATE.exec(block.text); found !== null; found = CANDIDATE.exec(block.text)) {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Block } from '../src/core/document.js';
 import { defineRule, type ReportFunction, type TextEdit } from '../src/core/rule.js';
 import { isTraditionalScript } from '../src/core/text/script.js';
+import { scannedTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 import { SpanCursor, codePointAfter, codePointBefore, findUrlSpans, isChineseTextChar, isHan, isMostlyLatin } from '../src/core/text/punctuation.js';
 
 type MessageId = 'ellipsis' | 'dash' | 'rangeDash' | 'valueRange' | 'useText' | 'cornerQuotes';
@@ -240,11 +241,19 @@ export default defineRule({
   check(document, report) {
     /** Decided on the first corner quote: traditional-script text uses `「」` by its own convention. */
     let traditional: boolean | undefined;
-    // One search of the whole source is cheaper than one per block, and most documents have no corner quote.
-    const mayHaveCorners = CORNER_QUOTE.test(document.source);
-    for (const block of document.blocks) {
-      const corners = mayHaveCorners && CORNER_QUOTE.test(block.text);
-      if (!CANDIDATE.test(block.text) && !corners) continue;
+    // The scan a format rule made of every block's characters, if one did: it tells which blocks hold a corner quote
+    // or a mark a candidate needs, and the native searches below then run only there. Without it, one search of the
+    // whole source is cheaper than one per block, and most documents have no corner quote.
+    const masks = scannedTriggers(document)?.masks;
+    const mayHaveCorners = masks !== undefined || CORNER_QUOTE.test(document.source);
+    const { blocks } = document;
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index];
+      const mask = masks === undefined ? Trigger.CornerQuote | Trigger.FormMark : masks[index];
+      const corners = mayHaveCorners && (mask & Trigger.CornerQuote) !== 0 && CORNER_QUOTE.test(block.text);
+      // A block without `…` `.` `．` `-` `–` `－` `—` can hold only the `。。。` candidate.
+      const candidate = (mask & Trigger.FormMark) !== 0 ? CANDIDATE.test(block.text) : block.text.includes('。。。');
+      if (!candidate && !corners) continue;
       const urlSpans = findUrlSpans(block.text);
       // English prose writes its ellipsis as one `…` or `...`; only Chinese text takes `……`.
       if (!isMostlyLatin(block.text, urlSpans)) checkEllipses(block, new SpanCursor(urlSpans), report);

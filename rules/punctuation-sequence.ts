@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Block } from '../src/core/document.js';
 import { defineRule, type ReportFunction, type Suggestion, type TextEdit } from '../src/core/rule.js';
+import { scannedTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 import {
   SpanCursor,
   codeAt,
@@ -298,10 +299,16 @@ export default defineRule({
   },
   options: z.object({}).strict(),
   check(document, report) {
-    for (const block of document.blocks) {
+    // The scan a format rule made of every block's characters, if one did: a block without an opening mark is not
+    // searched for a 点号 after one.
+    const masks = scannedTriggers(document)?.masks;
+    const { blocks } = document;
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index];
       const { text } = block;
       const dots = text.includes('.') && HAS_DOT_CANDIDATE.test(text);
-      const afterOpening = HAS_AFTER_OPENING_CANDIDATE.test(text);
+      const opening = masks === undefined ? Trigger.OpeningMark : masks[index] & Trigger.OpeningMark;
+      const afterOpening = opening !== 0 && HAS_AFTER_OPENING_CANDIDATE.test(text);
       CANDIDATE.lastIndex = 0;
       let candidate = CANDIDATE.exec(text);
       if (candidate === null && !dots && !afterOpening) continue;

@@ -20,6 +20,11 @@ const REFERENCE: Readonly<Record<keyof typeof Trigger, (text: string) => boolean
   // no-placeholder's own pre-checks before the scan took them over.
   Marker: (text) => /[待请此TF]/.test(text),
   Blank: (text) => /[XxＸｘ×【[［]|某某|□□|[○〇][○〇]|[_＿]{3}|[（(〔][ \t\u3000\u00a0]/.test(text) || /[✕✖✗╳…⋯]|什么什么什么|啥啥啥/.test(text),
+  // What punctuation-form, enumeration-sequence and punctuation-sequence need to search a block at all.
+  CornerQuote: (text) => /[「」『』]/.test(text),
+  FormMark: (text) => /[….．\-–－—]/.test(text),
+  EnumerationWord: (text) => /[是第其首再最]/.test(text),
+  OpeningMark: (text) => /[（“‘《〈〔【［(]/.test(text),
 };
 
 /** The first doubled unit of one to four basic Han characters, by a backtracking regex. */
@@ -53,7 +58,7 @@ function expectAgreement(texts: readonly string[]): void {
 }
 
 /** Characters that make the triggers and doubled units likely in short random texts. */
-const ALPHABET = [...'年月左右号附件约一二三四五六七八九十百千零〇○OＯ两的工作研究我们国家，、。：.-/．19200０１２ 3\nABCXx×【[（(〔某□啥什么_＿…\u3000待请此TF'];
+const ALPHABET = [...'年月左右号附件约一二三四五六七八九十百千零〇○OＯ两的工作研究我们国家，、。：.-/．19200０１２ 3\nABCXx×【[（(〔某□啥什么_＿…\u3000待请此TF「」『』—–－是第其首再最“‘《〈［'];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 24 }).map((characters) => characters.join(''));
 
 describe('blockTriggers', () => {
@@ -109,6 +114,41 @@ describe('nextDoubled', () => {
       { numRuns: 3000 },
     );
   });
+});
+
+describe('the punctuation rules after the shared scan', () => {
+  /** A rule's findings on a draft, linted alone or after attachment-note, which makes the scan the rule then reads. */
+  function findings(ruleId: string, draft: string, withScan: boolean): string[] {
+    const on = withScan ? ['attachment-note', ruleId] : [ruleId];
+    const settings = Object.fromEntries([...rulesById.keys()].map((id) => [id, on.includes(id) ? 'error' : 'off'] as const));
+    const rules = resolveRules([...rulesById.values()], [{ source: 'test', rules: settings }]);
+    return lintDocument(parseDocument(draft, 'markdown'), { filePath: '通知.md', format: 'markdown', rules }, rulesById)
+      .messages.filter((message) => message.ruleId === ruleId)
+      .map((message) => `${message.line}:${message.column} ${message.message}`);
+  }
+
+  const draft = [
+    '关于进一步做好2024年度安全生产工作的通知',
+    '',
+    '各区县人民政府，市政府各部门：',
+    '',
+    '一是加强组织领导，三是压实工作责任。首先要统一思想，再次要狠抓落实。',
+    '',
+    '会议强调了「安全第一」的方针，要求于3-5月完成排查。。。整改期限为2024-2025年。',
+    '',
+    '（，以下简称“，办法”）请各单位认真执行……',
+  ].join('\n');
+
+  for (const ruleId of ['punctuation-form', 'enumeration-sequence', 'punctuation-sequence']) {
+    it(`${ruleId} finds what it finds with its own searches, in a draft and in the published documents`, () => {
+      expect(findings(ruleId, draft, true)).toEqual(findings(ruleId, draft, false));
+      expect(findings(ruleId, draft, true).length).toBeGreaterThan(0);
+      for (const name of corpusFiles()) {
+        const text = readCorpusFile(name);
+        expect({ name, found: findings(ruleId, text, true) }).toEqual({ name, found: findings(ruleId, text, false) });
+      }
+    });
+  }
 });
 
 describe('no-placeholder after the shared scan', () => {

@@ -1,6 +1,7 @@
 /**
  * One pass over the characters of every block of a document that tells the rules which blocks they need to read:
- * the format rules (date-format, number-usage, no-repeated-word, document-number, attachment-note) and no-placeholder.
+ * the format rules (date-format, number-usage, no-repeated-word, document-number, attachment-note), and no-placeholder
+ * and punctuation-form when a format rule has made it.
  * Each of them searched every block for its own trigger (a regex, a loop over the characters, a search of the
  * source); most blocks hold none, and a native search costs more per call than per character on blocks of a line or
  * two. One loop with a table read per character answers all of them at once, and the rules visit only their blocks.
@@ -42,6 +43,17 @@ export const Trigger = {
   Blank: 256,
   /** The first character of one of no-placeholder's default marker words (MARKER_INITIALS). */
   Marker: 512,
+  /** A corner quote `「」『』` (punctuation-form). */
+  CornerQuote: 1024,
+  /**
+   * One of `…` `.` `．` `-` `–` `－` `—`: what every candidate of punctuation-form holds but `。。。`, which a block
+   * without one of these is searched for alone.
+   */
+  FormMark: 2048,
+  /** One of `是` `第` `其` `首` `再` `最`, which every enumeration member holds (`一是` `第一` `其次` `首先`…; enumeration-sequence). */
+  EnumerationWord: 4096,
+  /** One of the opening marks `（` `“` `‘` `《` `〈` `〔` `【` `［`, or `(` (punctuation-sequence's `（，`). */
+  OpeningMark: 8192,
 } as const;
 
 /** The first characters of no-placeholder's default marker words (`待补充`, `请填写`, `此处插入`, `TODO`, `FIXME`…). */
@@ -114,6 +126,11 @@ classify(RARE, '附', Trigger.Fu);
 classify(RARE, '号', Trigger.Hao);
 classify(RARE, 'XxＸｘ×【[［✕✖✗╳…⋯', Trigger.Blank);
 classify(RARE, MARKER_INITIALS, Trigger.Marker);
+classify(RARE, '「」『』', Trigger.CornerQuote);
+classify(RARE, '….．-–－—', Trigger.FormMark);
+classify(RARE, '是第其首再最', Trigger.EnumerationWord);
+// `（` `(` `〔` are read with their neighbours (OPEN_ROUND): neighbourTriggers sets the bit for them.
+classify(RARE, '“‘《〈【［', Trigger.OpeningMark);
 for (let code = 0; code < KINDS.length; code++) {
   if ((KINDS[code] & (DIGIT | WRONG_ZERO | CIRCLE | UNDERSCORE | OPEN_ROUND | REPEATS)) !== 0) RARE[code] |= NEIGHBOURS;
 }
@@ -125,7 +142,7 @@ function codeOrZero(text: string, at: number): number {
   return at >= 0 && at < text.length ? text.charCodeAt(at) : 0;
 }
 
-const { Month: MONTH_TRIGGER, MixedNumber: MIXED_NUMBER, NumericDate: NUMERIC_DATE, YearZero: YEAR_ZERO, Blank: BLANK } = Trigger;
+const { Month: MONTH_TRIGGER, MixedNumber: MIXED_NUMBER, NumericDate: NUMERIC_DATE, YearZero: YEAR_ZERO, Blank: BLANK, OpeningMark: OPENING_MARK } = Trigger;
 
 /** Whether `count` ASCII digits stand from `from` on. */
 function asciiDigitsFrom(text: string, from: number, count: number): boolean {
@@ -161,7 +178,7 @@ function neighbourTriggers(text: string, at: number, code: number): number {
   if ((kind & WRONG_ZERO) !== 0 && (before & YEAR_DIGIT) !== 0) triggers |= YEAR_ZERO;
   if ((kind & CIRCLE) !== 0 && (after & CIRCLE) !== 0) triggers |= BLANK;
   if ((kind & UNDERSCORE) !== 0 && (after & UNDERSCORE) !== 0 && (KINDS[codeOrZero(text, at + 2)] & UNDERSCORE) !== 0) triggers |= BLANK;
-  if ((kind & OPEN_ROUND) !== 0 && (after & SPACE) !== 0) triggers |= BLANK;
+  if ((kind & OPEN_ROUND) !== 0) triggers |= (after & SPACE) !== 0 ? BLANK | OPENING_MARK : OPENING_MARK;
   if ((kind & REPEATS) !== 0 && repeatsAsBlank(text, at, code, next)) triggers |= BLANK;
   return triggers;
 }
