@@ -25,10 +25,8 @@ const CURLY_QUOTES = new Set([0x2018, 0x2019, 0x201c, 0x201d]);
 const ANY_HALF_WIDTH_MARK = /[,;:?!()]/;
 /** Only half-width brackets are reported, so a block without one needs no pairing. */
 const HALF_WIDTH_BRACKET = /[()]/;
-/** Brackets and marks are found by native search, so that the Chinese text between them costs nothing. */
+/** Brackets are found by native search, so that the Chinese text between them costs nothing. */
 const BRACKET = /[()（）]/g;
-/** Half-width marks checked one run at a time (`,` `;` `:` `?` `!`); brackets are checked as pairs. */
-const RUN_MARK = /[,;:?!]/g;
 const NO_CHINESE_BRACKETS: ReadonlySet<number> = new Set();
 /** A single `.` after a character outside ASCII or a `%`: the only places a half-width full stop can end a Chinese sentence. */
 const FULL_STOP_CANDIDATE = /(?:[^\x00-\x7f]|%)\.(?!\.)/;
@@ -254,14 +252,16 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
   const { text } = block;
   const isChineseAt = (offset: number, codePoint: number): boolean =>
     isChineseTextChar(codePoint) || ((codePoint === 0x28 || codePoint === 0x29) && chineseBrackets.has(offset));
-  RUN_MARK.lastIndex = 0;
-  for (let match = RUN_MARK.exec(text); match !== null; match = RUN_MARK.exec(text)) {
-    const i = match.index;
-    if (!isHalfWidthMark(text, i, urls)) continue;
+  // Read code by code rather than with a global regex: drafts full of findings have a mark in every clause, and each
+  // match of `exec` is an array allocated.
+  for (let at = 0; at < text.length; at++) {
+    if (!isHalfWidthMark(text, at, urls)) continue;
+    const i = at;
     // Stepped in the condition, so that the step runs for every mark, not only for runs of two or more.
     let end = i;
     while (++end < text.length && isHalfWidthMark(text, end, urls));
-    RUN_MARK.lastIndex = end;
+    // The loop's step then moves past the run's last mark.
+    at = end - 1;
     const next = skipSpaces(text, end);
     const after = codePointAfter(text, next);
     const before = codePointBefore(text, i);
