@@ -25,8 +25,10 @@ const CURLY_QUOTES = new Set([0x2018, 0x2019, 0x201c, 0x201d]);
 const ANY_HALF_WIDTH_MARK = /[,;:?!()]/;
 /** Only half-width brackets are reported, so a block without one needs no pairing. */
 const HALF_WIDTH_BRACKET = /[()]/;
-/** Brackets are found by native search, so that the Chinese text between them costs nothing. */
+/** Brackets and marks are found by native search, so that the Chinese text between them costs nothing. */
 const BRACKET = /[()（）]/g;
+/** Half-width marks checked one run at a time (`,` `;` `:` `?` `!`); brackets are checked as pairs. */
+const RUN_MARK = /[,;:?!]/g;
 const NO_CHINESE_BRACKETS: ReadonlySet<number> = new Set();
 /** A single `.` after a character outside ASCII or a `%`: the only places a half-width full stop can end a Chinese sentence. */
 const FULL_STOP_CANDIDATE = /(?:[^\x00-\x7f]|%)\.(?!\.)/;
@@ -180,21 +182,25 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
   const open: Bracket[] = [];
   const unpaired: Bracket[] = [];
   BRACKET.lastIndex = 0;
-  for (let match = BRACKET.exec(text); match !== null; match = BRACKET.exec(text)) {
-    const i = match.index;
+  // `test` allocates no match; a match is one character, so it ends at lastIndex.
+  while (BRACKET.test(text)) {
+    const i = BRACKET.lastIndex - 1;
     if (urls.contains(i)) continue;
     const code = text.charCodeAt(i);
-    const bracket = { at: i, halfWidth: code === 0x28 || code === 0x29 };
+    // Read from a local, not the object: a property first read where a closer has no opener (after this function
+    // was compiled) throws the compiled code away.
+    const halfWidth = code === 0x28 || code === 0x29;
+    const bracket = { at: i, halfWidth };
     if (code === 0x28 || code === 0xff08) {
       open.push(bracket);
       continue;
     }
     const opener = open.pop();
     if (!opener) {
-      if (bracket.halfWidth) unpaired.push(bracket);
+      if (halfWidth) unpaired.push(bracket);
       continue;
     }
-    if (opener.halfWidth && bracket.halfWidth) {
+    if (opener.halfWidth && halfWidth) {
       chinese ??= new ChineseInRanges(text);
       const before = codePointBeforeSpaces(text, opener.at);
       const after = codePointAfter(text, skipSpaces(text, i + 1));
@@ -252,16 +258,17 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
   const { text } = block;
   const isChineseAt = (offset: number, codePoint: number): boolean =>
     isChineseTextChar(codePoint) || ((codePoint === 0x28 || codePoint === 0x29) && chineseBrackets.has(offset));
-  // Read code by code rather than with a global regex: drafts full of findings have a mark in every clause, and each
-  // match of `exec` is an array allocated.
-  for (let at = 0; at < text.length; at++) {
-    if (!isHalfWidthMark(text, at, urls)) continue;
-    const i = at;
+  // `test`, not `exec`: drafts full of findings have a mark in every clause, and each match of `exec` is an array
+  // allocated. A match is one character, so it ends at lastIndex. (A loop over every code instead makes this function
+  // hot before its first mark is reported, and its compiled code is thrown away at that report.)
+  RUN_MARK.lastIndex = 0;
+  while (RUN_MARK.test(text)) {
+    const i = RUN_MARK.lastIndex - 1;
+    if (!isHalfWidthMark(text, i, urls)) continue;
     // Stepped in the condition, so that the step runs for every mark, not only for runs of two or more.
     let end = i;
     while (++end < text.length && isHalfWidthMark(text, end, urls));
-    // The loop's step then moves past the run's last mark.
-    at = end - 1;
+    RUN_MARK.lastIndex = end;
     const next = skipSpaces(text, end);
     const after = codePointAfter(text, next);
     const before = codePointBefore(text, i);

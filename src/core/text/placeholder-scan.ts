@@ -129,11 +129,13 @@ function isHan(code: number): boolean {
 interface Unit {
   readonly kind: BlankKind;
   /** Tried right after the unit: a match makes the unit part of another word (`人民`, `项目`, `局面`, `日常`). */
-  readonly partOf?: RegExp;
+  readonly partOf: RegExp | undefined;
 }
 
 function unit(kind: BlankKind, partOf?: string): Unit {
-  return partOf === undefined ? { kind } : { kind, partOf: new RegExp(partOf, 'y') };
+  // Both keys always, so that every unit has one shape: a unit of another shape read after its reader was compiled
+  // (`X万亩`) threw that code away.
+  return { kind, partOf: partOf === undefined ? undefined : new RegExp(partOf, 'y') };
 }
 
 /**
@@ -545,9 +547,9 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
   let i = 0;
   while (i < text.length) {
     X_CHAR.lastIndex = i;
-    const found = X_CHAR.exec(text);
-    if (found === null) break;
-    i = found.index;
+    // `test` allocates no match; a match is one character, so it ends at lastIndex.
+    if (!X_CHAR.test(text)) break;
+    i = X_CHAR.lastIndex - 1;
     const start = i;
     let length = 0;
     let crossesOnly = true;
@@ -596,7 +598,8 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
     if (crossesOnly && length === 1) {
       // A lone cross between words multiplies in a formula (`应纳税额＝货物数量×单位税额`).
       // ）) before, （( after.
-      if ((isHan(prev) || prev === 0xff09 || prev === 0x29) && (isHan(next) || next === 0xff08 || next === 0x28) && inFormula(text, start)) continue;
+      // inFormula first, on every lone cross: a call first made after the scan was compiled throws its code away.
+      if (inFormula(text, start) && (isHan(prev) || prev === 0xff09 || prev === 0x29) && (isHan(next) || next === 0xff08 || next === 0x28)) continue;
       // Elsewhere it multiplies (`人数×单价`, `5×`) unless a unit shows it stands for a digit (`×年×月`).
       if (isDigit(prev) || unitAt(text, end) === undefined) continue;
     }
@@ -661,8 +664,8 @@ function isAnonymisedName(text: string, start: number): boolean {
   for (const from of [start - 3, start - 2]) {
     if (from < 0) continue;
     WORDS_ENDING_IN_SURNAME.lastIndex = from;
-    const word = WORDS_ENDING_IN_SURNAME.exec(text);
-    if (word && from + word[0].length === start) return false;
+    // `test` leaves lastIndex at the word's end, with no match object whose first read would come late.
+    if (WORDS_ENDING_IN_SURNAME.test(text) && WORDS_ENDING_IN_SURNAME.lastIndex === start) return false;
   }
   return true;
 }
@@ -750,10 +753,10 @@ const MAX_PROMPT = 20;
 function scanBrackets(text: string, out: Blank[]): void {
   for (let i = 0; i < text.length; i++) {
     OPENING_BRACKET.lastIndex = i;
-    const found = OPENING_BRACKET.exec(text);
-    if (found === null) break;
-    i = found.index;
-    const close = CLOSING_BRACKET.get(found[0].charCodeAt(0));
+    // `test` allocates no match; a match is one character, so it ends at lastIndex.
+    if (!OPENING_BRACKET.test(text)) break;
+    i = OPENING_BRACKET.lastIndex - 1;
+    const close = CLOSING_BRACKET.get(text.charCodeAt(i));
     const start = i;
     let j = i + 1;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
