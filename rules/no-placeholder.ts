@@ -118,7 +118,7 @@ export default defineRule({
       if ((mask & (Trigger.Blank | Trigger.Marker)) === 0 && !everyBlock) continue;
       const block = blocks[index];
       const context: BlankContext = { namesParties, nextText: blocks[index + 1]?.text, inTable: block.kind === 'table-cell' };
-      const blanks = masks === undefined ? findBlanks(block.text, scan, context) : findBlanksAfterHint(block.text, scan, context, (mask & Trigger.Blank) !== 0);
+      const blanks = masks === undefined ? findBlanks(block.text, scan, context) : findBlanksAfterHint(block.text, scan, context, (mask & Trigger.Blank) !== 0, (mask & Trigger.Marker) !== 0);
       for (const blank of blanks) {
         report({ block, start: blank.start, end: blank.end, messageId: blank.kind, data: { text: blank.quote } });
       }

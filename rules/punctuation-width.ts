@@ -182,21 +182,25 @@ function checkBrackets(block: Block, urls: SpanCursor, report: ReportFunction<Me
   const open: Bracket[] = [];
   const unpaired: Bracket[] = [];
   BRACKET.lastIndex = 0;
-  for (let match = BRACKET.exec(text); match !== null; match = BRACKET.exec(text)) {
-    const i = match.index;
+  // `test` allocates no match; a match is one character, so it ends at lastIndex.
+  while (BRACKET.test(text)) {
+    const i = BRACKET.lastIndex - 1;
     if (urls.contains(i)) continue;
     const code = text.charCodeAt(i);
-    const bracket = { at: i, halfWidth: code === 0x28 || code === 0x29 };
+    // Read from a local, not the object: a property first read where a closer has no opener (after this function
+    // was compiled) throws the compiled code away.
+    const halfWidth = code === 0x28 || code === 0x29;
+    const bracket = { at: i, halfWidth };
     if (code === 0x28 || code === 0xff08) {
       open.push(bracket);
       continue;
     }
     const opener = open.pop();
     if (!opener) {
-      if (bracket.halfWidth) unpaired.push(bracket);
+      if (halfWidth) unpaired.push(bracket);
       continue;
     }
-    if (opener.halfWidth && bracket.halfWidth) {
+    if (opener.halfWidth && halfWidth) {
       chinese ??= new ChineseInRanges(text);
       const before = codePointBeforeSpaces(text, opener.at);
       const after = codePointAfter(text, skipSpaces(text, i + 1));
@@ -254,9 +258,12 @@ function checkMarks(block: Block, urls: SpanCursor, chineseBrackets: ReadonlySet
   const { text } = block;
   const isChineseAt = (offset: number, codePoint: number): boolean =>
     isChineseTextChar(codePoint) || ((codePoint === 0x28 || codePoint === 0x29) && chineseBrackets.has(offset));
+  // `test`, not `exec`: drafts full of findings have a mark in every clause, and each match of `exec` is an array
+  // allocated. A match is one character, so it ends at lastIndex. (A loop over every code instead makes this function
+  // hot before its first mark is reported, and its compiled code is thrown away at that report.)
   RUN_MARK.lastIndex = 0;
-  for (let match = RUN_MARK.exec(text); match !== null; match = RUN_MARK.exec(text)) {
-    const i = match.index;
+  while (RUN_MARK.test(text)) {
+    const i = RUN_MARK.lastIndex - 1;
     if (!isHalfWidthMark(text, i, urls)) continue;
     // Stepped in the condition, so that the step runs for every mark, not only for runs of two or more.
     let end = i;

@@ -129,11 +129,13 @@ function isHan(code: number): boolean {
 interface Unit {
   readonly kind: BlankKind;
   /** Tried right after the unit: a match makes the unit part of another word (`人民`, `项目`, `局面`, `日常`). */
-  readonly partOf?: RegExp;
+  readonly partOf: RegExp | undefined;
 }
 
 function unit(kind: BlankKind, partOf?: string): Unit {
-  return partOf === undefined ? { kind } : { kind, partOf: new RegExp(partOf, 'y') };
+  // Both keys always, so that every unit has one shape: a unit of another shape read after its reader was compiled
+  // (`X万亩`) threw that code away.
+  return { kind, partOf: partOf === undefined ? undefined : new RegExp(partOf, 'y') };
 }
 
 /**
@@ -265,8 +267,12 @@ const UNIT_WORD = new RegExp(
   'y',
 );
 
+/** The first characters of the unit words: most runs are followed by none, and a code compare answers for them. */
+const UNIT_INITIALS: ReadonlySet<number> = new Set(Object.keys(UNITS).map((word) => word.charCodeAt(0)));
+
 /** The unit word at `index`, unless it begins another word there. */
 function unitAt(text: string, index: number): string | undefined {
+  if (!UNIT_INITIALS.has(codeAt(text, index))) return undefined;
   UNIT_WORD.lastIndex = index;
   const word = UNIT_WORD.exec(text)?.[0];
   if (word === undefined) return undefined;
@@ -336,8 +342,12 @@ const EXPLAINS_AFTER_LET = /为|是|表示|代表/y;
  */
 const DEFINES_LETTERS =
   /(?:第[一二三四五六七八九十\d]+(?:[至到—~～、和][第]?[一二三四五六七八九十\d]+)*位|其中[，,：:]?|字母)[“"‘]?[XxＸｘ]+[”"’]?(?:均)?(?:代表|表示|为|是|指)/;
-/** ASCII and full-width operators: `x+y`, `1+X`, `x=2`. */
-const OPERATORS = '+=*^<>＋＝−≤≥';
+/** ASCII and full-width operators: `x+y`, `1+X`, `x=2` (`+=*^<>＋＝−≤≥`), compared by code: `text[i]` of a Han character builds a string. */
+function isOperator(code: number): boolean {
+  return (
+    code === 0x2b || code === 0x3d || code === 0x2a || code === 0x5e || code === 0x3c || code === 0x3e || code === 0xff0b || code === 0xff1d || code === 0x2212 || code === 0x2264 || code === 0x2265
+  );
+}
 /** A `×` between words is a multiplication where its sentence has one of these: `应纳税额＝货物数量×单位税额`. */
 const FORMULA_SIGNS = '=＝÷';
 const FORMULA_REACH = 60;
@@ -537,9 +547,9 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
   let i = 0;
   while (i < text.length) {
     X_CHAR.lastIndex = i;
-    const found = X_CHAR.exec(text);
-    if (found === null) break;
-    i = found.index;
+    // `test` allocates no match; a match is one character, so it ends at lastIndex.
+    if (!X_CHAR.test(text)) break;
+    i = X_CHAR.lastIndex - 1;
     const start = i;
     let length = 0;
     let crossesOnly = true;
@@ -571,14 +581,14 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
     const prev = codeAt(text, start - 1);
     const next = codeAt(text, end);
     if (isLatinLetter(prev) || isLatinLetter(next) || isDigit(next)) continue;
-    if (OPERATORS.includes(text[start - 1] ?? '\n') || OPERATORS.includes(text[end] ?? '\n')) continue;
-    if (text[start - 1] === '(' && text[end] === ')') continue;
+    if (isOperator(prev) || isOperator(next)) continue;
+    if (prev === 0x28 && next === 0x29) continue;
     // `X-ray`, `X-47B`, `CT-X`: a hyphenated code. `0371-XXXX` (digits before the hyphen) is still a blank.
-    if ((text[end] === '-' && (isLatinLetter(codeAt(text, end + 1)) || isDigit(codeAt(text, end + 1)))) || (text[start - 1] === '-' && isLatinLetter(codeAt(text, start - 2)))) continue;
+    if ((next === 0x2d && (isLatinLetter(codeAt(text, end + 1)) || isDigit(codeAt(text, end + 1)))) || (prev === 0x2d && isLatinLetter(codeAt(text, start - 2)))) continue;
     if (latinBeforeSpaces(text, start) || (latinAfterSpaces(text, end) && latinUnitEnd(text, end) === -1)) continue;
-    const before = text[start - 1];
     // One call site for both, so that the first letter explained after the scan was compiled throws it away once.
-    const explaining = before === '用' || before === '以' ? EXPLAINS_AFTER_USE : before === '设' || before === '令' ? EXPLAINS_AFTER_LET : undefined;
+    // 用 以, 设 令.
+    const explaining = prev === 0x7528 || prev === 0x4ee5 ? EXPLAINS_AFTER_USE : prev === 0x8bbe || prev === 0x4ee4 ? EXPLAINS_AFTER_LET : undefined;
     if (explaining !== undefined && matchesAt(explaining, text, end)) continue;
     // A run of two or more stands out between spaces too (`第二章  XXX`); a single letter needs a neighbour.
     const wholeBlock = start === 0 && end === text.length;
@@ -587,7 +597,9 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
     if (length === 1 && !crossesOnly && isCheckCharacter(text, start)) continue;
     if (crossesOnly && length === 1) {
       // A lone cross between words multiplies in a formula (`应纳税额＝货物数量×单位税额`).
-      if ((isHan(prev) || before === '）' || before === ')') && (isHan(next) || text[end] === '（' || text[end] === '(') && inFormula(text, start)) continue;
+      // ）) before, （( after.
+      // inFormula first, on every lone cross: a call first made after the scan was compiled throws its code away.
+      if (inFormula(text, start) && (isHan(prev) || prev === 0xff09 || prev === 0x29) && (isHan(next) || next === 0xff08 || next === 0x28)) continue;
       // Elsewhere it multiplies (`人数×单价`, `5×`) unless a unit shows it stands for a digit (`×年×月`).
       if (isDigit(prev) || unitAt(text, end) === undefined) continue;
     }
@@ -652,8 +664,8 @@ function isAnonymisedName(text: string, start: number): boolean {
   for (const from of [start - 3, start - 2]) {
     if (from < 0) continue;
     WORDS_ENDING_IN_SURNAME.lastIndex = from;
-    const word = WORDS_ENDING_IN_SURNAME.exec(text);
-    if (word && from + word[0].length === start) return false;
+    // `test` leaves lastIndex at the word's end, with no match object whose first read would come late.
+    if (WORDS_ENDING_IN_SURNAME.test(text) && WORDS_ENDING_IN_SURNAME.lastIndex === start) return false;
   }
   return true;
 }
@@ -741,10 +753,10 @@ const MAX_PROMPT = 20;
 function scanBrackets(text: string, out: Blank[]): void {
   for (let i = 0; i < text.length; i++) {
     OPENING_BRACKET.lastIndex = i;
-    const found = OPENING_BRACKET.exec(text);
-    if (found === null) break;
-    i = found.index;
-    const close = CLOSING_BRACKET.get(found[0].charCodeAt(0));
+    // `test` allocates no match; a match is one character, so it ends at lastIndex.
+    if (!OPENING_BRACKET.test(text)) break;
+    i = OPENING_BRACKET.lastIndex - 1;
+    const close = CLOSING_BRACKET.get(text.charCodeAt(i));
     const start = i;
     let j = i + 1;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
@@ -758,7 +770,9 @@ function scanBrackets(text: string, out: Blank[]): void {
       i = j - 1;
       continue;
     }
-    if (text[start] === '（' || text[start] === '(' || text[start] === '〔') continue;
+    // （ ( 〔
+    const opening = text.charCodeAt(start);
+    if (opening === 0xff08 || opening === 0x28 || opening === 0x3014) continue;
     const limit = Math.min(text.length, start + 2 + MAX_PROMPT);
     let k = start + 1;
     while (k < limit && text.charCodeAt(k) !== close && !CLOSING_BRACKET.has(text.charCodeAt(k))) k++;
@@ -965,6 +979,16 @@ const RARE_BLANK_HINT = /[✕✖✗╳…⋯]|什么什么什么|啥啥啥/;
 
 const NO_BLANKS: readonly Blank[] = [];
 
+/** By start, the longer of two that start together first. */
+function compareBlanks(a: Blank, b: Blank): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+function inBlankOrder(blanks: readonly Blank[]): boolean {
+  for (let i = 1; i < blanks.length; i++) if (compareBlanks(blanks[i - 1], blanks[i]) > 0) return false;
+  return true;
+}
+
 /** Every blank in a block's text, sorted by position, none overlapping another. */
 export function findBlanks(text: string, scan: BlankScan, context: BlankContext = NO_CONTEXT): readonly Blank[] {
   return findBlanksAfterHint(text, scan, context, BLANK_HINT.test(text) || RARE_BLANK_HINT.test(text));
@@ -973,9 +997,11 @@ export function findBlanks(text: string, scan: BlankScan, context: BlankContext 
 /**
  * findBlanks where the caller has already answered BLANK_HINT and RARE_BLANK_HINT (`hinted`): the rule learns it for
  * every block of a document from the scan it shares with the format rules (trigger-scan.ts, Trigger.Blank).
+ * `initialFound` says whether the block holds one of MARKER_INITIALS (Trigger.Marker); where every marker word opens
+ * with one of them and it holds none, no marker word is searched for.
  */
-export function findBlanksAfterHint(text: string, scan: BlankScan, context: BlankContext, hinted: boolean): readonly Blank[] {
-  const hasMarker = scan.markerHint !== undefined && scan.markerHint.test(text);
+export function findBlanksAfterHint(text: string, scan: BlankScan, context: BlankContext, hinted: boolean, initialFound = true): readonly Blank[] {
+  const hasMarker = scan.markerHint !== undefined && (initialFound || !scan.markersOpenWithInitials) && scan.markerHint.test(text);
   if (!hasMarker && scan.patterns.length === 0 && !hinted) return NO_BLANKS;
   const found: Blank[] = [];
   scanXRuns(text, context, found);
@@ -991,7 +1017,9 @@ export function findBlanksAfterHint(text: string, scan: BlankScan, context: Blan
   if (found.length === 0) return found;
   const excluded = excludedRanges(text);
   const allowed = matchRanges(text, scan.allow);
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // The scans mostly find blanks in order already (one scan, or several that each found something apart); a stable
+  // sort of a sorted list leaves it as it is, so the check spares the comparator calls without changing the result.
+  if (!inBlankOrder(found)) found.sort(compareBlanks);
   const kept: Blank[] = [];
   for (const blank of found) {
     const last = kept[kept.length - 1];
