@@ -208,6 +208,7 @@ it('writes byte for byte the UTF-8 of JSON.stringify for random results, whateve
 
 it('copies the stored text of a result replayed from --cache among results written afresh', () => {
   const stored = { ...results[1], storedJson: '{"filePath":"/home/user/公文/通知.md","messages":[],"stored":true}' };
-  const written = outputText(jsonFormatter([results[0], stored, results[2]], context()));
-  expect(written).toBe(`[${resultJson(results[0])},${stored.storedJson},${resultJson(results[2])}]`);
+  const storedBytes = { ...results[1], storedJsonBytes: Buffer.from('{"filePath":"/home/user/公文/请示.md","messages":[],"bytes":true}') };
+  const written = outputText(jsonFormatter([results[0], stored, storedBytes, results[2]], context()));
+  expect(written).toBe(`[${resultJson(results[0])},${stored.storedJson},${storedBytes.storedJsonBytes.toString()},${resultJson(results[2])}]`);
 });

@@ -47,6 +47,8 @@ export function resultJson(result: LintResult): string {
 /** A result replayed from --cache carries the JSON this formatter wrote for it: copied, not built again. */
 export interface StoredJson {
   readonly storedJson?: string;
+  /** The same as UTF-8, as the cache file holds it: copied without being decoded and encoded again. */
+  readonly storedJsonBytes?: Uint8Array;
 }
 
 /** The fixed text between a result's values, as UTF-8. */
@@ -225,9 +227,11 @@ const json: Formatter = function* (results) {
   const last = results.length - 1;
   for (let i = 0; i < results.length; i++) {
     output.add(i === 0 ? RESULTS_OPEN : RESULT_SEPARATOR);
-    const stored = (results[i] as StoredJson).storedJson;
-    if (stored === undefined) writer.result(results[i]);
-    else output.addText(stored);
+    const stored = results[i] as StoredJson;
+    const storedBytes = stored.storedJsonBytes;
+    if (storedBytes !== undefined) output.add(storedBytes);
+    else if (stored.storedJson !== undefined) output.addText(stored.storedJson);
+    else writer.result(results[i]);
     // The closing bracket in the last piece: every piece is then the builder's, and no code first runs at the end,
     // after the loop has been optimised (a comparison or a piece of another kind there threw the code away).
     output.add(i === last ? RESULTS_CLOSE : NOTHING);
