@@ -56,7 +56,7 @@ export function hashConfig(value: unknown, replacer?: (key: string, value: unkno
 
 /**
  * A result replayed from the cache. `messages` is parsed from the stored JSON when first read; it is an own
- * enumerable property, so a copy (`{ ...result }`) has the findings. `storedJson` is not: a copy whose
+ * enumerable property, so a copy (`{ ...result }`) has the findings. `storedJson` and its bytes are not: a copy whose
  * findings are then changed (--quiet, suppressions) is written by the JSON formatter from its findings.
  */
 class ReplayedResult implements LintResult, StoredJson {
@@ -99,6 +99,11 @@ class ReplayedResult implements LintResult, StoredJson {
   get storedJson(): string {
     const entry = this.#entry;
     return (this.#json ??= entry.bytes.toString('utf8', entry.jsonStart, entry.jsonEnd));
+  }
+
+  get storedJsonBytes(): Uint8Array {
+    const entry = this.#entry;
+    return entry.bytes.subarray(entry.jsonStart, entry.jsonEnd);
   }
 }
 

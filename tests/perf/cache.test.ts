@@ -145,6 +145,7 @@ describe('--cache', () => {
     await lintFiles(['.'], options());
     const replayed = await lintFiles(['.'], options());
     expect(replayed.every((result) => (result as StoredJson).storedJson !== undefined)).toBe(true);
+    expect(replayed.every((result) => (result as StoredJson).storedJsonBytes !== undefined)).toBe(true);
     const context = { cwd: directory, color: false, rules: [], version: '0.0.0' };
     for (const name of FORMAT_NAMES.filter((format) => format !== 'html')) {
       const formatter = await loadFormatter(name);
