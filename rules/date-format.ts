@@ -4,6 +4,7 @@ import { defineRule, type ReportFunction } from '../src/core/rule.js';
 import { WEEKDAY_NAMES, daysInMonth, findDates, isLeapYear, weekdayOf, type DateMention } from '../src/core/text/dates.js';
 import { codeAt, findUrlSpans, isHan } from '../src/core/text/punctuation.js';
 import { blockTriggers, Trigger } from '../src/core/text/trigger-scan.js';
+import { isDecimalDigit } from '../src/core/parse/characters.js';
 
 const messages = {
   noSuchMonth: '“{{date}}”不是有效日期：一年只有12个月',
@@ -228,15 +229,11 @@ function checkNumericDates(block: Block, mayHold: boolean, context: Context): vo
   }
 }
 
-function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 /** The four-digit year (19xx, 20xx) written before the `年` at `yearMark`, if any. */
 function yearBefore(text: string, yearMark: number): number | undefined {
   const start = yearMark - 4;
-  if (start < 0 || isAsciiDigit(codeAt(text, start - 1))) return undefined;
-  for (let i = start; i < yearMark; i++) if (!isAsciiDigit(text.charCodeAt(i))) return undefined;
+  if (start < 0 || isDecimalDigit(codeAt(text, start - 1))) return undefined;
+  for (let i = start; i < yearMark; i++) if (!isDecimalDigit(text.charCodeAt(i))) return undefined;
   const year = Number(text.slice(start, yearMark));
   return year >= 1900 && year <= 2099 ? year : undefined;
 }

@@ -1,4 +1,4 @@
-/** Character-code predicates the Markdown readers share (markdown.ts, markdown-plain.ts). */
+/** Character-code predicates the Markdown readers, the text scanners and the rules share. */
 
 export function isSpaceOrTab(code: number): boolean {
   return code === 0x20 || code === 0x09;

@@ -4,6 +4,7 @@
  */
 import { formatChineseNumeral, numeralValue, parseChineseNumeral, parseDigits } from './chinese-numerals.js';
 import { codeAt } from './punctuation.js';
+import { isDecimalDigit } from '../parse/characters.js';
 
 /** Outline levels from the top down; the value orders them. */
 export const Level = {
@@ -170,16 +171,12 @@ function isCrossReference(text: string, end: number): boolean {
   while (ITEM_NUMERALS.has(codeAt(text, ++numeralsEnd)));
   // At most three ASCII digits; a fourth fails the closing bracket that must follow.
   let digitsEnd = first - 1;
-  while (++digitsEnd < first + 3 && isAsciiDigit(codeAt(text, digitsEnd)));
+  while (++digitsEnd < first + 3 && isDecimalDigit(codeAt(text, digitsEnd)));
   const numberEnd = numeralsEnd > first ? numeralsEnd : digitsEnd;
   const closeCode = codeAt(text, numberEnd);
   const fullWidthClose = closeCode === FULL_WIDTH_CLOSE;
   const halfWidthClose = closeCode === HALF_WIDTH_CLOSE;
   return (fullWidthOpen || halfWidthOpen) && numberEnd > first && (fullWidthClose || halfWidthClose);
-}
-
-function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 /** Where the run of at most three digits from `at` ends: a fourth digit then fails the mark that must follow. */

@@ -6,6 +6,7 @@
  */
 import { codeAt } from './punctuation.js';
 import { MARKER_INITIALS } from './trigger-scan.js';
+import { isAsciiLetter, isDecimalDigit } from '../parse/characters.js';
 
 /** What belongs in a blank; the rule chooses its message by this. */
 export type BlankKind =
@@ -95,16 +96,8 @@ function isXChar(code: number): boolean {
   return code === 0x58 || code === 0x78 || code === 0xff38 || code === 0xff58 || isCross(code);
 }
 
-function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 function isDigit(code: number): boolean {
-  return isAsciiDigit(code) || (code >= 0xff10 && code <= 0xff19);
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return isDecimalDigit(code) || (code >= 0xff10 && code <= 0xff19);
 }
 
 /** ASCII, accented (`ī` in pinyin) and full-width Latin letters. */
@@ -298,8 +291,8 @@ function latinUnitEnd(text: string, end: number): number {
   while (from < end + 3 && isSpace(codeAt(text, from))) from++;
   if (from === end) return -1;
   let to = from;
-  while (to < from + MAX_LATIN_UNIT + 1 && (isAsciiLetter(codeAt(text, to)) || isAsciiDigit(codeAt(text, to)) || '²³μ'.includes(text[to] ?? '\n'))) to++;
-  if (to === from || isLatinLetter(codeAt(text, to)) || isAsciiDigit(codeAt(text, to))) return -1;
+  while (to < from + MAX_LATIN_UNIT + 1 && (isAsciiLetter(codeAt(text, to)) || isDecimalDigit(codeAt(text, to)) || '²³μ'.includes(text[to] ?? '\n'))) to++;
+  if (to === from || isLatinLetter(codeAt(text, to)) || isDecimalDigit(codeAt(text, to))) return -1;
   return LATIN_UNITS.has(text.slice(from, to)) ? to : -1;
 }
 
@@ -382,7 +375,7 @@ const ID_DIGITS = 17;
 /** Whether a lone X is the check character of an identity card number (17 digits before it) or an ISBN-10. */
 function isCheckCharacter(text: string, start: number): boolean {
   let digits = 0;
-  while (digits < ID_DIGITS && isAsciiDigit(codeAt(text, start - 1 - digits))) digits++;
+  while (digits < ID_DIGITS && isDecimalDigit(codeAt(text, start - 1 - digits))) digits++;
   if (digits === ID_DIGITS) return true;
   return text[start - 1] === '-' && ISBN_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }
@@ -608,7 +601,7 @@ function scanXRuns(text: string, context: BlankContext, out: Blank[]): void {
       if (definesLetters) continue;
     }
     let quoteStart = start;
-    if (!crossesOnly) while (quoteStart > start - 4 && isAsciiDigit(codeAt(text, quoteStart - 1))) quoteStart--;
+    if (!crossesOnly) while (quoteStart > start - 4 && isDecimalDigit(codeAt(text, quoteStart - 1))) quoteStart--;
     const run: RunContext = { text, start, end, quoteStart, length, hasDot, hasSlash, groups, listedAfter: listedBefore(out, text, start) };
     const classified = classify(run);
     if (length <= 3 && namesAnonymisedParty(classified, context)) continue;
@@ -823,7 +816,7 @@ function scanMarkers(text: string, markers: readonly string[], out: Blank[]): vo
       if (latin) {
         const before = codeAt(text, start - 1);
         const after = codeAt(text, end);
-        if (isAsciiLetter(before) || isAsciiDigit(before) || isAsciiLetter(after) || isAsciiDigit(after) || text[start - 1] === '_' || text[end] === '_') continue;
+        if (isAsciiLetter(before) || isDecimalDigit(before) || isAsciiLetter(after) || isDecimalDigit(after) || text[start - 1] === '_' || text[end] === '_') continue;
       }
       if (marker.startsWith('待') && WORD_BEFORE_WAIT.includes(text[start - 1] ?? '\n')) continue;
       // `请填写《报名表》`, `报名人员请填写附件2`: an instruction to the reader. A request marker is a blank only

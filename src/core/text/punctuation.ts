@@ -3,6 +3,7 @@
  * which marks are 点号, their full-width forms, and the URL/e-mail spans where half-width marks belong.
  * Kept small and stable: other rules import it.
  */
+import { isAsciiLetter } from '../parse/characters.js';
 
 const ASCII_LETTER = /[A-Za-z]/;
 
@@ -201,10 +202,6 @@ export function isEntitySemicolon(text: string, at: number): boolean {
   let start = at;
   while (start > 0 && at - start < MAX_ENTITY_NAME && isEntityNameCode(text.charCodeAt(start - 1))) start--;
   return start < at && start > 0 && text.charCodeAt(start - 1) === 0x26;
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /**
