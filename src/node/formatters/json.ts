@@ -1,6 +1,7 @@
 import type { LintMessage, LintResult, LintSuggestion, SourceFix } from '../../core/linter.js';
 import type { Formatter } from './types.js';
 import { ByteBuilder, utf8Bytes } from './bytes.js';
+import { TextCache } from './text-cache.js';
 
 /** The fields of ESLint's JSON output, in its order; the excerpt is a display aid and is left out. */
 function toJsonMessage(message: LintMessage): Record<string, unknown> {
@@ -80,22 +81,13 @@ const COMMA = 0x2c;
 const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
 
-/** A run repeats a few thousand texts; a report of unique ones must not keep them all. */
-const MOST_KEPT = 10_000;
-
 /** JSON strings as UTF-8, each distinct text quoted and encoded once per run (fix texts, suggestion descriptions, parts). */
 class EncodedStrings {
-  private readonly encoded = new Map<string, Uint8Array>();
+  private readonly encoded = new TextCache<Uint8Array>();
 
   get(text: string): Uint8Array {
-    let bytes = this.encoded.get(text);
-    if (bytes === undefined) {
-      // JSON.stringify escapes lone surrogates, so its text is well-formed and encodes to UTF-8 exactly.
-      bytes = utf8Bytes(JSON.stringify(text));
-      if (this.encoded.size >= MOST_KEPT) this.encoded.clear();
-      this.encoded.set(text, bytes);
-    }
-    return bytes;
+    // JSON.stringify escapes lone surrogates, so its text is well-formed and encodes to UTF-8 exactly.
+    return this.encoded.get(text) ?? this.encoded.set(text, utf8Bytes(JSON.stringify(text)));
   }
 }
 
@@ -120,7 +112,7 @@ function messageHead(message: LintMessage): MessageHead {
  */
 class JsonWriter {
   readonly output = new ByteBuilder();
-  private readonly heads = new Map<string, MessageHead>();
+  private readonly heads = new TextCache<MessageHead>();
   private readonly strings = new EncodedStrings();
 
   result(result: LintResult): void {
@@ -154,9 +146,7 @@ class JsonWriter {
     const output = this.output;
     let head = this.heads.get(message.message);
     if (head === undefined || head.ruleId !== message.ruleId || head.severity !== message.severity || head.messageId !== message.messageId) {
-      head = messageHead(message);
-      if (this.heads.size >= MOST_KEPT) this.heads.clear();
-      this.heads.set(message.message, head);
+      head = this.heads.set(message.message, messageHead(message));
     }
     output.add(head.bytes);
     output.addInteger(message.line);

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { LintMessage, LintResult } from '../../core/linter.js';
 import type { Formatter } from './types.js';
 import { ByteBuilder, utf8Bytes } from './bytes.js';
+import { TextCache } from './text-cache.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/gongwen-lint';
@@ -83,17 +84,10 @@ const LOCATIONS_CLOSE = `${RESULT_LINE}      }${RESULT_LINE}    }${RESULT_LINE} 
 
 /** JSON strings of the texts many results share (rule ids, messages, file URIs): each is quoted once. */
 class QuotedStrings {
-  private readonly quoted = new Map<string, string>();
+  private readonly quoted = new TextCache<string>();
 
   get(text: string): string {
-    let json = this.quoted.get(text);
-    if (json === undefined) {
-      json = JSON.stringify(text);
-      // A run's messages repeat a few thousand texts; a report of unique ones must not keep them all.
-      if (this.quoted.size >= 10_000) this.quoted.clear();
-      this.quoted.set(text, json);
-    }
-    return json;
+    return this.quoted.get(text) ?? this.quoted.set(text, JSON.stringify(text));
   }
 }
 
@@ -129,8 +123,7 @@ function* sarifResults(
 ): Generator<string | Uint8Array> {
   const quoted = new QuotedStrings();
   const ruleLines = new Map<string, string>();
-  // A run repeats a few thousand messages; a report of unique ones must not keep them all.
-  const messageParts = new Map<string, MessagePart>();
+  const messageParts = new TextCache<MessagePart>();
   const output = new ByteBuilder();
   let first = true;
   for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
@@ -158,9 +151,7 @@ function* sarifResults(
           }
         }
         const head = `${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}`;
-        known = { ruleId: message.ruleId, severity: message.severity, bytes: utf8Bytes(head) };
-        if (messageParts.size >= 10_000) messageParts.clear();
-        messageParts.set(message.message, known);
+        known = messageParts.set(message.message, { ruleId: message.ruleId, severity: message.severity, bytes: utf8Bytes(head) });
       }
       output.add(first ? OPEN_BYTES : COMMA_BYTES);
       output.add(known.bytes);

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Excerpt, LintMessage, LintResult } from '../../core/linter.js';
 import { ByteBuilder, utf8Bytes } from './bytes.js';
+import { TextCache } from './text-cache.js';
 import { severityLabel } from './labels.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
@@ -135,7 +136,7 @@ class StylishWriter {
   private readonly lineEnds = new Map<string, Uint8Array>();
   private readonly lineBreak = utf8Bytes('\n');
   /** A draft full of findings repeats a few thousand messages, a third of the time the one before. */
-  private readonly messageTexts = new Map<string, MessageText>();
+  private readonly messageTexts = new TextCache<MessageText>();
   private lastMessage = '';
   private lastText: MessageText | undefined;
   /** A file's messages and position widths, worked out for its columns and used again for each line. */
@@ -216,9 +217,7 @@ class StylishWriter {
       const bytes = new Uint8Array(severityBytes.length + messageBytes.length);
       bytes.set(severityBytes);
       bytes.set(messageBytes, severityBytes.length);
-      text = { severity, bytes, message: messageBytes, width: displayWidth(message), ruleId, lineEnd: this.lineEnd(ruleId) };
-      if (this.messageTexts.size >= 10_000) this.messageTexts.clear();
-      this.messageTexts.set(message, text);
+      text = this.messageTexts.set(message, { severity, bytes, message: messageBytes, width: displayWidth(message), ruleId, lineEnd: this.lineEnd(ruleId) });
     }
     this.lastMessage = message;
     this.lastText = text;
