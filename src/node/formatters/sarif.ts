@@ -236,3 +236,4 @@ const sarif: Formatter = function* (results, context) {
 };
 
 export default sarif;
+
