@@ -101,26 +101,29 @@ port.on('message', (message: ReportBatch | 'finish') => {
   queue = queue.then(async () => {
     const writer = await writerLoaded;
     // After a failed write the rest is dropped: the main thread reports the failure once linting is done.
-    if (failed) return;
-    try {
-      target ??= openTarget();
-      if (message === 'finish') {
-        write(writer.finish());
-        if (lastByte !== -1 && lastByte !== 0x0a) write(['\n']);
-        flush();
-        target.close();
-        const reply: ReportReply = { kind: 'done' };
+    if (!failed) {
+      try {
+        target ??= openTarget();
+        if (message === 'finish') {
+          write(writer.finish());
+          if (lastByte !== -1 && lastByte !== 0x0a) write(['\n']);
+          flush();
+          target.close();
+        } else {
+          const messages = unpackMessages(message.packed);
+          const results: LintResult[] = message.results;
+          for (let i = 0; i < results.length; i++) results[i].messages = messages[i];
+          write(writer.add(results));
+        }
+      } catch (error) {
+        failed = true;
+        const { code, message: text } = error as NodeJS.ErrnoException;
+        const reply: ReportReply = { kind: 'failed', code, message: text ?? String(error) };
         port.postMessage(reply);
-        return;
       }
-      const messages = unpackMessages(message.packed);
-      const results: LintResult[] = message.results;
-      for (let i = 0; i < results.length; i++) results[i].messages = messages[i];
-      write(writer.add(results));
-    } catch (error) {
-      failed = true;
-      const { code, message: text } = error as NodeJS.ErrnoException;
-      const reply: ReportReply = { kind: 'failed', code, message: text ?? String(error) };
+    }
+    if (message === 'finish') {
+      const reply: ReportReply = { kind: 'done' };
       port.postMessage(reply);
     }
   });

@@ -236,4 +236,3 @@ const sarif: Formatter = function* (results, context) {
 };
 
 export default sarif;
-
