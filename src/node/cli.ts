@@ -14,7 +14,7 @@ import type { LintMessage, LintResult } from '../core/linter.js';
 import type { GwDocument } from '../core/document.js';
 import type { Shard } from './shard.js';
 import type { LintFilesOptions } from './lint-files.js';
-import type { ReportThread, StreamedFormat } from './report-thread.js';
+import type { ReportThread } from './report-thread.js';
 import type { ViewLine } from '../view/lines.js';
 import { packageVersion } from './version.js';
 
@@ -620,7 +620,6 @@ async function writeFormatted(options: CliOptions, results: ResultWithSource[], 
       throw new UsageError(`无法写入 --output-file ${options.outputFile}（${describeWriteError(error)}）`);
     }
   }
-
 }
 
 /**
@@ -644,7 +643,7 @@ interface StreamTotals {
  * The report thread's part of a run (report-thread.ts), for the runs whose report can be written as the
  * results arrive: stylish and JSON of files, neither fixed nor annotated, without --cache (a replay
  * holds its findings as JSON text, not worth unpacking) nor a bulk suppressions file (applied to all the
- * results at once). undefined for the others; the thread itself is started only for enough files.
+ * results at once). undefined for the others; the thread itself starts only for FILES_FOR_REPORT_THREAD files.
  */
 async function reportStream(
   options: CliOptions,
@@ -663,10 +662,9 @@ async function reportStream(
     if (filePaths.length < FILES_FOR_REPORT_THREAD) return undefined;
     // The report file must not be truncated before it is read as a draft of the run.
     if (outputFile !== undefined && filePaths.includes(outputFile)) return undefined;
-    const streamedFormat: StreamedFormat = format;
     thread = new ReportThread(
       {
-        format: streamedFormat,
+        format,
         outputFile,
         context: {
           cwd,

@@ -64,13 +64,14 @@ function threadCount(files: number, concurrency: number | undefined): number {
 
 /**
  * Lints the jobs on `threads` threads: the main thread and `threads - 1` workers take batches from one queue,
- * so a slow file never holds up the rest. Results come back by job index, independent of timing.
+ * so a slow file never holds up the rest. Results come back by job index, independent of timing; `onLinted`
+ * is told each time some have arrived.
  */
 async function runJobs(
   jobs: readonly LintJob[],
   setup: WorkerSetup,
   threads: number,
-  onLinted?: (results: (LintedFile | undefined)[], start: number, end: number) => void,
+  onLinted?: (results: (LintedFile | undefined)[]) => void,
 ): Promise<(LintedFile | undefined)[]> {
   const results: (LintedFile | undefined)[] = new Array(jobs.length);
   let next = 0;
@@ -88,7 +89,7 @@ async function runJobs(
         jobs.slice(start, end).map((job) => lintOneFile(job.filePath, { rules: setup.configs[job.configIndex], fixAs: job.fixAs }, setup.options, job.cachedHash)),
       );
       batch.forEach((result, offset) => (results[start + offset] = result));
-      onLinted?.(results, start, end);
+      onLinted?.(results);
       // Let worker messages in between batches: parsing is synchronous and would otherwise starve them.
       await new Promise((resolveTurn) => setImmediate(resolveTurn));
     }
@@ -114,7 +115,7 @@ async function runJobs(
           result.messages = messages[offset];
           results[start + offset] = result;
         });
-        onLinted?.(results, start, start + reply.results.length);
+        onLinted?.(results);
         sendNext();
       });
       worker.on('error', rejectWorker);
@@ -237,7 +238,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       if (nextJob === linted.length) while (nextOther < others.length) ready.push(others[nextOther++]);
       if (ready.length > 0) sink(ready);
     };
-    if (jobs.length > 0) await runJobs(jobs, setup, threads, (linted) => emit(linted));
+    if (jobs.length > 0) await runJobs(jobs, setup, threads, emit);
     else emit([]);
     await cache?.save();
     return [];

@@ -63,7 +63,7 @@ export class ReportThread {
         else resolveDone();
       });
       this.worker.on('error', (error) => rejectDone(this.failure ?? error));
-      this.worker.on('exit', () => (this.failure ? rejectDone(this.failure) : rejectDone(new Error('the report thread stopped before the report was written'))));
+      this.worker.on('exit', () => rejectDone(this.failure ?? new Error('报告线程在写完报告之前退出')));
     });
     // Not left unhandled while the main thread is still linting: finish() hands it on.
     this.finished.catch(() => undefined);
