@@ -108,6 +108,15 @@ describe('a report written on the report thread', () => {
     expect(JSON.parse(result.stdout)).toHaveLength(5);
   });
 
+  it('is not used when the --output-file is one of the drafts: the report is written after that draft is read', () => {
+    const directory = project(520);
+    writeFileSync(join(directory, '稿件', '报告.txt'), '上次的报告,其中有半角逗号。\n');
+    const result = run(brokenCli, ['稿件', '--format', 'json', '--output-file', '稿件/报告.txt'], directory);
+    expect(result).toEqual({ status: 1, stdout: '', stderr: '' });
+    const report = JSON.parse(readFileSync(join(directory, '稿件', '报告.txt'), 'utf8')) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(report.find((entry) => entry.filePath.endsWith('报告.txt'))?.messages.map((message) => message.ruleId)).toEqual(['punctuation-width']);
+  });
+
   it('reports an --output-file that cannot be written as the main thread does: exit 2, one line', () => {
     const directory = project(520);
     writeFileSync(join(directory, '报告'), '这是一个文件，不是目录');
