@@ -623,12 +623,15 @@ async function writeFormatted(options: CliOptions, results: ResultWithSource[], 
 }
 
 /**
- * Below this many files the report thread does not pay. It pays where keeping every finding to the end costs
- * the main thread's collector much: drafts full of findings, stylish, 2,000 files 0.1 s less, 1,000 files
- * 0.025 s, 500 files 0.015 s, 100 files 0.01 s more; 2,000 clean drafts 0.01 s more. Started later, once a
- * run's results proved to hold many findings, it cost more than it saved (heavy corpus: 0.5 s more CPU).
+ * The report thread pays where keeping every finding to the end costs the main thread's collector much:
+ * drafts full of findings (heavy corpus, stylish: 2,000 files 0.1 s less, 1,000 files 0.025 s, 500 files
+ * 0.015 s, 100 files 0.01 s more). On drafts with few findings it costs (the light corpus: 0.04 s more). So it
+ * is started for FILES_FOR_REPORT_THREAD files or more, and used only if the first FILES_TO_DECIDE results
+ * hold FINDINGS_PER_FILE findings a file (heavy ~130, light ~10); otherwise it is stopped unused.
  */
 const FILES_FOR_REPORT_THREAD = 500;
+const FILES_TO_DECIDE = 16;
+const FINDINGS_PER_FILE = 40;
 
 /** What a run whose report is written on the report thread has counted of the results it did not keep. */
 interface StreamTotals {
@@ -641,16 +644,18 @@ interface StreamTotals {
 
 /**
  * The report thread's part of a run (report-thread.ts), for the runs whose report can be written as the
- * results arrive: stylish and JSON of files, neither fixed nor annotated, without --cache (a replay
+ * results arrive: stylish of files, neither fixed nor annotated, without --cache (a replay
  * holds its findings as JSON text, not worth unpacking) nor a bulk suppressions file (applied to all the
  * results at once). undefined for the others; the thread itself starts only for FILES_FOR_REPORT_THREAD files.
  */
 async function reportStream(
   options: CliOptions,
   cwd: string,
-): Promise<{ stream: NonNullable<LintFilesOptions['stream']>; totals: StreamTotals; thread: () => ReportThread | undefined } | undefined> {
+): Promise<
+  { stream: NonNullable<LintFilesOptions['stream']>; totals: StreamTotals; thread: () => ReportThread | undefined; held: () => ResultWithSource[] } | undefined
+> {
   const format = options.format;
-  if (format !== 'stylish' && format !== 'json') return undefined;
+  if (format !== 'stylish') return undefined;
   if (options.fix !== false || options.annotate || options.cache) return undefined;
   if (options.suppressAll || options.suppressRules.length > 0 || options.pruneSuppressions) return undefined;
   const [{ ReportThread }, { rules, suppressions }] = await Promise.all([import('./report-thread.js'), import('./cli-modules.js')]);
@@ -658,13 +663,39 @@ async function reportStream(
   const outputFile = options.outputFile === undefined ? undefined : resolve(cwd, options.outputFile);
   const totals: StreamTotals = { errors: 0, warnings: 0, fatal: false, files: 0, withProblems: 0 };
   let thread: ReportThread | undefined;
+  // The results handed over while it is not yet known whether the drafts have enough findings for the thread.
+  let held: ResultWithSource[] = [];
+  let heldFindings = 0;
+  let deciding = true;
+  const toThread = (results: readonly ResultWithSource[]): void => {
+    for (const result of results) {
+      totals.errors += result.errorCount;
+      totals.warnings += result.warningCount;
+      if (result.fatalErrorCount > 0) totals.fatal = true;
+      if (hasFindings(result)) totals.withProblems++;
+    }
+    totals.files += results.length;
+    thread!.add(options.quiet ? results.map(errorsOnly) : results);
+  };
+  /** Whether the report is the thread's: decided once FILES_TO_DECIDE results are in, or at the end. */
+  const decide = (): void => {
+    deciding = false;
+    if (heldFindings >= FINDINGS_PER_FILE * held.length && held.length >= FILES_TO_DECIDE) {
+      toThread(held);
+      held = [];
+      return;
+    }
+    // Nothing was sent: the thread has not opened the report file, and goes without a trace.
+    thread!.cancel();
+    thread = undefined;
+  };
   const stream = (filePaths: readonly string[]): ((results: ResultWithSource[]) => void) | undefined => {
     if (filePaths.length < FILES_FOR_REPORT_THREAD) return undefined;
     // The report file must not be truncated before it is read as a draft of the run.
     if (outputFile !== undefined && filePaths.includes(outputFile)) return undefined;
+    // Started at once, while the main thread loads the parser and rules: started later it cost more.
     thread = new ReportThread(
       {
-        format,
         outputFile,
         context: {
           cwd,
@@ -676,17 +707,23 @@ async function reportStream(
       (bytes) => process.stdout.write(bytes),
     );
     return (results) => {
-      for (const result of results) {
-        totals.errors += result.errorCount;
-        totals.warnings += result.warningCount;
-        if (result.fatalErrorCount > 0) totals.fatal = true;
-        if (hasFindings(result)) totals.withProblems++;
+      if (!deciding) {
+        if (thread) toThread(results);
+        else held.push(...results);
+        return;
       }
-      totals.files += results.length;
-      thread!.add(options.quiet ? results.map(errorsOnly) : results);
+      for (const result of results) {
+        held.push(result);
+        heldFindings += result.messages.length;
+      }
+      if (held.length >= FILES_TO_DECIDE) decide();
     };
   };
-  return { stream, totals, thread: () => thread };
+  const finished = (): ReportThread | undefined => {
+    if (deciding && thread) decide();
+    return thread;
+  };
+  return { stream, totals, thread: finished, held: () => held };
 }
 
 /**
@@ -727,6 +764,9 @@ async function runLint(options: CliOptions): Promise<number> {
   const standardInput = options.stdin ? await lintStandardInput(options) : undefined;
   const streamed = standardInput ? undefined : await reportStream(options, cwd);
   let results = standardInput ? [standardInput.result] : await lintPatterns(options, streamed?.stream);
+  const reportThread = streamed?.thread();
+  // No report thread: lintFiles handed every result over, and they are reported as usual.
+  if (streamed && !reportThread && results.length === 0) results = streamed.held();
   if (options.annotate) {
     const { displayPath } = await import('./cli-modules.js');
     for (const { annotated } of results) {
@@ -754,7 +794,6 @@ async function runLint(options: CliOptions): Promise<number> {
   const machineReadable = options.format === 'json' || options.format === 'sarif' || options.format === 'github';
   if (options.fix === 'dry-run' && !machineReadable) writeStdout(await dryRunDiffs(results, cwd));
 
-  const reportThread = streamed?.thread();
   if (reportThread) {
     try {
       await reportThread.finish();

@@ -1,5 +1,5 @@
 /**
- * The report thread: formats the results of a run as the main thread lints them and writes the report, on
+ * The report thread: formats the stylish report of a run as the main thread lints it and writes it, on
  * the core that linting leaves idle. The main thread posts each batch of results in their reported order,
  * findings packed (packed-messages.ts), and keeps none of them; then `finish`. The report goes to the
  * `--output-file`, written here, or back to the main thread in chunks for stdout (see report-thread.ts).
@@ -20,7 +20,6 @@ const port = parentPort!;
 const CHUNK = 1024 * 1024;
 
 async function loadWriter(): Promise<ReportWriter> {
-  if (setup.format === 'json') return (await import('./formatters/json.js')).jsonReport();
   const [{ stylishReport }, { loadDisplayWidth }] = await Promise.all([import('./formatters/stylish.js'), import('./formatters/width.js')]);
   // The columns are measured with string-width; loaded here, beside the main thread's start.
   await loadDisplayWidth();
