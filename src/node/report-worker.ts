@@ -21,7 +21,7 @@ const CHUNK = 1024 * 1024;
 
 async function loadWriter(): Promise<ReportWriter> {
   const [{ stylishReport }, { loadDisplayWidth }] = await Promise.all([import('./formatters/stylish.js'), import('./formatters/width.js')]);
-  // The columns are measured with string-width; loaded here, beside the main thread's start.
+  // The columns are measured with string-width.
   await loadDisplayWidth();
   return stylishReport(setup.context);
 }
@@ -90,7 +90,8 @@ function write(pieces: Iterable<string | Uint8Array>): void {
   }
 }
 
-const writerLoaded = loadWriter();
+/** Loaded with the first results: a thread stopped unused (see cli.ts) never loads string-width. */
+let writerLoaded: Promise<ReportWriter> | undefined;
 let failed = false;
 
 // Messages are handled one after another, each once the one before (and the formatter's loading) is done.
@@ -98,7 +99,7 @@ let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (message: ReportBatch | 'finish') => {
   queue = queue.then(async () => {
-    const writer = await writerLoaded;
+    const writer = await (writerLoaded ??= loadWriter());
     // After a failed write the rest is dropped: the main thread reports the failure once linting is done.
     if (!failed) {
       try {
