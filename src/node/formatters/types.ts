@@ -34,7 +34,7 @@ export type Formatter = (results: readonly LintResult[], context: FormatterConte
 
 /**
  * A report written as results arrive, in the order they are reported (see report-worker.ts): `add` gives the
- * pieces for results that follow every result given before, `finish` the rest (a summary, closing brackets).
+ * pieces for results that follow every result given before, `finish` the rest (stylish: the summary).
  * The pieces together are exactly what the format's Formatter gives for all the results at once; lent bytes
  * as for FormatterOutput.
  */
