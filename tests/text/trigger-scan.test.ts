@@ -4,6 +4,7 @@ import type { Block, GwDocument } from '../../src/core/document.js';
 import { rulesById } from '../../rules/index.js';
 import { resolveRules } from '../../src/core/config/resolve-rules.js';
 import { lintDocument, parseDocument } from '../../src/core/linter.js';
+import { marksPairTrivially } from '../../src/core/text/pairs.js';
 import { Trigger, blockTriggers, nextDoubled } from '../../src/core/text/trigger-scan.js';
 import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
 
@@ -25,6 +26,7 @@ const REFERENCE: Readonly<Record<keyof typeof Trigger, (text: string) => boolean
   FormMark: (text) => /[….．\-–－—]/.test(text),
   EnumerationWord: (text) => /[是第其首再最]/.test(text),
   OpeningMark: (text) => /[（“‘《〈〔【［(]/.test(text),
+  UnpairedMarks: (text) => !marksPairTrivially(text),
 };
 
 /** The first doubled unit of one to four basic Han characters, by a backtracking regex. */
@@ -58,7 +60,7 @@ function expectAgreement(texts: readonly string[]): void {
 }
 
 /** Characters that make the triggers and doubled units likely in short random texts. */
-const ALPHABET = [...'年月左右号附件约一二三四五六七八九十百千零〇○OＯ两的工作研究我们国家，、。：.-/．19200０１２ 3\nABCXx×【[（(〔某□啥什么_＿…\u3000待请此TF「」『』—–－是第其首再最“‘《〈［'];
+const ALPHABET = [...'年月左右号附件约一二三四五六七八九十百千零〇○OＯ两的工作研究我们国家，、。：.-/．19200０１２ 3\nABCXx×【[（(〔某□啥什么_＿…\u3000待请此TF「」『』—–－是第其首再最“‘《〈［”’》〉）〕】］)]"\''];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 24 }).map((characters) => characters.join(''));
 
 describe('blockTriggers', () => {
@@ -137,9 +139,11 @@ describe('the punctuation rules after the shared scan', () => {
     '会议强调了「安全第一」的方针，要求于3-5月完成排查。。。整改期限为2024-2025年。',
     '',
     '（，以下简称“，办法”）请各单位认真执行……',
+    '',
+    '坚持“以公开为常态、不公开为例外原则，报送时间最迟不超过48小时）。现将《关于印发《工作要点》的通知》转发给你们。',
   ].join('\n');
 
-  for (const ruleId of ['punctuation-form', 'enumeration-sequence', 'punctuation-sequence']) {
+  for (const ruleId of ['punctuation-form', 'enumeration-sequence', 'punctuation-sequence', 'punctuation-pair']) {
     it(`${ruleId} finds what it finds with its own searches, in a draft and in the published documents`, () => {
       expect(findings(ruleId, draft, true)).toEqual(findings(ruleId, draft, false));
       expect(findings(ruleId, draft, true).length).toBeGreaterThan(0);

@@ -1,12 +1,13 @@
 /**
  * One pass over the characters of every block of a document that tells the rules which blocks they need to read:
- * the format rules (date-format, number-usage, no-repeated-word, document-number, attachment-note), and no-placeholder
- * and punctuation-form when a format rule has made it.
+ * the format rules (date-format, number-usage, no-repeated-word, document-number, attachment-note), and no-placeholder,
+ * punctuation-form, punctuation-sequence, enumeration-sequence and punctuation-pair when a format rule has made it.
  * Each of them searched every block for its own trigger (a regex, a loop over the characters, a search of the
  * source); most blocks hold none, and a native search costs more per call than per character on blocks of a line or
  * two. One loop with a table read per character answers all of them at once, and the rules visit only their blocks.
  */
 import type { GwDocument } from '../document.js';
+import { PAIRED_MARKS, precheckClosed, precheckMark, startPrecheck } from './pairs.js';
 
 /** What a block holds that some rule must look at; a block's mask is the union of these. */
 export const Trigger = {
@@ -54,6 +55,11 @@ export const Trigger = {
   EnumerationWord: 4096,
   /** One of the opening marks `（` `“` `‘` `《` `〈` `〔` `【` `［`, or `(` (punctuation-sequence's `（，`). */
   OpeningMark: 8192,
+  /**
+   * Paired marks that fail punctuation-pair's pre-check (precheckMark): that rule scans the block in full. Its own
+   * pre-check was a second pass over every character of every block; the scan feeds the marks it meets instead.
+   */
+  UnpairedMarks: 16384,
 } as const;
 
 /** The first characters of no-placeholder's default marker words (`待补充`, `请填写`, `此处插入`, `TODO`, `FIXME`…). */
@@ -76,6 +82,8 @@ export interface BlockTriggers {
 // read there rather than carried along for every character. RARE holds, per character, the Trigger bits it sets
 // alone, or NEIGHBOURS for a character whose neighbours decide.
 const NEIGHBOURS = 1 << 15;
+/** A mark of PAIRED_MARKS, fed to the pre-check; not a bit of a mask (UnpairedMarks is set from the pre-check). */
+const PAIRED_MARK = Trigger.UnpairedMarks;
 const RARE = new Uint16Array(0x10000);
 // What a character is as the neighbour of a rare one.
 /** May stand right before the digits of a mixed number: 〇 一 … 九 零 十 百 千. */
@@ -131,6 +139,7 @@ classify(RARE, '….．-–－—', Trigger.FormMark);
 classify(RARE, '是第其首再最', Trigger.EnumerationWord);
 // `（` `(` `〔` are read with their neighbours (OPEN_ROUND): neighbourTriggers sets the bit for them.
 classify(RARE, '“‘《〈【［', Trigger.OpeningMark);
+classify(RARE, PAIRED_MARKS, PAIRED_MARK);
 for (let code = 0; code < KINDS.length; code++) {
   if ((KINDS[code] & (DIGIT | WRONG_ZERO | CIRCLE | UNDERSCORE | OPEN_ROUND | REPEATS)) !== 0) RARE[code] |= NEIGHBOURS;
 }
@@ -256,6 +265,9 @@ function isUnitDoubled(text: string, start: number, length: number): boolean {
 /** The mask of one block's text; stores its first and last doubled units in `firstDoubled[index]` and `lastDoubled[index]`. */
 function scanBlock(text: string, index: number, firstDoubled: Int32Array, lastDoubled: Int32Array): number {
   let mask = 0;
+  // The pre-check's open bits while every paired mark so far passed it; -1 once one failed, the rest then not fed to it.
+  let pairing = 0;
+  startPrecheck();
   // The first and last doubled units found, both compared with every one found so that the compiled loop has seen
   // the comparisons run (a comparison first made after the loop was compiled throws it away).
   let first = text.length;
@@ -283,11 +295,15 @@ function scanBlock(text: string, index: number, firstDoubled: Int32Array, lastDo
     back2 = back1;
     back1 = code;
     const rare = RARE[code];
-    if (rare !== 0) mask |= (rare & NEIGHBOURS) === 0 ? rare : neighbourTriggers(text, i, code);
+    if (rare !== 0) {
+      if ((rare & PAIRED_MARK) !== 0 && pairing >= 0) pairing = precheckMark(code, pairing);
+      mask |= (rare & NEIGHBOURS) === 0 ? rare : neighbourTriggers(text, i, code);
+    }
   }
   firstDoubled[index] = last === -1 ? -1 : first;
   lastDoubled[index] = last;
-  return mask;
+  // A paired mark set PAIRED_MARK, the bit of UnpairedMarks, in the mask: the pre-check's answer replaces it.
+  return pairing >= 0 && precheckClosed() ? mask & ~PAIRED_MARK : mask | PAIRED_MARK;
 }
 
 function scan(document: GwDocument): BlockTriggers {
@@ -303,8 +319,15 @@ function scan(document: GwDocument): BlockTriggers {
  * Every path of the scan, run on a few lines when the module loads: a branch first taken after the scan was compiled
  * (a 啥 in the thousandth draft) would throw the compiled scan away, and each rare trigger would do so once.
  */
-const WARM_UP = '2024年5月8日、2024.5.8，3千5百，1，000，二O二四年（ ）【单位】XX某某□□○○___啥啥啥什么什么什么……约100人左右附件1号的的\n'.repeat(4);
-for (let round = 0; round < 4; round++) scanBlock(WARM_UP, 0, new Int32Array(1), new Int32Array(1));
+const WARM_UP = [
+  '2024年5月8日、2024.5.8，3千5百，1，000，二O二四年（ ）【单位】“XX”《某某》□□○○___啥啥啥什么什么什么……约100人左右附件1号的的\n'.repeat(4),
+  // Each way the pre-check fails: a second `“` or `《` open, a closer not expected, a mark left open.
+  '““',
+  '《《',
+  '）',
+  '（',
+];
+for (let round = 0; round < 4; round++) for (const text of WARM_UP) scanBlock(text, 0, new Int32Array(1), new Int32Array(1));
 
 /** The last document scanned and its triggers. */
 let last: { readonly document: GwDocument; readonly triggers: BlockTriggers } | undefined;
