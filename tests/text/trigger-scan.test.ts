@@ -94,6 +94,20 @@ describe('blockTriggers', () => {
     for (const name of files) expectAgreement(parseDocument(readCorpusFile(name), 'text').blocks.map((block) => block.text));
   });
 
+  it('reads a block from the source as from its own text, nothing of the lines around it', () => {
+    // Each line a block whose triggers would change if the characters of the next or last line, or the spaces left
+    // out at its end, were read with it.
+    const lines = ['联系人（ ', '报名截止（\u3000', '截至2024', '.5.8前报送', '某', '某某', '啥啥', '啥', '的', '的确', '工作', '工作', '二', 'O二四年', '___', '_', '1，', '000万元', '3', '千'];
+    const sources = [lines.join('\n'), lines.join('\r\n'), ...corpusFiles().map(readCorpusFile)];
+    let verbatim = 0;
+    for (const document of sources.flatMap((source) => [parseDocument(source, 'text'), parseDocument(source, 'markdown')])) {
+      const fromSource = blockTriggers(document);
+      verbatim += document.blocks.filter((block) => block.verbatim === true).length;
+      expect(blockTriggers(documentOf(document.blocks.map((block) => block.text)))).toEqual(fromSource);
+    }
+    expect(verbatim).toBeGreaterThan(1000);
+  });
+
   it('scans a document once while it is the last one asked about', () => {
     const first = parseDocument('2024年5月8日\n', 'text');
     const second = parseDocument('参会人员约100人左右\n', 'text');
