@@ -287,8 +287,11 @@ function scanBlock(text: string, start: number, end: number, index: number, firs
     // A unit of `length` characters doubled at `p` shows as its first character again at `p + length`: a Han
     // character equal to one of the last four may open the copy of the unit just before it, which is then compared.
     if ((code === back1 || code === back2 || code === back3 || code === back4) && isBasicHan(code)) {
-      // Never past the start of the block: reading out of bounds would throw the optimised loop away.
-      for (let length = i - start < MAX_UNIT ? i - start : MAX_UNIT; length >= 1; length--) {
+      // Never past the start of the block: reading out of bounds would throw the optimised loop away. One subtraction
+      // made whichever way the comparison goes (one made only for a unit near the block's start was first run after
+      // the loop was compiled, and threw it away).
+      const read = i - start;
+      for (let length = read < MAX_UNIT ? read : MAX_UNIT; length >= 1; length--) {
         const unit = i - length;
         if (text.charCodeAt(unit) === code && isUnitDoubled(text, end, unit, length)) {
           if (unit < first) first = unit;
