@@ -5,6 +5,8 @@ import {
   DOUBLE_QUOTE,
   FULL_WIDTH_OF,
   INNER_OF,
+  IS_PAIRED_MARK,
+  marksPairTrivially,
   PAIR_BY_CLOSE,
   PAIR_BY_OPEN,
   PAIRS,
@@ -15,6 +17,7 @@ import {
   type PairMark,
 } from '../src/core/text/pairs.js';
 import { readMarker, skipLineIndent } from '../src/core/text/numbering-markers.js';
+import { scannedTriggers, Trigger } from '../src/core/text/trigger-scan.js';
 
 /**
  * At most this many findings per paragraph: a paragraph of 100,000 `（` is one mistake repeated, and a
@@ -88,22 +91,6 @@ export interface Finding {
 /** FULL_WIDTH_OF as a Map: a property read by a name that changes is guarded by the one name compiled code has seen. */
 const FULL_WIDTH_MARK: ReadonlyMap<string, string> = new Map(Object.entries(FULL_WIDTH_OF));
 
-/** Every character the scan acts on, by UTF-16 code, so that other text costs one array read. */
-const IS_PAIRED_MARK = new Uint8Array(0x10000);
-for (const mark of '"\'“”‘’《》〈〉（）〔〕【】［］()[]') IS_PAIRED_MARK[mark.charCodeAt(0)] = 1;
-/**
- * By UTF-16 code: for an opener the pre-check handles, the code of its closer; 0 for any other character.
- * The straight quote `"` (opener and closer at once) and the single quotes (`’` is also an apostrophe)
- * are rare in 公文 and left to the full scan.
- */
-const PRECHECK_CLOSER_OF = new Uint16Array(0x10000);
-for (const pair of PAIRS) {
-  if (pair !== STRAIGHT_QUOTE && pair !== SINGLE_QUOTE) PRECHECK_CLOSER_OF[pair.open.charCodeAt(0)] = pair.close.charCodeAt(0);
-}
-const DOUBLE_QUOTE_OPEN_CODE = DOUBLE_QUOTE.open.charCodeAt(0);
-const DOUBLE_QUOTE_CLOSE_CODE = DOUBLE_QUOTE.close.charCodeAt(0);
-const TITLE_MARK_OPEN_CODE = TITLE_MARK.open.charCodeAt(0);
-const TITLE_MARK_CLOSE_CODE = TITLE_MARK.close.charCodeAt(0);
 const ASCII_LETTER = /[A-Za-z]/;
 const ENUMERATION_DIGIT = /[0-9０-９]/;
 const CHINESE_NUMERAL = /[一二三四五六七八九十]/;
@@ -145,42 +132,6 @@ function markData(pair: PairMark): MessageData {
 
 function replaceMark(offset: number, found: string, replacement: string): Suggestion<MessageId> {
   return { messageId: 'replaceMark', data: { found, replacement }, fix: { start: offset, end: offset + 1, text: replacement } };
-}
-
-/**
- * The pre-check's stack: the codes of the closers still expected, innermost last. Kept at module level so
- * that the common path allocates nothing per paragraph; the pre-check is synchronous and never re-entered.
- */
-const expectedClosers: number[] = [];
-
-/**
- * Whether every mark in `text` is a bracket, double quote or 书名号 that closes the mark opened last, so
- * that `scanBlock` would find nothing and leave nothing open for later paragraphs. Most paragraphs are
- * like this, and this check allocates nothing. Anything else gives false and `scanBlock` decides: any
- * other mark (`"` `'` `‘` `’`), a closer other than the one expected, a mark left open at the end, and a
- * `“` within a `“` or a `《` within a `《` (which may be nested).
- */
-export function marksPairTrivially(text: string): boolean {
-  expectedClosers.length = 0;
-  let openDoubleQuotes = 0;
-  let openTitles = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (IS_PAIRED_MARK[code] === 0) continue;
-    const closer = PRECHECK_CLOSER_OF[code];
-    if (closer !== 0) {
-      if (code === DOUBLE_QUOTE_OPEN_CODE && openDoubleQuotes++ > 0) return false;
-      if (code === TITLE_MARK_OPEN_CODE && openTitles++ > 0) return false;
-      expectedClosers.push(closer);
-    } else if (expectedClosers.length > 0 && code === expectedClosers[expectedClosers.length - 1]) {
-      expectedClosers.pop();
-      if (code === DOUBLE_QUOTE_CLOSE_CODE) openDoubleQuotes--;
-      else if (code === TITLE_MARK_CLOSE_CODE) openTitles--;
-    } else {
-      return false;
-    }
-  }
-  return expectedClosers.length === 0;
 }
 
 /**
@@ -413,10 +364,13 @@ export default defineRule({
       carriedFrom.pop();
       return true;
     };
+    // The scan a format rule made of every block's characters, if one did, has run the pre-check on each block.
+    const masks = scannedTriggers(document)?.masks;
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       // A paragraph whose marks pair up trivially neither reports nor closes nor leaves anything open.
-      const scanned = marksPairTrivially(block.text) ? undefined : scanBlock(block.text, closeCarried);
+      const trivial = masks === undefined ? marksPairTrivially(block.text) : (masks[index] & Trigger.UnpairedMarks) === 0;
+      const scanned = trivial ? undefined : scanBlock(block.text, closeCarried);
       if (scanned) for (const finding of scanned.findings) report({ block, ...finding });
       expireCarried(index - CARRY_BLOCKS);
       if (!scanned || scanned.open.length === 0) continue;

@@ -42,6 +42,11 @@ export interface Block {
   readonly segments: readonly Segment[];
   /** Word only: the paragraph this block was read from. */
   readonly docx?: DocxBlockOrigin;
+  /**
+   * True when `text` is the source from `segments[0].sourceStart` on, character for character: one piece of it,
+   * nothing synthetic. The trigger scan then reads the source, a flat string, instead of the text, a slice of it.
+   */
+  readonly verbatim?: boolean;
 }
 
 /** The fields a block of some kinds and formats has and others lack. */
@@ -60,6 +65,7 @@ export function createBlock(
   listDepth: number,
   quoteDepth: number,
   details?: BlockDetails,
+  verbatim = false,
 ): Block {
   return {
     index,
@@ -73,6 +79,7 @@ export function createBlock(
     table: details?.table,
     segments,
     docx: details?.docx,
+    verbatim,
   };
 }
 
@@ -272,6 +279,7 @@ export class BlockTextBuilder {
   private readonly segments: Segment[] = [];
   private length = 0;
   private lastSourceEnd = -1;
+  private synthetic = false;
 
   /** Appends text that stands in the source verbatim at `sourceStart`. */
   appendSource(text: string, sourceStart: number): void {
@@ -290,6 +298,7 @@ export class BlockTextBuilder {
     this.segments.push({ textStart: this.length, sourceStart });
     this.parts.push(text);
     this.length += text.length;
+    this.synthetic = true;
     // Force the next verbatim piece to open a new segment.
     this.lastSourceEnd = -1;
   }
@@ -298,9 +307,12 @@ export class BlockTextBuilder {
     return this.length;
   }
 
-  /** `emptySourceStart` places a block that received no text at all. */
-  build(emptySourceStart: number): { text: string; segments: Segment[] } {
+  /**
+   * `emptySourceStart` places a block that received no text at all. `verbatim` (see Block) when every piece was the
+   * source's, one after another.
+   */
+  build(emptySourceStart: number): { text: string; segments: Segment[]; verbatim: boolean } {
     const segments = this.segments.length > 0 ? this.segments : [{ textStart: 0, sourceStart: emptySourceStart }];
-    return { text: this.parts.join(''), segments };
+    return { text: this.parts.join(''), segments, verbatim: !this.synthetic && segments.length === 1 };
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import rule, { CARRY_BLOCKS, MAX_FINDINGS_PER_BLOCK, marksPairTrivially, scanBlock } from '../../rules/punctuation-pair.js';
-import { PAIRS } from '../../src/core/text/pairs.js';
+import rule, { CARRY_BLOCKS, MAX_FINDINGS_PER_BLOCK, scanBlock } from '../../rules/punctuation-pair.js';
+import { marksPairTrivially, PAIRS } from '../../src/core/text/pairs.js';
 import { corpusFiles, corpusFindings, readCorpusFile } from '../helpers/corpus.js';
 import { lintWithRule, runRuleTests } from '../helpers/rule-tester.js';
 

@@ -4,6 +4,7 @@ import type { Block, GwDocument } from '../../src/core/document.js';
 import { rulesById } from '../../rules/index.js';
 import { resolveRules } from '../../src/core/config/resolve-rules.js';
 import { lintDocument, parseDocument } from '../../src/core/linter.js';
+import { marksPairTrivially } from '../../src/core/text/pairs.js';
 import { Trigger, blockTriggers, nextDoubled } from '../../src/core/text/trigger-scan.js';
 import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
 
@@ -25,6 +26,7 @@ const REFERENCE: Readonly<Record<keyof typeof Trigger, (text: string) => boolean
   FormMark: (text) => /[….．\-–－—]/.test(text),
   EnumerationWord: (text) => /[是第其首再最]/.test(text),
   OpeningMark: (text) => /[（“‘《〈〔【［(]/.test(text),
+  UnpairedMarks: (text) => !marksPairTrivially(text),
 };
 
 /** The first doubled unit of one to four basic Han characters, by a backtracking regex. */
@@ -58,7 +60,7 @@ function expectAgreement(texts: readonly string[]): void {
 }
 
 /** Characters that make the triggers and doubled units likely in short random texts. */
-const ALPHABET = [...'年月左右号附件约一二三四五六七八九十百千零〇○OＯ两的工作研究我们国家，、。：.-/．19200０１２ 3\nABCXx×【[（(〔某□啥什么_＿…\u3000待请此TF「」『』—–－是第其首再最“‘《〈［'];
+const ALPHABET = [...'年月左右号附件约一二三四五六七八九十百千零〇○OＯ两的工作研究我们国家，、。：.-/．19200０１２ 3\nABCXx×【[（(〔某□啥什么_＿…\u3000待请此TF「」『』—–－是第其首再最“‘《〈［”’》〉）〕】］)]"\''];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 24 }).map((characters) => characters.join(''));
 
 describe('blockTriggers', () => {
@@ -90,6 +92,20 @@ describe('blockTriggers', () => {
     const files = corpusFiles();
     expect(files.length).toBeGreaterThan(100);
     for (const name of files) expectAgreement(parseDocument(readCorpusFile(name), 'text').blocks.map((block) => block.text));
+  });
+
+  it('reads a block from the source as from its own text, nothing of the lines around it', () => {
+    // Each line a block whose triggers would change if the characters of the next or last line, or the spaces left
+    // out at its end, were read with it.
+    const lines = ['联系人（ ', '报名截止（\u3000', '截至2024', '.5.8前报送', '某', '某某', '啥啥', '啥', '的', '的确', '工作', '工作', '二', 'O二四年', '___', '_', '1，', '000万元', '3', '千'];
+    const sources = [lines.join('\n'), lines.join('\r\n'), ...corpusFiles().map(readCorpusFile)];
+    let verbatim = 0;
+    for (const document of sources.flatMap((source) => [parseDocument(source, 'text'), parseDocument(source, 'markdown')])) {
+      const fromSource = blockTriggers(document);
+      verbatim += document.blocks.filter((block) => block.verbatim === true).length;
+      expect(blockTriggers(documentOf(document.blocks.map((block) => block.text)))).toEqual(fromSource);
+    }
+    expect(verbatim).toBeGreaterThan(1000);
   });
 
   it('scans a document once while it is the last one asked about', () => {
@@ -137,9 +153,11 @@ describe('the punctuation rules after the shared scan', () => {
     '会议强调了「安全第一」的方针，要求于3-5月完成排查。。。整改期限为2024-2025年。',
     '',
     '（，以下简称“，办法”）请各单位认真执行……',
+    '',
+    '坚持“以公开为常态、不公开为例外原则，报送时间最迟不超过48小时）。现将《关于印发《工作要点》的通知》转发给你们。',
   ].join('\n');
 
-  for (const ruleId of ['punctuation-form', 'enumeration-sequence', 'punctuation-sequence']) {
+  for (const ruleId of ['punctuation-form', 'enumeration-sequence', 'punctuation-sequence', 'punctuation-pair']) {
     it(`${ruleId} finds what it finds with its own searches, in a draft and in the published documents`, () => {
       expect(findings(ruleId, draft, true)).toEqual(findings(ruleId, draft, false));
       expect(findings(ruleId, draft, true).length).toBeGreaterThan(0);

@@ -269,7 +269,7 @@ class DocxReader {
       pieces,
     };
     const kind = blockContext.table ? 'table-cell' : 'paragraph';
-    const block = createBlock(this.blocks.length, kind, built.text, built.segments, 0, 0, { table: blockContext.table, docx: origin });
+    const block = createBlock(this.blocks.length, kind, built.text, built.segments, 0, 0, { table: blockContext.table, docx: origin }, built.verbatim);
     this.blocks.push(block);
     this.addRevisions(block, text, properties, shift);
     for (const { id, offset } of text.commentStarts) this.commentAnchors.set(id, { block, start: offset + shift });

@@ -194,8 +194,9 @@ interface Line {
 export interface PlainGroupSink {
   /** remark's tree of a stretch that needed it, its positions already moved to the whole source. */
   markdown(tree: Root): void;
-  heading(depth: number, text: string, segments: Segment[]): void;
-  paragraph(text: string, segments: Segment[]): void;
+  /** `verbatim`: see Block. */
+  heading(depth: number, text: string, segments: Segment[], verbatim: boolean): void;
+  paragraph(text: string, segments: Segment[], verbatim: boolean): void;
 }
 
 /** Appends the text of `source[from, to)` less the `**` delimiters in it. */
@@ -214,11 +215,17 @@ function appendLineText(builder: BlockTextBuilder, source: string, from: number,
  * mapped to where the line ends, two or more trailing spaces make a hard break, `\n` too but with no source
  * of its own.
  */
-function plainBlockText(source: string, group: readonly Line[], first: number, last: number, contentStart: number): { text: string; segments: Segment[] } {
+function plainBlockText(
+  source: string,
+  group: readonly Line[],
+  first: number,
+  last: number,
+  contentStart: number,
+): { text: string; segments: Segment[]; verbatim: boolean } {
   const line = group[first];
   if (first === last && line.plain!.strong.length === 0) {
     const text = source.slice(contentStart, line.plain!.contentEnd);
-    return { text, segments: [{ textStart: 0, sourceStart: contentStart }] };
+    return { text, segments: [{ textStart: 0, sourceStart: contentStart }], verbatim: true };
   }
   const builder = new BlockTextBuilder();
   for (let i = first; i <= last; i++) {
@@ -237,15 +244,15 @@ function emitPlainGroup(source: string, group: readonly Line[], sink: PlainGroup
   while (index < group.length) {
     const plain = group[index].plain!;
     if (plain.kind === 'heading') {
-      const { text, segments } = plainBlockText(source, group, index, index, plain.contentStart);
-      sink.heading(plain.depth, text, segments);
+      const { text, segments, verbatim } = plainBlockText(source, group, index, index, plain.contentStart);
+      sink.heading(plain.depth, text, segments, verbatim);
       index++;
       continue;
     }
     let last = index;
     while (last + 1 < group.length && group[last + 1].plain!.kind === 'paragraph') last++;
-    const { text, segments } = plainBlockText(source, group, index, last, group[index].start);
-    sink.paragraph(text, segments);
+    const { text, segments, verbatim } = plainBlockText(source, group, index, last, group[index].start);
+    sink.paragraph(text, segments, verbatim);
     index = last + 1;
   }
 }

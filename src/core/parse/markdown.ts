@@ -312,8 +312,8 @@ function appendTreeBlocks(tree: Root, source: string, blocks: Block[], directive
   ): void => {
     const builder = new BlockTextBuilder();
     appendPhrasing(builder, source, children, directives);
-    const { text, segments } = builder.build(startOffset(node, 0));
-    blocks.push(createBlock(blocks.length, kind, text, segments, context.listDepth, context.quoteDepth, extra));
+    const { text, segments, verbatim } = builder.build(startOffset(node, 0));
+    blocks.push(createBlock(blocks.length, kind, text, segments, context.listDepth, context.quoteDepth, extra, verbatim));
   };
 
   const stack: Frame[] = [{ node: tree, context: { listDepth: 0, quoteDepth: 0 } }];
@@ -407,8 +407,8 @@ export function parseMarkdown(source: string, options: MarkdownOptions = {}): Gw
     else {
       readPlainGroups(source, parse, {
         markdown: (tree) => appendTreeBlocks(tree, source, blocks, directives),
-        heading: (depth, text, segments) => blocks.push(createBlock(blocks.length, 'heading', text, segments, 0, 0, { depth })),
-        paragraph: (text, segments) => blocks.push(createBlock(blocks.length, 'paragraph', text, segments, 0, 0)),
+        heading: (depth, text, segments, verbatim) => blocks.push(createBlock(blocks.length, 'heading', text, segments, 0, 0, { depth }, verbatim)),
+        paragraph: (text, segments, verbatim) => blocks.push(createBlock(blocks.length, 'paragraph', text, segments, 0, 0, undefined, verbatim)),
       });
     }
   } catch (error) {

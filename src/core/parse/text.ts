@@ -70,6 +70,6 @@ function lineBlock(source: string, pieces: [number, number][], index: number): B
     if (i > first) builder.appendSynthetic(OBJECT_REPLACEMENT, pieces[i - 1][1]);
     builder.appendSource(source.slice(start, end), start);
   }
-  const { text, segments } = builder.build(pieces[first][0]);
-  return createBlock(index, 'paragraph', text, segments, 0, 0);
+  const { text, segments, verbatim } = builder.build(pieces[first][0]);
+  return createBlock(index, 'paragraph', text, segments, 0, 0, undefined, verbatim);
 }
