@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 rmSync('dist/bin', { recursive: true, force: true });
 
 const { metafile } = await build({
-  entryPoints: { cli: 'src/node/cli.ts', 'lint-worker': 'src/node/lint-worker.ts', 'report-worker': 'src/node/report-worker.ts' },
+  entryPoints: { cli: 'src/node/cli.ts', 'lint-worker': 'src/node/lint-worker.ts' },
   outdir: 'dist/bin',
   bundle: true,
   splitting: true,

@@ -14,7 +14,7 @@ import type { LintMessage, LintResult } from '../core/linter.js';
 import type { GwDocument } from '../core/document.js';
 import type { Shard } from './shard.js';
 import type { LintFilesOptions } from './lint-files.js';
-import type { ReportThread } from './report-thread.js';
+import type { StreamedReport } from './report-stream.js';
 import type { ViewLine } from '../view/lines.js';
 import { packageVersion } from './version.js';
 
@@ -623,17 +623,12 @@ async function writeFormatted(options: CliOptions, results: ResultWithSource[], 
 }
 
 /**
- * The report thread pays where keeping every finding to the end costs the main thread's collector much:
- * drafts full of findings (heavy corpus, stylish: 2,000 files 0.1 s less, 1,000 files 0.025 s, 500 files
- * 0.015 s, 100 files 0.01 s more). On drafts with few findings it costs (the light corpus: 0.04 s more). So it
- * is started for FILES_FOR_REPORT_THREAD files or more, and used only if the first FILES_TO_DECIDE results
- * hold FINDINGS_PER_FILE findings a file (heavy ~130, light ~10); otherwise it is stopped unused.
+ * Runs of fewer files report as before: their report is small, and streaming would load the formatter and
+ * string-width before linting, for a run that may find nothing (a pre-commit hook's few drafts).
  */
-const FILES_FOR_REPORT_THREAD = 500;
-const FILES_TO_DECIDE = 16;
-const FINDINGS_PER_FILE = 40;
+const FILES_TO_STREAM = 100;
 
-/** What a run whose report is written on the report thread has counted of the results it did not keep. */
+/** What a run whose report is streamed has counted of the results it did not keep. */
 interface StreamTotals {
   errors: number;
   warnings: number;
@@ -643,87 +638,48 @@ interface StreamTotals {
 }
 
 /**
- * The report thread's part of a run (report-thread.ts), for the runs whose report can be written as the
- * results arrive: stylish of files, neither fixed nor annotated, without --cache (a replay
- * holds its findings as JSON text, not worth unpacking) nor a bulk suppressions file (applied to all the
- * results at once). undefined for the others; the thread itself starts only for FILES_FOR_REPORT_THREAD files.
+ * The streamed report's part of a run (report-stream.ts), for the runs whose report can be written as the
+ * results arrive: stylish of files, neither fixed nor annotated, without --cache (a replay holds its findings
+ * as JSON text, parsed only when read) nor a bulk suppressions file (applied to all the results at once).
+ * undefined for the others; JSON and SARIF are written at the end (see report-stream.ts for why).
  */
 async function reportStream(
   options: CliOptions,
   cwd: string,
-): Promise<
-  { stream: NonNullable<LintFilesOptions['stream']>; totals: StreamTotals; thread: () => ReportThread | undefined; held: () => ResultWithSource[] } | undefined
-> {
-  const format = options.format;
-  if (format !== 'stylish') return undefined;
+): Promise<{ stream: NonNullable<LintFilesOptions['stream']>; totals: StreamTotals; report: () => StreamedReport | undefined } | undefined> {
+  if (options.format !== 'stylish') return undefined;
   if (options.fix !== false || options.annotate || options.cache) return undefined;
   if (options.suppressAll || options.suppressRules.length > 0 || options.pruneSuppressions) return undefined;
-  const [{ ReportThread }, { rules, suppressions }] = await Promise.all([import('./report-thread.js'), import('./cli-modules.js')]);
+  const { rules, suppressions } = await import('./cli-modules.js');
   if (existsSync(resolve(cwd, options.suppressionsLocation ?? suppressions.DEFAULT_SUPPRESSIONS_FILE))) return undefined;
   const outputFile = options.outputFile === undefined ? undefined : resolve(cwd, options.outputFile);
   const totals: StreamTotals = { errors: 0, warnings: 0, fatal: false, files: 0, withProblems: 0 };
-  let thread: ReportThread | undefined;
-  // The results handed over while it is not yet known whether the drafts have enough findings for the thread.
-  let held: ResultWithSource[] = [];
-  let heldFindings = 0;
-  let deciding = true;
-  const toThread = (results: readonly ResultWithSource[]): void => {
-    for (const result of results) {
-      totals.errors += result.errorCount;
-      totals.warnings += result.warningCount;
-      if (result.fatalErrorCount > 0) totals.fatal = true;
-      if (hasFindings(result)) totals.withProblems++;
-    }
-    totals.files += results.length;
-    thread!.add(options.quiet ? results.map(errorsOnly) : results);
-  };
-  /** Whether the report is the thread's: decided once FILES_TO_DECIDE results are in, or at the end. */
-  const decide = (): void => {
-    deciding = false;
-    if (heldFindings >= FINDINGS_PER_FILE * held.length && held.length >= FILES_TO_DECIDE) {
-      toThread(held);
-      held = [];
-      return;
-    }
-    // Nothing was sent: the thread has not opened the report file, and goes without a trace.
-    thread!.cancel();
-    thread = undefined;
-  };
-  const stream = (filePaths: readonly string[]): ((results: ResultWithSource[]) => void) | undefined => {
-    if (filePaths.length < FILES_FOR_REPORT_THREAD) return undefined;
+  let report: StreamedReport | undefined;
+  const stream = async (filePaths: readonly string[]): Promise<((results: ResultWithSource[]) => void) | undefined> => {
+    if (filePaths.length < FILES_TO_STREAM) return undefined;
     // The report file must not be truncated before it is read as a draft of the run.
     if (outputFile !== undefined && filePaths.includes(outputFile)) return undefined;
-    // Started at once, while the main thread loads the parser and rules: started later it cost more.
-    thread = new ReportThread(
-      {
-        outputFile,
-        context: {
-          cwd,
-          color: useColor(options),
-          rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })),
-          version: '',
-        },
-      },
-      (bytes) => process.stdout.write(bytes),
-    );
+    const [{ StreamedReport }, { stylishReport }, { loadDisplayWidth }] = await Promise.all([
+      import('./report-stream.js'),
+      import('./formatters/stylish.js'),
+      import('./formatters/width.js'),
+    ]);
+    await loadDisplayWidth();
+    const context = { cwd, color: useColor(options), rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })), version: '' };
+    const streamed = new StreamedReport(stylishReport(context), outputFile);
+    report = streamed;
     return (results) => {
-      if (!deciding) {
-        if (thread) toThread(results);
-        else held.push(...results);
-        return;
-      }
       for (const result of results) {
-        held.push(result);
-        heldFindings += result.messages.length;
+        totals.errors += result.errorCount;
+        totals.warnings += result.warningCount;
+        if (result.fatalErrorCount > 0) totals.fatal = true;
+        if (hasFindings(result)) totals.withProblems++;
       }
-      if (held.length >= FILES_TO_DECIDE) decide();
+      totals.files += results.length;
+      streamed.add(options.quiet ? results.map(errorsOnly) : results);
     };
   };
-  const finished = (): ReportThread | undefined => {
-    if (deciding && thread) decide();
-    return thread;
-  };
-  return { stream, totals, thread: finished, held: () => held };
+  return { stream, totals, report: () => report };
 }
 
 /**
@@ -764,9 +720,8 @@ async function runLint(options: CliOptions): Promise<number> {
   const standardInput = options.stdin ? await lintStandardInput(options) : undefined;
   const streamed = standardInput ? undefined : await reportStream(options, cwd);
   let results = standardInput ? [standardInput.result] : await lintPatterns(options, streamed?.stream);
-  const reportThread = streamed?.thread();
-  // No report thread: lintFiles handed every result over, and they are reported as usual.
-  if (streamed && !reportThread && results.length === 0) results = streamed.held();
+  // Not streamed (too few files, or not in path order): lintFiles handed every result over, reported as usual.
+  const streamedReport = streamed?.report();
   if (options.annotate) {
     const { displayPath } = await import('./cli-modules.js');
     for (const { annotated } of results) {
@@ -794,9 +749,9 @@ async function runLint(options: CliOptions): Promise<number> {
   const machineReadable = options.format === 'json' || options.format === 'sarif' || options.format === 'github';
   if (options.fix === 'dry-run' && !machineReadable) writeStdout(await dryRunDiffs(results, cwd));
 
-  if (reportThread) {
+  if (streamedReport) {
     try {
-      await reportThread.finish();
+      await streamedReport.finish();
     } catch (error) {
       if ((error as Error).name !== 'ReportWriteError') throw error;
       throw new UsageError(`无法写入 --output-file ${options.outputFile}（${describeWriteError(error)}）`);

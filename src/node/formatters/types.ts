@@ -33,7 +33,7 @@ export type FormatterOutput = string | Iterable<string | Uint8Array>;
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => FormatterOutput;
 
 /**
- * A report written as results arrive, in the order they are reported (see report-worker.ts): `add` gives the
+ * A report written as results arrive, in the order they are reported (see report-stream.ts): `add` gives the
  * pieces for results that follow every result given before, `finish` the rest (stylish: the summary).
  * The pieces together are exactly what the format's Formatter gives for all the results at once; lent bytes
  * as for FormatterOutput.
