@@ -4,7 +4,7 @@
  * up front; the linter, the rules and the one formatter a run needs are loaded when the run needs them, so
  * that `--help`, `--version` and usage errors answer at once.
  */
-import { closeSync, openSync, write } from 'node:fs';
+import { closeSync, existsSync, openSync, write } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,8 @@ import type { FormatName, FormatterOutput } from './formatters/index.js';
 import type { LintMessage, LintResult } from '../core/linter.js';
 import type { GwDocument } from '../core/document.js';
 import type { Shard } from './shard.js';
+import type { LintFilesOptions } from './lint-files.js';
+import type { StreamedReport } from './report-stream.js';
 import type { ViewLine } from '../view/lines.js';
 import { packageVersion } from './version.js';
 
@@ -399,9 +401,10 @@ async function lintStandardInputAsWord(
   }
 }
 
-async function lintPatterns(options: CliOptions): Promise<ResultWithSource[]> {
+async function lintPatterns(options: CliOptions, stream?: LintFilesOptions['stream']): Promise<ResultWithSource[]> {
   const { lintFiles } = await import('./cli-modules.js');
   return lintFiles(options.patterns, {
+    stream,
     cwd: process.cwd(),
     configFile: options.configFile,
     cliRules: options.cliRules,
@@ -582,6 +585,103 @@ function writeStdout(output: FormatterOutput): void {
   writeReport(output, (text) => process.stdout.write(text));
 }
 
+/** Formats the results and writes the report (to stderr: the findings left after `--fix` of standard input). */
+async function writeFormatted(options: CliOptions, results: ResultWithSource[], cwd: string, reportToStderr: boolean): Promise<void> {
+  const { loadFormatter, rules, loadDisplayWidth } = await import('./cli-modules.js');
+  const formatter = await loadFormatter(options.format);
+  const shown = options.quiet ? results.map(errorsOnly) : results;
+  // stylish measures its columns with string-width, slow to load: only a report with findings shows columns.
+  if (options.format === 'stylish' && shown.some(hasFindings)) await loadDisplayWidth();
+  // The source text is only for the diff; the formatters print results as lintFiles documents them.
+  const report = formatter(
+    shown.map(asDocumented),
+    {
+      cwd,
+      color: !reportToStderr && useColor(options),
+      rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })),
+      version: options.format === 'sarif' ? packageVersion() : '',
+    },
+  );
+  if (reportToStderr) {
+    writeReport(report, (text) => process.stderr.write(text));
+  } else if (options.outputFile === undefined) {
+    writeStdout(report);
+  } else {
+    const target = resolve(cwd, options.outputFile);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      const file = openSync(target, 'w');
+      try {
+        await writeReportToFile(report, file);
+      } finally {
+        closeSync(file);
+      }
+    } catch (error) {
+      throw new UsageError(`无法写入 --output-file ${options.outputFile}（${describeWriteError(error)}）`);
+    }
+  }
+}
+
+/**
+ * Runs of fewer files report as before: their report is small, and streaming would load the formatter and
+ * string-width before linting, for a run that may find nothing (a pre-commit hook's few drafts).
+ */
+const FILES_TO_STREAM = 100;
+
+/** What a run whose report is streamed has counted of the results it did not keep. */
+interface StreamTotals {
+  errors: number;
+  warnings: number;
+  fatal: boolean;
+  files: number;
+  withProblems: number;
+}
+
+/**
+ * The streamed report's part of a run (report-stream.ts), for the runs whose report can be written as the
+ * results arrive: stylish of files, neither fixed nor annotated, without --cache (a replay holds its findings
+ * as JSON text, parsed only when read) nor a bulk suppressions file (applied to all the results at once).
+ * undefined for the others; JSON and SARIF are written at the end (see report-stream.ts for why).
+ */
+async function reportStream(
+  options: CliOptions,
+  cwd: string,
+): Promise<{ stream: NonNullable<LintFilesOptions['stream']>; totals: StreamTotals; report: () => StreamedReport | undefined } | undefined> {
+  if (options.format !== 'stylish') return undefined;
+  if (options.fix !== false || options.annotate || options.cache) return undefined;
+  if (options.suppressAll || options.suppressRules.length > 0 || options.pruneSuppressions) return undefined;
+  const { rules, suppressions } = await import('./cli-modules.js');
+  if (existsSync(resolve(cwd, options.suppressionsLocation ?? suppressions.DEFAULT_SUPPRESSIONS_FILE))) return undefined;
+  const outputFile = options.outputFile === undefined ? undefined : resolve(cwd, options.outputFile);
+  const totals: StreamTotals = { errors: 0, warnings: 0, fatal: false, files: 0, withProblems: 0 };
+  let report: StreamedReport | undefined;
+  const stream = async (filePaths: readonly string[]): Promise<((results: ResultWithSource[]) => void) | undefined> => {
+    if (filePaths.length < FILES_TO_STREAM) return undefined;
+    // The report file must not be truncated before it is read as a draft of the run.
+    if (outputFile !== undefined && filePaths.includes(outputFile)) return undefined;
+    const [{ StreamedReport }, { stylishReport }, { loadDisplayWidth }] = await Promise.all([
+      import('./report-stream.js'),
+      import('./formatters/stylish.js'),
+      import('./formatters/width.js'),
+    ]);
+    await loadDisplayWidth();
+    const context = { cwd, color: useColor(options), rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })), version: '' };
+    const streamed = new StreamedReport(stylishReport(context), outputFile);
+    report = streamed;
+    return (results) => {
+      for (const result of results) {
+        totals.errors += result.errorCount;
+        totals.warnings += result.warningCount;
+        if (result.fatalErrorCount > 0) totals.fatal = true;
+        if (hasFindings(result)) totals.withProblems++;
+      }
+      totals.files += results.length;
+      streamed.add(options.quiet ? results.map(errorsOnly) : results);
+    };
+  };
+  return { stream, totals, report: () => report };
+}
+
 /**
  * Applies the bulk suppressions file to the results, first recording (`--suppress-all`, `--suppress-rule`)
  * or pruning (`--prune-suppressions`) when asked. Returns the results left to report and how many recorded
@@ -618,7 +718,10 @@ async function runLint(options: CliOptions): Promise<number> {
   const started = performance.now();
   const cwd = process.cwd();
   const standardInput = options.stdin ? await lintStandardInput(options) : undefined;
-  let results = standardInput ? [standardInput.result] : await lintPatterns(options);
+  const streamed = standardInput ? undefined : await reportStream(options, cwd);
+  let results = standardInput ? [standardInput.result] : await lintPatterns(options, streamed?.stream);
+  // Not streamed (too few files, or not in path order): lintFiles handed every result over, reported as usual.
+  const streamedReport = streamed?.report();
   if (options.annotate) {
     const { displayPath } = await import('./cli-modules.js');
     for (const { annotated } of results) {
@@ -635,9 +738,7 @@ async function runLint(options: CliOptions): Promise<number> {
   const reportToStderr = standardInput?.fixedBytes !== undefined && options.outputFile === undefined;
   if (standardInput?.fixedBytes) process.stdout.write(standardInput.fixedBytes);
 
-  let errors = 0;
-  let warnings = 0;
-  let fatal = false;
+  let { errors, warnings, fatal, files, withProblems } = streamed?.totals ?? { errors: 0, warnings: 0, fatal: false, files: 0, withProblems: 0 };
   for (const result of results) {
     errors += result.errorCount;
     warnings += result.warningCount;
@@ -648,44 +749,20 @@ async function runLint(options: CliOptions): Promise<number> {
   const machineReadable = options.format === 'json' || options.format === 'sarif' || options.format === 'github';
   if (options.fix === 'dry-run' && !machineReadable) writeStdout(await dryRunDiffs(results, cwd));
 
-  const { loadFormatter, rules, loadDisplayWidth } = await import('./cli-modules.js');
-  const formatter = await loadFormatter(options.format);
-  const shown = options.quiet ? results.map(errorsOnly) : results;
-  // stylish measures its columns with string-width, slow to load: only a report with findings shows columns.
-  if (options.format === 'stylish' && shown.some(hasFindings)) await loadDisplayWidth();
-  // The source text is only for the diff; the formatters print results as lintFiles documents them.
-  const report = formatter(
-    shown.map(asDocumented),
-    {
-      cwd,
-      color: !reportToStderr && useColor(options),
-      rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })),
-      version: options.format === 'sarif' ? packageVersion() : '',
-    },
-  );
-  if (reportToStderr) {
-    writeReport(report, (text) => process.stderr.write(text));
-  } else if (options.outputFile === undefined) {
-    writeStdout(report);
-  } else {
-    const target = resolve(cwd, options.outputFile);
+  if (streamedReport) {
     try {
-      await mkdir(dirname(target), { recursive: true });
-      const file = openSync(target, 'w');
-      try {
-        await writeReportToFile(report, file);
-      } finally {
-        closeSync(file);
-      }
+      await streamedReport.finish();
     } catch (error) {
+      if ((error as Error).name !== 'ReportWriteError') throw error;
       throw new UsageError(`无法写入 --output-file ${options.outputFile}（${describeWriteError(error)}）`);
     }
-  }
+  } else await writeFormatted(options, results, cwd, reportToStderr);
 
   if (options.verbose) {
-    const withProblems = results.filter(hasFindings).length;
+    files += results.length;
+    withProblems += results.filter(hasFindings).length;
     const elapsed = Math.round(performance.now() - started);
-    process.stderr.write(`gongwen-lint：检查了 ${results.length} 个文件，${withProblems} 个有问题，用时 ${elapsed} 毫秒\n`);
+    process.stderr.write(`gongwen-lint：检查了 ${files} 个文件，${withProblems} 个有问题，用时 ${elapsed} 毫秒\n`);
   }
 
   if (fatal) return EXIT_FATAL;

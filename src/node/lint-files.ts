@@ -25,6 +25,13 @@ export interface LintFilesOptions extends LintOneFileOptions {
   shard?: Shard;
   /** Threads that lint (the main thread counts as one); undefined picks one per CPU but one when there are enough files (see threadCount). */
   concurrency?: number;
+  /**
+   * Asked once the files to lint are known (the paths, in order): a function that takes the results in their
+   * sorted order as soon as every result before them is known, or undefined to have them returned. When it
+   * gives one, lintFiles keeps none of the results and returns none. Asked only when the files are linted in
+   * path order, as expandPatterns lists them.
+   */
+  stream?: (filePaths: readonly string[]) => Promise<((results: FileLintResult[]) => void) | undefined>;
   /** Receives notes for `--verbose`, e.g. a binary file skipped during a directory walk. */
   onNote?: (note: string) => void;
   cwd: string;
@@ -58,10 +65,16 @@ function threadCount(files: number, concurrency: number | undefined): number {
 
 /**
  * Lints the jobs on `threads` threads: the main thread and `threads - 1` workers take batches from one queue,
- * so a slow file never holds up the rest. Results come back by job index, independent of timing.
+ * so a slow file never holds up the rest. Results come back by job index, independent of timing; `onLinted`
+ * is told each time some have arrived.
  */
-async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: number): Promise<LintedFile[]> {
-  const results: LintedFile[] = new Array(jobs.length);
+async function runJobs(
+  jobs: readonly LintJob[],
+  setup: WorkerSetup,
+  threads: number,
+  onLinted?: (results: (LintedFile | undefined)[]) => void,
+): Promise<(LintedFile | undefined)[]> {
+  const results: (LintedFile | undefined)[] = new Array(jobs.length);
   let next = 0;
   const take = (size: number): [number, number] => {
     const start = next;
@@ -77,6 +90,7 @@ async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: nu
         jobs.slice(start, end).map((job) => lintOneFile(job.filePath, { rules: setup.configs[job.configIndex], fixAs: job.fixAs }, setup.options, job.cachedHash)),
       );
       batch.forEach((result, offset) => (results[start + offset] = result));
+      onLinted?.(results);
       // Let worker messages in between batches: parsing is synchronous and would otherwise starve them.
       await new Promise((resolveTurn) => setImmediate(resolveTurn));
     }
@@ -102,6 +116,7 @@ async function runJobs(jobs: readonly LintJob[], setup: WorkerSetup, threads: nu
           result.messages = messages[offset];
           results[start + offset] = result;
         });
+        onLinted?.(results);
         sendNext();
       });
       worker.on('error', rejectWorker);
@@ -189,26 +204,59 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     jobs.push({ filePath, configIndex: index, cachedHash: cache.hashFor(filePath, key) ?? null });
   }
   const explicitFiles = new Set(patterns.map((pattern) => resolve(cwd, pattern)));
-  const linted = jobs.length === 0 ? [] : await runJobs(jobs, { configs: [...configIndex.keys()], options: fileOptions }, threadCount(jobs.length, options.concurrency));
-  for (const result of linted) {
+  /** A linted file's result as reported (its notes told, the cache updated), or undefined for a binary file skipped. */
+  const settle = (result: LintedFile): FileLintResult | undefined => {
     const { contentHash, unchanged, binary, notes, ...plain } = result;
     for (const note of notes ?? []) options.onNote?.(note);
     if (binary && !explicitFiles.has(result.filePath)) {
       options.onNote?.(plain.messages[0]?.message ?? `${result.filePath}：不是文本文件，已跳过`);
-      continue;
+      return undefined;
     }
     const fingerprint = fingerprints.get(result.filePath);
-    if (cache && unchanged) {
-      results.push(cache.refresh(result.filePath, fingerprint) ?? countMessages(result.filePath, []));
-      continue;
-    }
+    if (cache && unchanged) return cache.refresh(result.filePath, fingerprint) ?? countMessages(result.filePath, []);
     if (cache && fingerprint && contentHash && plain.fatalErrorCount === 0) {
       cache.store(result.filePath, { ...fingerprint, contentHash, result: plain });
     } else cache?.forget(result.filePath);
-    results.push(plain);
+    return plain;
+  };
+  const setup: WorkerSetup = { configs: [...configIndex.keys()], options: fileOptions };
+  const threads = threadCount(jobs.length, options.concurrency);
+  const sink = inPathOrder(jobs) ? await options.stream?.(jobs.map((job) => job.filePath)) : undefined;
+  if (sink) {
+    // The jobs are in path order; the other results (problems, broken configs, cache replays) are merged in.
+    const others = results.sort(comparePaths);
+    let nextOther = 0;
+    let nextJob = 0;
+    const emit = (linted: (LintedFile | undefined)[]): void => {
+      const ready: FileLintResult[] = [];
+      for (; nextJob < linted.length && linted[nextJob] !== undefined; nextJob++) {
+        const result = settle(linted[nextJob]!);
+        linted[nextJob] = undefined;
+        if (!result) continue;
+        while (nextOther < others.length && comparePaths(others[nextOther], result) <= 0) ready.push(others[nextOther++]);
+        ready.push(result);
+      }
+      if (nextJob === linted.length) while (nextOther < others.length) ready.push(others[nextOther++]);
+      if (ready.length > 0) sink(ready);
+    };
+    if (jobs.length > 0) await runJobs(jobs, setup, threads, emit);
+    else emit([]);
+    await cache?.save();
+    return [];
+  }
+  const linted = jobs.length === 0 ? [] : await runJobs(jobs, setup, threads);
+  for (const result of linted) {
+    const settled = settle(result!);
+    if (settled) results.push(settled);
   }
   await cache?.save();
   return results.sort(comparePaths);
+}
+
+/** Whether the jobs stand in the order lintFiles sorts its results in (expandPatterns sorts the files so). */
+function inPathOrder(jobs: readonly LintJob[]): boolean {
+  for (let i = 1; i < jobs.length; i++) if (jobs[i - 1].filePath > jobs[i].filePath) return false;
+  return true;
 }
 
 /** One result per problem path; two patterns naming the same missing path report it once. */

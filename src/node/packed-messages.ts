@@ -14,9 +14,15 @@ export interface WorkerReply {
 }
 
 export interface PackedMessages {
-  /** Every distinct string of the packed findings: rule ids, messages, message ids, fix texts, excerpts. */
-  strings: string[];
-  /** FIELDS numbers per packed finding (see the offsets below); -1 where a string or part is absent. */
+  /** Rule ids and message ids: a few dozen, each stored once. */
+  names: string[];
+  /**
+   * The other strings of the packed findings (messages, fix texts, excerpts) one after another, as one string:
+   * posting hundreds of thousands of short strings cost more than the findings' numbers (0.1 s of the main
+   * thread's time on the heavy corpus), and a table of distinct strings hashed each of them.
+   */
+  text: string;
+  /** FIELDS numbers per packed finding (see the offsets below); -1 where a part is absent. */
   numbers: Int32Array<ArrayBuffer>;
   /** Findings of another shape (a file's own problem, suggestions, a Word part), whole, by index in the batch. */
   others: { index: number; message: LintMessage }[];
@@ -24,47 +30,79 @@ export interface PackedMessages {
   counts: number[];
 }
 
+// A string of `text` is two numbers: where it starts and where it ends.
 const RULE_ID = 0;
 const SEVERITY = 1;
 const MESSAGE = 2;
-const MESSAGE_ID = 3;
-const LINE = 4;
-const COLUMN = 5;
-const END_LINE = 6;
-const END_COLUMN = 7;
-const FIX_START = 8;
-const FIX_END = 9;
-const FIX_TEXT = 10;
-const EXCERPT_TEXT = 11;
-const EXCERPT_START = 12;
-const EXCERPT_END = 13;
-const FIELDS = 14;
+const MESSAGE_ID = 4;
+const LINE = 5;
+const COLUMN = 6;
+const END_LINE = 7;
+const END_COLUMN = 8;
+const FIX_START = 9;
+const FIX_END = 10;
+const FIX_TEXT = 11;
+const EXCERPT_TEXT = 13;
+const EXCERPT_START = 15;
+const EXCERPT_END = 16;
+const FIELDS = 17;
 
-/** The properties a packed finding may have: anything else goes whole (see isPackable). */
-const PACKED_KEYS: ReadonlySet<string> = new Set(['ruleId', 'severity', 'message', 'messageId', 'line', 'column', 'endLine', 'endColumn', 'fix', 'excerpt']);
+/**
+ * Every property of a finding, and whether a packed finding may have it: a property added to LintMessage
+ * does not compile until it is named here (and, if packable, packed).
+ */
+const PACKED_PROPERTIES: Record<keyof LintMessage, boolean> = {
+  ruleId: true,
+  severity: true,
+  message: true,
+  messageId: true,
+  line: true,
+  column: true,
+  endLine: true,
+  endColumn: true,
+  fix: true,
+  excerpt: true,
+  suggestions: false,
+  part: false,
+  fatal: false,
+};
 
-/** Whether the numbers and strings hold all of a finding: a rule's finding with a message id, no suggestions, outside Word's parts. */
+/**
+ * Whether the numbers and strings hold all of a finding: a rule's finding with a message id, no suggestions,
+ * outside Word's parts. The properties that are not packed are asked for one by one: going through each
+ * finding's keys took a third of the packing.
+ */
 function isPackable(message: LintMessage): boolean {
-  if (message.ruleId === null || message.messageId === undefined) return false;
-  for (const key in message) if (!PACKED_KEYS.has(key)) return false;
-  return true;
+  return message.ruleId !== null && message.messageId !== undefined && message.suggestions === undefined && message.part === undefined && message.fatal === undefined;
 }
 
 export function packMessages(lists: readonly (readonly LintMessage[])[]): PackedMessages {
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const intern = (text: string): number => {
-    let index = stringIndex.get(text);
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const name = (text: string): number => {
+    let index = nameIndex.get(text);
     if (index === undefined) {
-      index = strings.push(text) - 1;
-      stringIndex.set(text, index);
+      index = names.push(text) - 1;
+      nameIndex.set(text, index);
     }
     return index;
   };
+  const pieces: string[] = [];
+  let length = 0;
   let total = 0;
   for (const list of lists) total += list.length;
   const numbers = new Int32Array(total * FIELDS).fill(-1);
+  /** Appends a string to `text` and writes where it stands at `at`. */
+  const append = (piece: string, at: number): void => {
+    pieces.push(piece);
+    numbers[at] = length;
+    length += piece.length;
+    numbers[at + 1] = length;
+  };
   const others: PackedMessages['others'] = [];
+  // A draft's findings often repeat the message before: it is stored once for the run of them.
+  let lastMessage: string | undefined;
+  let lastMessageAt = 0;
   let index = 0;
   for (const list of lists) {
     for (const message of list) {
@@ -74,10 +112,17 @@ export function packMessages(lists: readonly (readonly LintMessage[])[]): Packed
         continue;
       }
       const at = index * FIELDS;
-      numbers[at + RULE_ID] = intern(message.ruleId!);
+      numbers[at + RULE_ID] = name(message.ruleId!);
       numbers[at + SEVERITY] = message.severity;
-      numbers[at + MESSAGE] = intern(message.message);
-      numbers[at + MESSAGE_ID] = intern(message.messageId!);
+      if (message.message === lastMessage) {
+        numbers[at + MESSAGE] = numbers[lastMessageAt + MESSAGE];
+        numbers[at + MESSAGE + 1] = numbers[lastMessageAt + MESSAGE + 1];
+      } else {
+        append(message.message, at + MESSAGE);
+        lastMessage = message.message;
+      }
+      lastMessageAt = at;
+      numbers[at + MESSAGE_ID] = name(message.messageId!);
       numbers[at + LINE] = message.line;
       numbers[at + COLUMN] = message.column;
       numbers[at + END_LINE] = message.endLine;
@@ -85,22 +130,22 @@ export function packMessages(lists: readonly (readonly LintMessage[])[]): Packed
       if (message.fix) {
         numbers[at + FIX_START] = message.fix.range[0];
         numbers[at + FIX_END] = message.fix.range[1];
-        numbers[at + FIX_TEXT] = intern(message.fix.text);
+        append(message.fix.text, at + FIX_TEXT);
       }
       if (message.excerpt) {
-        numbers[at + EXCERPT_TEXT] = intern(message.excerpt.text);
+        append(message.excerpt.text, at + EXCERPT_TEXT);
         numbers[at + EXCERPT_START] = message.excerpt.start;
         numbers[at + EXCERPT_END] = message.excerpt.end;
       }
       index++;
     }
   }
-  return { strings, numbers, others, counts: lists.map((list) => list.length) };
+  return { names, text: pieces.join(''), numbers, others, counts: lists.map((list) => list.length) };
 }
 
 /** The findings of each result again, as packMessages received them. */
 export function unpackMessages(packed: PackedMessages): LintMessage[][] {
-  const { strings, numbers, others, counts } = packed;
+  const { names, text, numbers, others, counts } = packed;
   const lists: LintMessage[][] = [];
   let index = 0;
   let nextOther = 0;
@@ -114,18 +159,21 @@ export function unpackMessages(packed: PackedMessages): LintMessage[][] {
       const at = index * FIELDS;
       // The properties in the order lintDocument gives them, so that the finding serialises the same.
       const message: LintMessage = {
-        ruleId: strings[numbers[at + RULE_ID]],
+        ruleId: names[numbers[at + RULE_ID]],
         severity: numbers[at + SEVERITY] as 1 | 2,
-        message: strings[numbers[at + MESSAGE]],
-        messageId: strings[numbers[at + MESSAGE_ID]],
+        message: text.slice(numbers[at + MESSAGE], numbers[at + MESSAGE + 1]),
+        messageId: names[numbers[at + MESSAGE_ID]],
         line: numbers[at + LINE],
         column: numbers[at + COLUMN],
         endLine: numbers[at + END_LINE],
         endColumn: numbers[at + END_COLUMN],
       };
-      if (numbers[at + FIX_TEXT] !== -1) message.fix = { range: [numbers[at + FIX_START], numbers[at + FIX_END]], text: strings[numbers[at + FIX_TEXT]] };
+      if (numbers[at + FIX_TEXT] !== -1) {
+        message.fix = { range: [numbers[at + FIX_START], numbers[at + FIX_END]], text: text.slice(numbers[at + FIX_TEXT], numbers[at + FIX_TEXT + 1]) };
+      }
       if (numbers[at + EXCERPT_TEXT] !== -1) {
-        message.excerpt = { text: strings[numbers[at + EXCERPT_TEXT]], start: numbers[at + EXCERPT_START], end: numbers[at + EXCERPT_END] };
+        const excerptText = text.slice(numbers[at + EXCERPT_TEXT], numbers[at + EXCERPT_TEXT + 1]);
+        message.excerpt = { text: excerptText, start: numbers[at + EXCERPT_START], end: numbers[at + EXCERPT_END] };
       }
       list[i] = message;
     }

@@ -4,7 +4,7 @@ import { ByteBuilder, utf8Bytes } from './bytes.js';
 import { TextCache } from './text-cache.js';
 import { severityLabel } from './labels.js';
 import { displayPath } from './paths.js';
-import type { Formatter } from './types.js';
+import type { Formatter, FormatterContext, ReportWriter } from './types.js';
 import { displayWidth, UNKNOWN_WIDTH, widthTable } from './width.js';
 import { DOCX_PART_LABELS } from '../../core/document.js';
 
@@ -334,30 +334,19 @@ class StylishWriter {
   }
 }
 
-/**
- * The default, human-readable format: findings grouped by file, each with the sentence it was found in,
- * columns padded ESLint's way (each message to the longest of its file). Written as UTF-8 (StylishWriter)
- * and handed over in pieces of some 64 KB, then the summary.
- */
-const stylish: Formatter = function* (results, context) {
-  const writer = new StylishWriter(context.color, context.cwd);
-  let errors = 0;
-  let warnings = 0;
-  let fixableErrors = 0;
-  let fixableWarnings = 0;
-  for (const result of results) {
-    if (result.messages.length === 0) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    fixableErrors += result.fixableErrorCount;
-    fixableWarnings += result.fixableWarningCount;
-    writer.addFile(result);
-    if (writer.output.length >= PIECE_BYTES) yield writer.output.lend();
-  }
-  if (writer.output.length > 0) yield writer.output.lend();
+/** The counts of the summary line, added up over the results a report has shown. */
+interface SummaryCounts {
+  errors: number;
+  warnings: number;
+  fixableErrors: number;
+  fixableWarnings: number;
+}
+
+function summaryText(counts: SummaryCounts, color: boolean): string {
+  const { errors, warnings, fixableErrors, fixableWarnings } = counts;
   const total = errors + warnings;
-  if (total === 0) return;
-  const colors = pc.createColors(context.color);
+  if (total === 0) return '';
+  const colors = pc.createColors(color);
   const summaryColor = errors > 0 ? colors.red : colors.yellow;
   const summary = [summaryColor(colors.bold(`✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`))];
   const fixable = [
@@ -365,7 +354,44 @@ const stylish: Formatter = function* (results, context) {
     ...(fixableWarnings > 0 ? [`${fixableWarnings} 个警告`] : []),
   ];
   if (fixable.length > 0) summary.push(summaryColor(`  其中 ${fixable.join('、')}可用 --fix 自动修正。`));
-  yield `${summary.join('\n')}\n`;
+  return `${summary.join('\n')}\n`;
+}
+
+/**
+ * The stylish report as results arrive (see ReportWriter): files with findings as UTF-8 (StylishWriter),
+ * handed over in pieces of some 64 KB, and the summary at the end.
+ */
+export function stylishReport(context: FormatterContext): ReportWriter {
+  const writer = new StylishWriter(context.color, context.cwd);
+  const counts: SummaryCounts = { errors: 0, warnings: 0, fixableErrors: 0, fixableWarnings: 0 };
+  return {
+    *add(results) {
+      for (const result of results) {
+        if (result.messages.length === 0) continue;
+        counts.errors += result.errorCount;
+        counts.warnings += result.warningCount;
+        counts.fixableErrors += result.fixableErrorCount;
+        counts.fixableWarnings += result.fixableWarningCount;
+        writer.addFile(result);
+        if (writer.output.length >= PIECE_BYTES) yield writer.output.lend();
+      }
+    },
+    *finish() {
+      if (writer.output.length > 0) yield writer.output.lend();
+      const summary = summaryText(counts, context.color);
+      if (summary !== '') yield summary;
+    },
+  };
+}
+
+/**
+ * The default, human-readable format: findings grouped by file, each with the sentence it was found in,
+ * columns padded ESLint's way (each message to the longest of its file), then the summary.
+ */
+const stylish: Formatter = function* (results, context) {
+  const report = stylishReport(context);
+  yield* report.add(results);
+  yield* report.finish();
 };
 
 export default stylish;

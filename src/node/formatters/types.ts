@@ -31,3 +31,14 @@ export type FormatterOutput = string | Iterable<string | Uint8Array>;
 
 /** A pure function from results to the text printed or written; the CLI adds nothing to it. */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => FormatterOutput;
+
+/**
+ * A report written as results arrive, in the order they are reported (see report-stream.ts): `add` gives the
+ * pieces for results that follow every result given before, `finish` the rest (stylish: the summary).
+ * The pieces together are exactly what the format's Formatter gives for all the results at once; lent bytes
+ * as for FormatterOutput.
+ */
+export interface ReportWriter {
+  add(results: readonly LintResult[]): Iterable<string | Uint8Array>;
+  finish(): Iterable<string | Uint8Array>;
+}
