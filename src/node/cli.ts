@@ -10,6 +10,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ResolvedRules, RulesConfig } from '../core/config/resolve-rules.js';
 import type { FormatName, FormatterOutput } from './formatters/index.js';
+import type { ReportWriter } from './formatters/types.js';
 import type { LintMessage, LintResult } from '../core/linter.js';
 import type { GwDocument } from '../core/document.js';
 import type { Shard } from './shard.js';
@@ -628,6 +629,21 @@ async function writeFormatted(options: CliOptions, results: ResultWithSource[], 
  */
 const FILES_TO_STREAM = 100;
 
+/**
+ * The results a run expects before linting: those known (missing paths, broken configs) and one without findings
+ * for each file to lint, in path order (both lists are).
+ */
+function expectedResults(filePaths: readonly string[], known: readonly LintResult[]): LintResult[] {
+  const expected: LintResult[] = [];
+  let next = 0;
+  for (const filePath of filePaths) {
+    while (next < known.length && known[next].filePath <= filePath) expected.push(known[next++]);
+    expected.push({ filePath, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 });
+  }
+  while (next < known.length) expected.push(known[next++]);
+  return expected;
+}
+
 /** What a run whose report is streamed has counted of the results it did not keep. */
 interface StreamTotals {
   errors: number;
@@ -639,15 +655,17 @@ interface StreamTotals {
 
 /**
  * The streamed report's part of a run (report-stream.ts), for the runs whose report can be written as the
- * results arrive: stylish of files, neither fixed nor annotated, without --cache (a replay holds its findings
- * as JSON text, parsed only when read) nor a bulk suppressions file (applied to all the results at once).
- * undefined for the others; JSON and SARIF are written at the end (see report-stream.ts for why).
+ * results arrive: stylish, and SARIF to an --output-file (its start may have to be written again, see
+ * sarifReport), of files neither fixed nor annotated, without --cache (a replay holds its findings as JSON text,
+ * parsed only when read) nor a bulk suppressions file (applied to all the results at once). undefined for the
+ * others; JSON is written at the end (see report-stream.ts for why).
  */
 async function reportStream(
   options: CliOptions,
   cwd: string,
 ): Promise<{ stream: NonNullable<LintFilesOptions['stream']>; totals: StreamTotals; report: () => StreamedReport | undefined } | undefined> {
-  if (options.format !== 'stylish') return undefined;
+  const format = options.format;
+  if (format !== 'stylish' && (format !== 'sarif' || options.outputFile === undefined)) return undefined;
   if (options.fix !== false || options.annotate || options.cache) return undefined;
   if (options.suppressAll || options.suppressRules.length > 0 || options.pruneSuppressions) return undefined;
   const { rules, suppressions } = await import('./cli-modules.js');
@@ -655,18 +673,27 @@ async function reportStream(
   const outputFile = options.outputFile === undefined ? undefined : resolve(cwd, options.outputFile);
   const totals: StreamTotals = { errors: 0, warnings: 0, fatal: false, files: 0, withProblems: 0 };
   let report: StreamedReport | undefined;
-  const stream = async (filePaths: readonly string[]): Promise<((results: ResultWithSource[]) => void) | undefined> => {
+  const stream = async (filePaths: readonly string[], known: readonly ResultWithSource[]): Promise<((results: ResultWithSource[]) => void) | undefined> => {
     if (filePaths.length < FILES_TO_STREAM) return undefined;
     // The report file must not be truncated before it is read as a draft of the run.
     if (outputFile !== undefined && filePaths.includes(outputFile)) return undefined;
-    const [{ StreamedReport }, { stylishReport }, { loadDisplayWidth }] = await Promise.all([
-      import('./report-stream.js'),
-      import('./formatters/stylish.js'),
-      import('./formatters/width.js'),
-    ]);
-    await loadDisplayWidth();
-    const context = { cwd, color: useColor(options), rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })), version: '' };
-    const streamed = new StreamedReport(stylishReport(context), outputFile);
+    const { StreamedReport } = await import('./report-stream.js');
+    const context = {
+      cwd,
+      color: useColor(options),
+      rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })),
+      version: format === 'sarif' ? packageVersion() : '',
+    };
+    let writer: ReportWriter;
+    if (format === 'sarif') {
+      const { sarifReport } = await import('./formatters/sarif.js');
+      writer = sarifReport(context, expectedResults(filePaths, options.quiet ? known.map(errorsOnly) : known));
+    } else {
+      const [{ stylishReport }, { loadDisplayWidth }] = await Promise.all([import('./formatters/stylish.js'), import('./formatters/width.js')]);
+      await loadDisplayWidth();
+      writer = stylishReport(context);
+    }
+    const streamed = new StreamedReport(writer, outputFile);
     report = streamed;
     return (results) => {
       for (const result of results) {

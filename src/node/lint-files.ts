@@ -26,12 +26,12 @@ export interface LintFilesOptions extends LintOneFileOptions {
   /** Threads that lint (the main thread counts as one); undefined picks one per CPU but one when there are enough files (see threadCount). */
   concurrency?: number;
   /**
-   * Asked once the files to lint are known (the paths, in order): a function that takes the results in their
-   * sorted order as soon as every result before them is known, or undefined to have them returned. When it
-   * gives one, lintFiles keeps none of the results and returns none. Asked only when the files are linted in
-   * path order, as expandPatterns lists them.
+   * Asked once the files to lint are known (the paths, in order) with the results known before linting (missing
+   * paths, broken configs; sorted): a function that takes all the results in their sorted order as soon as every
+   * result before them is known, or undefined to have them returned. When it gives one, lintFiles keeps none of
+   * the results and returns none. Asked only when the files are linted in path order, as expandPatterns lists them.
    */
-  stream?: (filePaths: readonly string[]) => Promise<((results: FileLintResult[]) => void) | undefined>;
+  stream?: (filePaths: readonly string[], known: readonly FileLintResult[]) => Promise<((results: FileLintResult[]) => void) | undefined>;
   /** Receives notes for `--verbose`, e.g. a binary file skipped during a directory walk. */
   onNote?: (note: string) => void;
   cwd: string;
@@ -221,10 +221,11 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   };
   const setup: WorkerSetup = { configs: [...configIndex.keys()], options: fileOptions };
   const threads = threadCount(jobs.length, options.concurrency);
-  const sink = inPathOrder(jobs) ? await options.stream?.(jobs.map((job) => job.filePath)) : undefined;
+  results.sort(comparePaths);
+  const sink = inPathOrder(jobs) ? await options.stream?.(jobs.map((job) => job.filePath), results) : undefined;
   if (sink) {
     // The jobs are in path order; the other results (problems, broken configs, cache replays) are merged in.
-    const others = results.sort(comparePaths);
+    const others = results;
     let nextOther = 0;
     let nextJob = 0;
     const emit = (linted: (LintedFile | undefined)[]): void => {

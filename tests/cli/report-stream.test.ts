@@ -118,7 +118,7 @@ describe('a streamed report', () => {
     if (name !== 'in colour') expect(readFileSync(join(cwd, '报告/结果.txt'), 'utf8')).toBe(streamed.stdout);
   });
 
-  it('is not used for a handful of drafts, nor for JSON and SARIF', () => {
+  it('is not used for a handful of drafts, nor for JSON, nor for SARIF to stdout', () => {
     const small = run(brokenCli, ['稿件'], project(5));
     expect(small.stderr).toBe('');
     expect(small.status).toBe(1);
@@ -129,6 +129,29 @@ describe('a streamed report', () => {
       expect(result.status).toBe(2);
       expect(result.stdout).toContain('punctuation-width');
     }
+  });
+
+  it('writes SARIF to an --output-file as it goes: the log written at the end, with a missing path among the drafts', () => {
+    const streamed = run(CLI, [...patterns, '--format', 'sarif', '--output-file', '报告/结果.sarif'], cwd);
+    expect(streamed).toEqual({ status: 2, stdout: '', stderr: '' });
+    expect(run(brokenCli, [...patterns, '--format', 'sarif', '--output-file', '报告/坏.sarif'], cwd).stderr).toContain('报告流故障');
+    const atTheEnd = run(CLI, [...patterns, '--format', 'sarif'], cwd);
+    expect(atTheEnd.stdout).toContain('"toolExecutionNotifications"');
+    expect(readFileSync(join(cwd, '报告/结果.sarif'), 'utf8')).toBe(atTheEnd.stdout);
+  });
+
+  it('writes the start of a streamed SARIF log again when a draft turns out unreadable or is skipped', () => {
+    const directory = project(120);
+    // Read only when linted: a Word file that is no zip is a problem of its own, a binary file met in the walk is skipped.
+    writeFileSync(join(directory, '稿件', '050-损坏.docx'), '这不是 Word 文档');
+    writeFileSync(join(directory, '稿件', '060-二进制.md'), Buffer.from([0x61, 0x00, 0x00, 0x62]));
+    const streamed = run(CLI, ['稿件', '--format', 'sarif', '--output-file', '结果.sarif'], directory);
+    expect(streamed).toEqual({ status: 2, stdout: '', stderr: '' });
+    const atTheEnd = run(CLI, ['稿件', '--format', 'sarif'], directory);
+    expect(atTheEnd.stdout).toContain('050-%E6%8D%9F%E5%9D%8F.docx');
+    expect(atTheEnd.stdout).not.toContain('060-');
+    expect(readFileSync(join(directory, '结果.sarif'), 'utf8')).toBe(atTheEnd.stdout);
+    expect(readdirSync(directory).sort()).toEqual(['.gongwenrc.json', '稿件', '结果.sarif']);
   });
 
   it('is the report written at the end for drafts with few findings, and an empty file for drafts with none', () => {

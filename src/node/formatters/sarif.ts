@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintMessage, LintResult } from '../../core/linter.js';
-import type { Formatter } from './types.js';
+import type { Formatter, FormatterContext, ReportWriter } from './types.js';
 import { ByteBuilder, utf8Bytes } from './bytes.js';
 import { TextCache } from './text-cache.js';
 
@@ -114,22 +114,24 @@ interface MessagePart {
  * building those objects and re-indenting their text. A draft full of findings has hundreds of thousands,
  * each some 700 bytes of mostly fixed text, written as UTF-8 bytes: the part up to `"locations"` encoded
  * once per message, the part from there to the artifact's index once per file, lines and columns as
- * digits. The tests hold the log to JSON.stringify.
+ * digits. Written a file at a time, so that a streamed report (sarifReport) writes each file's results as
+ * they arrive. The tests hold the log to JSON.stringify.
  */
-function* sarifResults(
-  results: readonly LintResult[],
-  locations: readonly { uri: string; uriBaseId?: string }[],
-  ruleIndex: ReadonlyMap<string, number>,
-): Generator<string | Uint8Array> {
-  const quoted = new QuotedStrings();
-  const ruleLines = new Map<string, string>();
-  const messageParts = new TextCache<MessagePart>();
-  const output = new ByteBuilder();
-  let first = true;
-  for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) {
-    const { messages, fatalErrorCount } = results[artifactIndex];
-    if (messages.length === 0) continue;
-    const { uri, uriBaseId } = locations[artifactIndex];
+class SarifResultsWriter {
+  private readonly quoted = new QuotedStrings();
+  private readonly ruleLines = new Map<string, string>();
+  private readonly messageParts = new TextCache<MessagePart>();
+  private readonly output = new ByteBuilder();
+  private first = true;
+
+  constructor(private readonly ruleIndex: ReadonlyMap<string, number>) {}
+
+  /** The results of one file, the artifact at `artifactIndex`; lent bytes (see FormatterOutput). */
+  *add(result: LintResult, location: { uri: string; uriBaseId?: string }, artifactIndex: number): Generator<Uint8Array> {
+    const { messages, fatalErrorCount } = result;
+    if (messages.length === 0) return;
+    const { quoted, ruleLines, messageParts, output } = this;
+    const { uri, uriBaseId } = location;
     // From `"locations"` to the artifact's index, every result of a file is the same.
     const artifactLines = ['  "locations": [', '    {', '      "physicalLocation": {', '        "artifactLocation": {', `          "uri": ${quoted.get(uri)},`];
     if (uriBaseId !== undefined) artifactLines.push(`          "uriBaseId": ${quoted.get(uriBaseId)},`);
@@ -145,7 +147,7 @@ function* sarifResults(
         if (message.ruleId !== null) {
           rule = ruleLines.get(message.ruleId) ?? '';
           if (rule === '') {
-            const index = ruleIndex.get(message.ruleId);
+            const index = this.ruleIndex.get(message.ruleId);
             rule = `${RESULT_LINE}  "ruleId": ${quoted.get(message.ruleId)},${index === undefined ? '' : `${RESULT_LINE}  "ruleIndex": ${index},`}`;
             ruleLines.set(message.ruleId, rule);
           }
@@ -153,10 +155,10 @@ function* sarifResults(
         const head = `${RESULT_LINE}{${rule}${RESULT_LINE}  "level": "${level(message.severity)}",${MESSAGE_TEXT}${quoted.get(message.message)}${MESSAGE_CLOSE}`;
         known = messageParts.set(message.message, { ruleId: message.ruleId, severity: message.severity, bytes: utf8Bytes(head) });
       }
-      output.add(first ? OPEN_BYTES : COMMA_BYTES);
+      output.add(this.first ? OPEN_BYTES : COMMA_BYTES);
       output.add(known.bytes);
       output.add(artifact);
-      first = false;
+      this.first = false;
       if (message.line >= 1) {
         output.add(REGION_START_BYTES);
         output.addInteger(message.line);
@@ -172,21 +174,18 @@ function* sarifResults(
     }
     if (output.length > 0) yield output.lend();
   }
-  yield first ? '[]' : RESULTS_CLOSE;
+
+  /** The end of the array. */
+  end(): string {
+    return this.first ? '[]' : RESULTS_CLOSE;
+  }
 }
 
 /** Stand in the log for the arrays written piece by piece (see sarif); a NUL never occurs in a path or message. */
 const STREAMED = { artifacts: '\u0000gongwen-lint:artifacts', results: '\u0000gongwen-lint:results' };
 
-/**
- * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Findings are results; a problem with a
- * file itself (unreadable, undecodable) is a tool execution notification, since no rule found it. The log
- * is yielded in pieces (artifacts and results one at a time) so that the report of ten thousand files never
- * stands in memory whole; joined, it is exactly `JSON.stringify(log, null, 2)`.
- */
-const sarif: Formatter = function* (results, context) {
-  const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]));
-  const locations = results.map((result) => artifactLocation(result.filePath, context.cwd));
+/** The log from its start to its `results` array, which the artifacts and the files' own problems decide. */
+function logStart(results: readonly LintResult[], locations: readonly { uri: string; uriBaseId?: string }[], context: FormatterContext): { start: string; end: string } {
   const notifications: Record<string, unknown>[] = [];
   results.forEach((result, artifactIndex) => {
     // Only a file with a problem of its own has one (results.ts counts them): the others' findings are not read.
@@ -228,11 +227,74 @@ const sarif: Formatter = function* (results, context) {
   // The log's own text, cut where the two arrays stand; they are three levels deep (log, runs, run).
   const [head, rest] = JSON.stringify(log, null, 2).split(JSON.stringify(STREAMED.artifacts));
   const [middle, tail] = rest.split(JSON.stringify(STREAMED.results));
-  yield head;
-  yield* nestedArray(locations, 3, (location) => ({ location }));
-  yield middle;
-  yield* sarifResults(results, locations, ruleIndex);
-  yield `${tail}\n`;
+  const artifacts = Array.from(nestedArray(locations, 3, (location) => ({ location }))).join('');
+  return { start: `${head}${artifacts}${middle}`, end: `${tail}\n` };
+}
+
+function ruleIndexOf(context: FormatterContext): Map<string, number> {
+  return new Map(context.rules.map((rule, index) => [rule.id, index]));
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Findings are results; a problem with a
+ * file itself (unreadable, undecodable) is a tool execution notification, since no rule found it. The log
+ * is yielded in pieces (results a file at a time) so that the report of ten thousand files never stands in
+ * memory whole; joined, it is exactly `JSON.stringify(log, null, 2)`.
+ */
+const sarif: Formatter = function* (results, context) {
+  const locations = results.map((result) => artifactLocation(result.filePath, context.cwd));
+  const { start, end } = logStart(results, locations, context);
+  yield start;
+  const writer = new SarifResultsWriter(ruleIndexOf(context));
+  for (let artifactIndex = 0; artifactIndex < results.length; artifactIndex++) yield* writer.add(results[artifactIndex], locations[artifactIndex], artifactIndex);
+  yield writer.end();
+  yield end;
 };
+
+/** A SARIF report streamed to a file (see sarifReport). */
+export interface StreamedSarif extends ReportWriter {
+  /**
+   * After finish: undefined when the start of the log written first was right, otherwise how many bytes it
+   * took and the right one, which replaces it (the file's own problems and the files skipped are known only
+   * once they are read).
+   */
+  correction(): { writtenBytes: number; start: string } | undefined;
+}
+
+/**
+ * The SARIF log as results arrive. Its start (the artifacts and the files' own problems) comes before the
+ * first result, so it is written from `expected`, the results known before linting (missing paths) and one
+ * without findings for each file to lint; the artifacts are numbered as results arrive. If a file turns out
+ * unreadable or is skipped, the start differs, and `correction` says so.
+ */
+export function sarifReport(context: FormatterContext, expected: readonly LintResult[]): StreamedSarif {
+  const expectedStart = logStart(expected, expected.map((result) => artifactLocation(result.filePath, context.cwd)), context);
+  const writer = new SarifResultsWriter(ruleIndexOf(context));
+  /** What decides the log's start, kept for each result: its path and, for a file with a problem of its own, its problems. */
+  const arrived: LintResult[] = [];
+  let started = false;
+  return {
+    *add(results) {
+      if (!started) yield expectedStart.start;
+      started = true;
+      for (const result of results) {
+        const location = artifactLocation(result.filePath, context.cwd);
+        yield* writer.add(result, location, arrived.length);
+        arrived.push({ ...result, messages: result.fatalErrorCount > 0 ? result.messages.filter((message) => message.fatal) : [] });
+      }
+    },
+    *finish() {
+      if (!started) yield expectedStart.start;
+      started = true;
+      yield writer.end();
+      yield expectedStart.end;
+    },
+    correction() {
+      const actual = logStart(arrived, arrived.map((result) => artifactLocation(result.filePath, context.cwd)), context);
+      if (actual.start === expectedStart.start) return undefined;
+      return { writtenBytes: Buffer.byteLength(expectedStart.start), start: actual.start };
+    },
+  };
+}
 
 export default sarif;
