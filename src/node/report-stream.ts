@@ -5,7 +5,7 @@
  * collector: 2,000 heavy drafts, stylish, ran 1.69 s and peaked at 190 MiB; streamed, 1.57 s and 114 MiB. A worker
  * thread for the formatting was tried first and lost to this: the second core is already busy with V8's compilers
  * and collector, and packing the findings for the thread cost more than it saved (docs/benchmarks.md). JSON, which
- * keeps no excerpts, gained nothing in time (heavy 1.51 s either way, light 0.03 s slower) and is written at the end.
+ * keeps no excerpts, gained nothing in time (heavy 1.51 s either way, light 0.02 s slower) and is written at the end.
  * SARIF names every file and every file's own problem before its first result: its start is written from what is
  * known before linting and written again when that proves wrong (sarifReport's correction), so only to a file.
  */
