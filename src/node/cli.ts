@@ -10,7 +10,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ResolvedRules, RulesConfig } from '../core/config/resolve-rules.js';
 import type { FormatName, FormatterOutput } from './formatters/index.js';
-import type { ReportWriter } from './formatters/types.js';
+import type { FormatterContext, ReportWriter, RuleMeta } from './formatters/types.js';
 import type { LintMessage, LintResult } from '../core/linter.js';
 import type { GwDocument } from '../core/document.js';
 import type { Shard } from './shard.js';
@@ -586,6 +586,16 @@ function writeStdout(output: FormatterOutput): void {
   writeReport(output, (text) => process.stdout.write(text));
 }
 
+/** What a formatter is told about the run: the rules described from the registry, the version for SARIF only. */
+function formatterContext(options: CliOptions, cwd: string, color: boolean, rules: readonly RuleMeta[]): FormatterContext {
+  return {
+    cwd,
+    color,
+    rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })),
+    version: options.format === 'sarif' ? packageVersion() : '',
+  };
+}
+
 /** Formats the results and writes the report (to stderr: the findings left after `--fix` of standard input). */
 async function writeFormatted(options: CliOptions, results: ResultWithSource[], cwd: string, reportToStderr: boolean): Promise<void> {
   const { loadFormatter, rules, loadDisplayWidth } = await import('./cli-modules.js');
@@ -596,12 +606,7 @@ async function writeFormatted(options: CliOptions, results: ResultWithSource[], 
   // The source text is only for the diff; the formatters print results as lintFiles documents them.
   const report = formatter(
     shown.map(asDocumented),
-    {
-      cwd,
-      color: !reportToStderr && useColor(options),
-      rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })),
-      version: options.format === 'sarif' ? packageVersion() : '',
-    },
+    formatterContext(options, cwd, !reportToStderr && useColor(options), rules),
   );
   if (reportToStderr) {
     writeReport(report, (text) => process.stderr.write(text));
@@ -678,12 +683,7 @@ async function reportStream(
     // The report file must not be truncated before it is read as a draft of the run.
     if (outputFile !== undefined && filePaths.includes(outputFile)) return undefined;
     const { StreamedReport } = await import('./report-stream.js');
-    const context = {
-      cwd,
-      color: useColor(options),
-      rules: rules.map(({ id, description, severity, fixable }) => ({ id, description, severity, fixable })),
-      version: format === 'sarif' ? packageVersion() : '',
-    };
+    const context = formatterContext(options, cwd, useColor(options), rules);
     let writer: ReportWriter;
     if (format === 'sarif') {
       const { sarifReport } = await import('./formatters/sarif.js');
