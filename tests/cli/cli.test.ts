@@ -4,43 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, runCli as run } from '../helpers/run-cli.js';
 import { rules } from '../../rules/index.js';
 
-/** The built binary: `npm test` builds before running the tests. */
-const CLI = resolve('dist/bin/cli.js');
 const EXAMPLES = resolve('examples');
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-interface RunOptions {
-  cwd?: string;
-  input?: string;
-  env?: Record<string, string>;
-}
-
-/**
- * Runs the CLI without a TTY and without colour variables inherited from the test runner. spawnSync rather
- * than execFileSync: it returns stderr and the exit status for every outcome, success included.
- */
-function run(args: readonly string[], options: RunOptions = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
-  if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
-  if (!options.env || !('NO_COLOR' in options.env)) delete env.NO_COLOR;
-  const child = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? resolve('.'),
-    input: options.input ?? '',
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (child.error) throw child.error;
-  if (child.status === null) throw new Error(`gongwen-lint was killed by ${child.signal}: ${child.stderr}`);
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
-}
 
 const workDirectories: string[] = [];
 afterAll(() => {

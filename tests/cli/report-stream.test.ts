@@ -8,23 +8,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli, type CliRun } from '../helpers/run-cli.js';
 
-const CLI = resolve('dist/bin/cli.js');
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cli: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Run {
-  const environment: Record<string, string | undefined> = { ...process.env, ...env };
-  if (!('FORCE_COLOR' in env)) delete environment.FORCE_COLOR;
-  delete environment.NO_COLOR;
-  const child = spawnSync(process.execPath, [cli, ...args], { cwd, input: '', env: environment, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (child.error) throw child.error;
-  if (child.status === null) throw new Error(`gongwen-lint was killed by ${child.signal}: ${child.stderr}`);
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+/** A run of the binary at `cli` (the build, or the copy with a broken stream) in `cwd`. */
+function run(cli: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  return runCli(args, { cli, cwd, env });
 }
 
 const workDirectories: string[] = [];
