@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteBuilder, utf8Bytes } from '../../src/node/formatters/bytes.js';
+import { displayWidth, widthTable } from '../../src/node/formatters/width.js';
 
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
@@ -30,15 +31,30 @@ describe('ByteBuilder', () => {
     expect(decode(first).startsWith('后来写入的内容')).toBe(true);
   });
 
-  it('encodes ranges of a text as Buffer#write encodes their slices, lone surrogates included', () => {
-    const text = '甲a\u00e9\u{1f44d}乙\ud800丙\udc00丁\u{20000}';
+  it('encodes and measures ranges of a text the width table knows as Buffer#write and displayWidth do', () => {
+    const text = '第三条　各单位（含ＸＸ局）应于5日前报送：“情况表”……①○■—é';
+    const widths = widthTable();
     const builder = new ByteBuilder();
     for (let from = 0; from <= text.length; from++) {
       for (let to = from; to <= text.length; to++) {
-        builder.addUtf8(text, from, to);
+        expect(builder.addMeasuredUtf8(text, from, to, widths), `${from}–${to}`).toBe(displayWidth(text.slice(from, to)));
         expect(Buffer.from(builder.lend()).equals(Buffer.from(text.slice(from, to))), `${from}–${to}`).toBe(true);
       }
     }
+  });
+
+  it('stops at a code unit of unknown width, and truncate takes back what it wrote', () => {
+    const builder = new ByteBuilder();
+    builder.addText('前文');
+    const written = builder.length;
+    for (const unknown of ['\t', '\n', '\u{1f44d}', '\ud800', '\u00ad']) {
+      expect(builder.addMeasuredUtf8(`甲乙${unknown}丙`, 0, 5, widthTable()), JSON.stringify(unknown)).toBe(-1);
+      expect(builder.length).toBe(written + 6);
+      builder.truncate(written);
+      expect(builder.length).toBe(written);
+    }
+    builder.truncate(written + 10);
+    expect(decode(builder.lend())).toBe('前文');
   });
 
   it('repeats a byte a given number of times, none for a count below 1', () => {

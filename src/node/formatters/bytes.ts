@@ -3,6 +3,8 @@
  * a buffer, is never a string joined and then encoded.
  */
 
+import { UNKNOWN_WIDTH } from './width.js';
+
 const utf8 = new TextEncoder();
 
 const fillBytes = Uint8Array.prototype.fill;
@@ -41,43 +43,42 @@ export class ByteBuilder {
   }
 
   /**
-   * The code units of `text` from `from` to `to` as UTF-8, as Buffer#write encodes their slice (a lone
-   * surrogate as U+FFFD), without making the slice.
+   * The code units of `text` from `from` to `to` as UTF-8, measured on the way by `widths` (widthTable): their
+   * display width, or -1 at the first code unit the table does not know, with the bytes so far left written (the
+   * caller takes them back with truncate). A code unit the table knows is never a surrogate. One pass where
+   * measuring, then Buffer#write, took two, and Buffer#write checks its arguments in JavaScript on every call.
    */
-  addUtf8(text: string, from: number, to: number): void {
-    // A surrogate pair, two code units, takes four bytes: three a code unit is enough.
+  addMeasuredUtf8(text: string, from: number, to: number, widths: Uint8Array): number {
     this.reserve((to - from) * 3);
     const bytes = this.bytes;
     let at = this.used;
+    let width = 0;
     for (let i = from; i < to; i++) {
-      let code = text.charCodeAt(i);
+      const code = text.charCodeAt(i);
+      const codeWidth = widths[code];
+      if (codeWidth === UNKNOWN_WIDTH) {
+        this.used = at;
+        return -1;
+      }
+      width += codeWidth;
       if (code < 0x80) {
         bytes[at++] = code;
-        continue;
-      }
-      if (code < 0x800) {
+      } else if (code < 0x800) {
         bytes[at++] = 0xc0 | (code >> 6);
         bytes[at++] = 0x80 | (code & 0x3f);
-        continue;
+      } else {
+        bytes[at++] = 0xe0 | (code >> 12);
+        bytes[at++] = 0x80 | ((code >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (code & 0x3f);
       }
-      if (code >= 0xd800 && code <= 0xdfff) {
-        const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
-        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          const point = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-          bytes[at++] = 0xf0 | (point >> 18);
-          bytes[at++] = 0x80 | ((point >> 12) & 0x3f);
-          bytes[at++] = 0x80 | ((point >> 6) & 0x3f);
-          bytes[at++] = 0x80 | (point & 0x3f);
-          i++;
-          continue;
-        }
-        code = 0xfffd;
-      }
-      bytes[at++] = 0xe0 | (code >> 12);
-      bytes[at++] = 0x80 | ((code >> 6) & 0x3f);
-      bytes[at++] = 0x80 | (code & 0x3f);
     }
     this.used = at;
+    return width;
+  }
+
+  /** Takes back what was added since the builder held `length` bytes. */
+  truncate(length: number): void {
+    if (length < this.used) this.used = length;
   }
 
   /** One ASCII byte (a line break, a colon). */

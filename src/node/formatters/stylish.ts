@@ -5,7 +5,7 @@ import { TextCache } from './text-cache.js';
 import { severityLabel } from './labels.js';
 import { displayPath } from './paths.js';
 import type { Formatter, FormatterContext, ReportWriter } from './types.js';
-import { displayWidth, UNKNOWN_WIDTH, widthTable } from './width.js';
+import { displayWidth, widthTable } from './width.js';
 import { DOCX_PART_LABELS } from '../../core/document.js';
 
 /** Control characters (tabs included) would break the alignment of the marker line; each becomes one space. */
@@ -148,9 +148,6 @@ class StylishWriter {
   private messageWidth = 0;
   /** The spaces before an excerpt: under the message column. */
   private indentWidth = 0;
-  /** What measureExcerpt found. */
-  private beforeWidth = 0;
-  private spanWidth = 0;
 
   constructor(color: boolean, cwd: string) {
     this.colors = pc.createColors(color);
@@ -251,9 +248,7 @@ class StylishWriter {
     output.add(message.ruleId === text.ruleId ? text.lineEnd : this.lineEnd(message.ruleId));
     const excerpt = message.excerpt;
     if (!excerpt || excerpt.text.length === 0) return;
-    if (this.measureExcerpt(excerpt)) {
-      this.addExcerpt(excerpt, error ? this.errorPaint : this.warningPaint);
-    } else {
+    if (!this.addExcerpt(excerpt, error ? this.errorPaint : this.warningPaint)) {
       const [excerptLine, markerLine] = renderExcerpt(excerpt, error ? this.colors.red : this.colors.yellow, this.color);
       output.addRepeated(SPACE, this.indentWidth);
       output.addText(`${excerptLine}\n`);
@@ -273,64 +268,36 @@ class StylishWriter {
   }
 
   /**
-   * Measures the excerpt as renderExcerpt would show it: the display widths of the text before the finding
-   * and of the finding. false when renderExcerpt is needed: a control character to replace or a line to
-   * cut (makeExcerpt cuts an excerpt at the line breaks around its finding, so these are rare), a character
-   * in the widths that only string-width can measure, or a start that is not a whole number from 0.
+   * The excerpt line and the marker line under it, as renderExcerpt would give them but written straight from
+   * the excerpt's text, measured as it is encoded: no slice, no string per finding. false, with nothing written,
+   * when renderExcerpt is needed: a character whose width only string-width knows, a control character to
+   * replace or a line to cut (makeExcerpt cuts an excerpt at the line breaks around its finding, so these are
+   * rare), or a start that is not a whole number from 0.
    */
-  private measureExcerpt(excerpt: Excerpt): boolean {
-    const { text, start } = excerpt;
-    if (!Number.isInteger(start) || !Number.isInteger(excerpt.end) || start < 0) return false;
+  private addExcerpt(excerpt: Excerpt, paint: PaintBytes): boolean {
+    const { text, start, end } = excerpt;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0) return false;
+    const { output, color } = this;
     const spanStart = Math.min(start, text.length);
-    const spanEnd = Math.min(Math.max(excerpt.end, start), text.length);
+    const spanEnd = Math.min(Math.max(end, start), text.length);
     const table = widthTable();
-    let beforeWidth = 0;
-    for (let i = 0; i < spanStart; i++) {
-      const width = table[text.charCodeAt(i)];
-      // Control characters are among those the table does not know.
-      if (width === UNKNOWN_WIDTH) return false;
-      beforeWidth += width;
-    }
-    let spanWidth = 0;
-    for (let i = spanStart; i < spanEnd; i++) {
-      const width = table[text.charCodeAt(i)];
-      if (width === UNKNOWN_WIDTH) return false;
-      spanWidth += width;
-    }
-    for (let i = spanEnd; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code < 0x20 || code === 0x7f) return false;
-    }
-    this.beforeWidth = beforeWidth;
-    this.spanWidth = spanWidth;
-    return true;
-  }
-
-  /**
-   * The excerpt line and the marker line under it, as renderExcerpt would give them but written straight
-   * from the excerpt's text (measureExcerpt first): no slice, no string per finding.
-   */
-  private addExcerpt(excerpt: Excerpt, paint: PaintBytes): void {
-    const { output } = this;
-    const { text } = excerpt;
+    const written = output.length;
     output.addRepeated(SPACE, this.indentWidth);
-    if (this.color) {
-      const start = Math.min(excerpt.start, text.length);
-      const end = Math.min(Math.max(excerpt.end, start), text.length);
-      output.addUtf8(text, 0, start);
-      output.add(paint.open);
-      output.addUtf8(text, start, end);
-      output.add(paint.close);
-      output.addUtf8(text, end, text.length);
-    } else {
-      output.addText(text);
+    const beforeWidth = output.addMeasuredUtf8(text, 0, spanStart, table);
+    if (color) output.add(paint.open);
+    const spanWidth = beforeWidth < 0 ? -1 : output.addMeasuredUtf8(text, spanStart, spanEnd, table);
+    if (color) output.add(paint.close);
+    if (spanWidth < 0 || output.addMeasuredUtf8(text, spanEnd, text.length, table) < 0) {
+      output.truncate(written);
+      return false;
     }
     output.addByte(LINE_BREAK);
-    output.addRepeated(SPACE, this.indentWidth + this.beforeWidth);
-    if (this.color) output.add(paint.open);
-    output.addRepeated(CARET, Math.max(1, this.spanWidth));
-    if (this.color) output.add(paint.close);
+    output.addRepeated(SPACE, this.indentWidth + beforeWidth);
+    if (color) output.add(paint.open);
+    output.addRepeated(CARET, Math.max(1, spanWidth));
+    if (color) output.add(paint.close);
     output.addByte(LINE_BREAK);
+    return true;
   }
 }
 
