@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-
-/** The built binary: `npm test` builds before running the tests. */
-const CLI = resolve('dist/bin/cli.js');
+import { runCli } from '../helpers/run-cli.js';
 
 const directories: string[] = [];
 afterAll(() => {
@@ -20,14 +17,6 @@ function project(files: Record<string, string>): string {
     writeFileSync(join(directory, name), content);
   }
   return directory;
-}
-
-function run(args: readonly string[], cwd: string): { status: number; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  const child = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', input: '' });
-  if (child.status === null) throw new Error(`killed: ${child.stderr}`);
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
 const CONFIG = JSON.stringify({ root: true, rules: { terminology: ['error', { dictionaries: ['./词典/用语.yml'] }] } });
@@ -51,14 +40,14 @@ describe('terminology through the CLI', () => {
       '词典/机构.yml': 'rules:\n  - expected: 市场监管局\n    pattern: 工商局\n',
       '草稿/通知.txt': DRAFT,
     });
-    const result = run(['--format', 'compact', '草稿'], root);
+    const result = runCli(['--format', 'compact', '草稿'], { cwd: root });
     expect(result.status).toBe(1);
     expect(result.stdout.split('\n').filter((line) => line.includes('[terminology]'))).toEqual([
       `${join('草稿', '通知.txt')}:1:7: 错误 “十九大”应写作“党的十九大”：首次出现时写全称 [terminology]`,
       `${join('草稿', '通知.txt')}:2:17: 错误 “工商局”应写作“市场监管局” [terminology]`,
       `${join('草稿', '通知.txt')}:2:21: 错误 “再接再砺”应写作“再接再厉”：《第一批异形词整理表》（GF 1001—2001）以此为推荐词形 [terminology]`,
     ]);
-    const fixed = run(['--fix', '--rule', 'terminology: error', '草稿'], root);
+    const fixed = runCli(['--fix', '--rule', 'terminology: error', '草稿'], { cwd: root });
     expect(fixed.status).toBe(0);
     expect(readFileSync(join(root, '草稿/通知.txt'), 'utf8')).toBe('关于学习贯彻党的十九大精神的通知\n各单位要深入学习党的十九大精神，市场监管局要再接再厉。\n');
   });
@@ -67,8 +56,8 @@ describe('terminology through the CLI', () => {
     const files: Record<string, string> = { '.gongwenrc.json': CONFIG, '词典/用语.yml': DICTIONARY, '词典/机构.yml': 'rules: []\n' };
     for (let i = 0; i < 6; i++) files[`草稿/${i}.txt`] = DRAFT;
     const root = project(files);
-    const one = run(['--format', 'json', '--concurrency', '1', '草稿'], root);
-    const two = run(['--format', 'json', '--concurrency', '2', '草稿'], root);
+    const one = runCli(['--format', 'json', '--concurrency', '1', '草稿'], { cwd: root });
+    const two = runCli(['--format', 'json', '--concurrency', '2', '草稿'], { cwd: root });
     expect(two.stdout).toBe(one.stdout);
     expect(JSON.parse(one.stdout).reduce((sum: number, file: { errorCount: number }) => sum + file.errorCount, 0)).toBe(6 * 2);
   });
@@ -80,7 +69,7 @@ describe('terminology through the CLI', () => {
       '词典/机构.yml': 'rules:\n  - expected: 市场监管局\n    pattern: 工商局\n  - pattern: 质监局\n',
       '草稿.txt': DRAFT,
     });
-    const result = run(['草稿.txt'], root);
+    const result = runCli(['草稿.txt'], { cwd: root });
     expect(result.status).toBe(2);
     expect(result.stdout).toContain(`${join(root, '词典', '机构.yml')}：第 4 行：规则 2 有误：缺少 expected`);
   });

@@ -2,7 +2,6 @@
  * Word drafts through the built binary: positions as paragraphs, parts, standard input, bad and hostile
  * packages (exit 2, the other files still linted), `--fix` on .docx, the cache and threads.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,23 +9,9 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildExampleDocx } from '../../scripts/build-example-docx.js';
 import { buildDocx } from '../../scripts/docx-writer.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const CLI = resolve('dist/bin/cli.js');
 const EXAMPLE = resolve('examples/请示-草稿.docx');
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: readonly string[], options: { cwd?: string; input?: Uint8Array } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  const child = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? resolve('.'), input: options.input ?? '', env, encoding: 'utf8' });
-  if (child.error) throw child.error;
-  return { status: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
-}
 
 const directories: string[] = [];
 afterAll(() => {
@@ -78,7 +63,7 @@ const HOSTILE: Record<string, { bytes: Uint8Array; says: string }> = {
 
 describe('Word drafts on the command line', () => {
   it('lints the bundled Word example: paragraphs as lines, the footer as its own part', () => {
-    const result = run([EXAMPLE, '--format', 'json']);
+    const result = runCli([EXAMPLE, '--format', 'json']);
     expect(result.status).toBe(1);
     const messages = messagesOf(result.stdout).get('请示-草稿.docx')!;
     const brief = messages.map((message) => `${message.part ?? 'body'} ${message.line}:${message.column}-${message.endLine}:${message.endColumn} ${message.ruleId}`);
@@ -96,7 +81,7 @@ describe('Word drafts on the command line', () => {
   });
 
   it('says 第 N 段 in the stylish report', () => {
-    const result = run([EXAMPLE]);
+    const result = runCli([EXAMPLE]);
     expect(result.stdout).toContain('第 5 段:18');
     expect(result.stdout).toContain('页脚 第 1 段:1');
     expect(result.stdout).toContain('截至去年底，全县农村公路总里程达到X公里');
@@ -107,8 +92,8 @@ describe('Word drafts on the command line', () => {
   });
 
   it('reads a .docx from standard input named by --stdin-filename', () => {
-    const fromFile = messagesOf(run([EXAMPLE, '--format', 'json']).stdout).get('请示-草稿.docx')!;
-    const result = run(['--stdin', '--stdin-filename', '请示.docx', '--format', 'json'], { input: readFileSync(EXAMPLE) });
+    const fromFile = messagesOf(runCli([EXAMPLE, '--format', 'json']).stdout).get('请示-草稿.docx')!;
+    const result = runCli(['--stdin', '--stdin-filename', '请示.docx', '--format', 'json'], { input: readFileSync(EXAMPLE) });
     expect(result.status).toBe(1);
     expect(messagesOf(result.stdout).get('请示.docx')).toEqual(fromFile);
   });
@@ -118,7 +103,7 @@ describe('Word drafts on the command line', () => {
     for (const [name, { bytes }] of Object.entries(HOSTILE)) files[name] = bytes;
     const directory = project(files);
     const started = Date.now();
-    const result = run(['.', '--format', 'json'], { cwd: directory });
+    const result = runCli(['.', '--format', 'json'], { cwd: directory });
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.status).toBe(2);
     const byName = messagesOf(result.stdout);
@@ -133,7 +118,7 @@ describe('Word drafts on the command line', () => {
 
   it('skips Word lock files when walking a directory', () => {
     const directory = project({ '请示.docx': buildDocx({ paragraphs: ['妥否，请批示。'] }), '~$请示.docx': strToU8('\u0005张三') });
-    const result = run(['.', '--format', 'json'], { cwd: directory });
+    const result = runCli(['.', '--format', 'json'], { cwd: directory });
     expect(result.status).toBe(0);
     expect([...messagesOf(result.stdout).keys()]).toEqual(['请示.docx']);
   });
@@ -141,23 +126,23 @@ describe('Word drafts on the command line', () => {
   it('--fix writes the fixes into a .docx as tracked changes by default, and nothing else', () => {
     const bytes = buildExampleDocx();
     const directory = project({ 'a.docx': bytes, 'b.docx': bytes });
-    const result = run(['.', '--fix', '--format', 'compact'], { cwd: directory });
+    const result = runCli(['.', '--fix', '--format', 'compact'], { cwd: directory });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
     const fixed = readFileSync(join(directory, 'a.docx'));
     expect(Buffer.compare(fixed, Buffer.from(bytes))).not.toBe(0);
     expect(fixed.length).toBeGreaterThan(0);
     expect(result.stdout).not.toMatch(/punctuation-width|punctuation-form/);
-    expect(run(['a.docx', '--format', 'compact'], { cwd: directory }).stdout).toBe(result.stdout.split('\n').filter((line) => line.startsWith('a.docx')).join('\n') + '\n');
+    expect(runCli(['a.docx', '--format', 'compact'], { cwd: directory }).stdout).toBe(result.stdout.split('\n').filter((line) => line.startsWith('a.docx')).join('\n') + '\n');
   });
 
   it('replays the same findings from --cache and gives the same results on two threads', () => {
     const files: Record<string, Uint8Array> = {};
     for (let i = 0; i < 6; i++) files[`草稿${i}.docx`] = buildDocx({ paragraphs: [`关于第${i}批X项工作的通知`, '各单位,；请抓好落实。'], splitRunsEvery: 3 });
     const directory = project(files);
-    const first = run(['.', '--format', 'json', '--cache'], { cwd: directory });
-    const cached = run(['.', '--format', 'json', '--cache'], { cwd: directory });
-    const threaded = run(['.', '--format', 'json', '--concurrency', '2'], { cwd: directory });
+    const first = runCli(['.', '--format', 'json', '--cache'], { cwd: directory });
+    const cached = runCli(['.', '--format', 'json', '--cache'], { cwd: directory });
+    const threaded = runCli(['.', '--format', 'json', '--concurrency', '2'], { cwd: directory });
     expect(first.status).toBe(1);
     expect(cached.stdout).toBe(first.stdout);
     expect(threaded.stdout).toBe(first.stdout);
@@ -175,7 +160,7 @@ describe('the layout settings of a configuration', () => {
   it('select the profile the layout rules check against, and a rule\'s own options take precedence', () => {
     const standard = project({ '请示.docx': draft });
     const layoutPage = (directory: string): string[] =>
-      messagesOf(run(['请示.docx', '--format', 'json'], { cwd: directory }).stdout)
+      messagesOf(runCli(['请示.docx', '--format', 'json'], { cwd: directory }).stdout)
         .get('请示.docx')!
         .filter((message) => message.ruleId === 'layout-page')
         .map((message) => message.message.slice(0, 5));
@@ -190,7 +175,7 @@ describe('the layout settings of a configuration', () => {
   it('are validated: an unknown profile is a configuration error naming the key', () => {
     const directory = project({ '请示.docx': draft });
     writeFileSync(join(directory, '.gongwenrc.json'), JSON.stringify({ root: true, layout: { profile: 'gb9999' } }));
-    const result = run(['请示.docx'], { cwd: directory });
+    const result = runCli(['请示.docx'], { cwd: directory });
     expect(result.status).toBe(2);
     expect(result.stdout + result.stderr).toContain('layout.profile');
   });

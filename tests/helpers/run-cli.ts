@@ -12,7 +12,8 @@ export interface CliRun {
 
 export interface CliRunOptions {
   cwd?: string;
-  input?: string;
+  /** Standard input: text, or the bytes of a file (a .docx through --stdin). */
+  input?: string | Uint8Array;
   env?: Record<string, string>;
   /** Another build of the binary (a copy of the bundle); CLI by default. */
   cli?: string;
