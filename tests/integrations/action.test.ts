@@ -45,23 +45,32 @@ function evaluate(value: string, inputs: Record<string, string>): string {
  * evaluated, its script run by `bash --noprofile --norc -eo pipefail`. `npx` is a stand-in on PATH that logs
  * its arguments and runs the built CLI, so no package is downloaded.
  */
-function runAction(directory: string, given: Record<string, string>): { status: number; stdout: string; npxCalls: string[][] } {
+function runAction(
+  directory: string,
+  given: Record<string, string>,
+  machine: { cpus?: number; nodeOptions?: string } = {},
+): { status: number; stdout: string; npxCalls: string[][]; nodeOptions: string[] } {
   const inputs: Record<string, string> = {};
   for (const [name, input] of Object.entries(action.inputs)) inputs[name] = given[name] ?? input.default ?? '';
   const bin = join(directory, '.test-bin');
   const log = join(directory, '.npx-calls');
+  const optionsLog = join(directory, '.npx-node-options');
   rmSync(log, { force: true });
+  rmSync(optionsLog, { force: true });
   mkdirSync(bin, { recursive: true });
   writeFileSync(
     join(bin, 'npx'),
-    `#!/usr/bin/env bash\nprintf '%s\\0' "$@" >> '${log}'\nprintf '\\n' >> '${log}'\nshift 2\nexec '${process.execPath}' '${CLI}' "$@"\n`,
+    `#!/usr/bin/env bash\nprintf '%s\\0' "$@" >> '${log}'\nprintf '\\n' >> '${log}'\nprintf '%s\\n' "$NODE_OPTIONS" >> '${optionsLog}'\nshift 2\nexec '${process.execPath}' '${CLI}' "$@"\n`,
   );
   chmodSync(join(bin, 'npx'), 0o755);
+  // The runner's CPU count, as the step reads it.
+  writeFileSync(join(bin, 'nproc'), `#!/usr/bin/env bash\necho ${machine.cpus ?? 4}\n`);
+  chmodSync(join(bin, 'nproc'), 0o755);
   let stdout = '';
   let status = 0;
   for (const step of action.runs.steps) {
     if (step.run === undefined) continue;
-    const env: Record<string, string | undefined> = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+    const env: Record<string, string | undefined> = { ...process.env, PATH: `${bin}:${process.env.PATH}`, NODE_OPTIONS: machine.nodeOptions };
     for (const [name, value] of Object.entries(step.env ?? {})) env[name] = evaluate(value, inputs);
     const scriptFile = join(directory, '.step.sh');
     writeFileSync(scriptFile, step.run);
@@ -76,7 +85,8 @@ function runAction(directory: string, given: Record<string, string>): { status: 
         .filter((line) => line !== '')
         .map((line) => line.split('\0').filter((arg) => arg !== ''))
     : [];
-  return { status, stdout, npxCalls };
+  const nodeOptions = existsSync(optionsLog) ? readFileSync(optionsLog, 'utf8').split('\n').slice(0, -1) : [];
+  return { status, stdout, npxCalls, nodeOptions };
 }
 
 describe('action.yml', () => {
@@ -126,5 +136,20 @@ describe('action.yml', () => {
     const globbed = runAction(project.directory, { files: 'docs/**/*.md\nREADME.md', version: '1' });
     expect(globbed.npxCalls[0].slice(2, 4)).toEqual(['docs/**/*.md', 'README.md']);
     expect(globbed.status).toBe(2);
+  });
+
+  it('runs gongwen-lint with one V8 background thread on two CPUs or fewer, and leaves other machines and the user’s setting alone', () => {
+    const project = makeProject({ 'docs/通知.md': '# 关于开展安全检查的通知\n\n各乡镇人民政府，县直各单位：\n' }, 'gongwen-action-');
+    cleanup.push(project.remove);
+    const inputs = { files: 'docs', sarif: 'report.sarif' };
+    expect(runAction(project.directory, inputs, { cpus: 2 }).nodeOptions).toEqual(['--v8-pool-size=1', '--v8-pool-size=1']);
+    expect(runAction(project.directory, inputs, { cpus: 1, nodeOptions: '--max-old-space-size=4096' }).nodeOptions).toEqual([
+      '--max-old-space-size=4096 --v8-pool-size=1',
+      '--max-old-space-size=4096 --v8-pool-size=1',
+    ]);
+    expect(runAction(project.directory, inputs, { cpus: 4 }).nodeOptions).toEqual(['', '']);
+    expect(runAction(project.directory, inputs, { cpus: 2, nodeOptions: '--v8-pool-size=3' }).nodeOptions).toEqual(['--v8-pool-size=3', '--v8-pool-size=3']);
+    const clean = runAction(project.directory, inputs, { cpus: 2 });
+    expect(clean.status).toBe(0);
   });
 });
