@@ -101,6 +101,36 @@ describe('config discovery', () => {
     expect(resolver.rulesFor(join(root, 'a.md'))).toBe(resolver.rulesFor(join(root, 'b.md')));
   });
 
+  it('shares the resolved rules between directories under the same configs, and only between those', () => {
+    const root = makeTree({
+      '.gongwenrc.json': json({
+        rules: { 'punctuation-width': 'warn' },
+        overrides: [{ files: ['**/附件*.md'], rules: { 'paragraph-end': 'off' } }],
+      }),
+      'dept/.gongwenrc.json': json({ rules: { 'section-numbering': 'off' } }),
+      'plain/.gongwenrc.json': json({ root: true, rules: {} }),
+    });
+    const resolver = new ConfigResolver({ cwd: root });
+    const shared = resolver.rulesFor(join(root, 'd000/a.md'));
+    // Folders without a config of their own: the rules of the configs above them, one object for all.
+    expect(resolver.rulesFor(join(root, 'd001/b.md'))).toBe(shared);
+    expect(resolver.rulesFor(join(root, 'd001/sub/c.md'))).toBe(shared);
+    expect(resolver.rulesFor(join(root, 'a.md'))).toBe(shared);
+    // Another chain of configs, or another set of matching overrides: rules of their own.
+    const dept = resolver.rulesFor(join(root, 'dept/a.md'));
+    expect(dept).not.toBe(shared);
+    expect(dept.has('section-numbering')).toBe(false);
+    expect(resolver.rulesFor(join(root, 'dept/x/b.md'))).toBe(dept);
+    const attachment = resolver.rulesFor(join(root, 'd001/附件1.md'));
+    expect(attachment).not.toBe(shared);
+    expect(attachment.has('paragraph-end')).toBe(false);
+    expect(resolver.rulesFor(join(root, 'dept/附件2.md'))).not.toBe(attachment);
+    expect(resolver.rulesFor(join(root, 'dept/附件2.md')).has('section-numbering')).toBe(false);
+    const plain = resolver.rulesFor(join(root, 'plain/a.md'));
+    expect(plain.get('punctuation-width')?.severity).toBe(rules.find((rule) => rule.id === 'punctuation-width')!.severity);
+    expect(plain).not.toBe(shared);
+  });
+
   it('names the config file that ignores a path, for files below its directory only', () => {
     const root = makeTree({ 'docs/.gongwenrc.json': json({ ignores: ['drafts', 'old/*.md'] }) });
     const resolver = new ConfigResolver({ cwd: root });
