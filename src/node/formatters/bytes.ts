@@ -3,7 +3,7 @@
  * a buffer, is never a string joined and then encoded.
  */
 
-import { UNKNOWN_WIDTH } from './width.js';
+import { UNKNOWN_WIDTH, widthTable } from './width.js';
 
 const utf8 = new TextEncoder();
 
@@ -43,13 +43,14 @@ export class ByteBuilder {
   }
 
   /**
-   * The code units of `text` from `from` to `to` as UTF-8, measured on the way by `widths` (widthTable): their
-   * display width, or -1 at the first code unit the table does not know, with the bytes so far left written (the
-   * caller takes them back with truncate). A code unit the table knows is never a surrogate. One pass where
+   * The code units of `text` from `from` to `to` as UTF-8, measured on the way by the width table (widthTable):
+   * their display width, or -1 at the first code unit the table does not know, with the bytes so far left written
+   * (the caller takes them back with truncate). A code unit the table knows is never a surrogate. One pass where
    * measuring, then Buffer#write, took two, and Buffer#write checks its arguments in JavaScript on every call.
    */
-  addMeasuredUtf8(text: string, from: number, to: number, widths: Uint8Array): number {
+  addMeasuredUtf8(text: string, from: number, to: number): number {
     this.reserve((to - from) * 3);
+    const widths = widthTable();
     const bytes = this.bytes;
     let at = this.used;
     let width = 0;

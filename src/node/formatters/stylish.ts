@@ -5,7 +5,7 @@ import { TextCache } from './text-cache.js';
 import { severityLabel } from './labels.js';
 import { displayPath } from './paths.js';
 import type { Formatter, FormatterContext, ReportWriter } from './types.js';
-import { displayWidth, widthTable } from './width.js';
+import { displayWidth } from './width.js';
 import { DOCX_PART_LABELS } from '../../core/document.js';
 
 /** Control characters (tabs included) would break the alignment of the marker line; each becomes one space. */
@@ -280,14 +280,13 @@ class StylishWriter {
     const { output, color } = this;
     const spanStart = Math.min(start, text.length);
     const spanEnd = Math.min(Math.max(end, start), text.length);
-    const table = widthTable();
     const written = output.length;
     output.addRepeated(SPACE, this.indentWidth);
-    const beforeWidth = output.addMeasuredUtf8(text, 0, spanStart, table);
+    const beforeWidth = output.addMeasuredUtf8(text, 0, spanStart);
     if (color) output.add(paint.open);
-    const spanWidth = beforeWidth < 0 ? -1 : output.addMeasuredUtf8(text, spanStart, spanEnd, table);
+    const spanWidth = beforeWidth < 0 ? -1 : output.addMeasuredUtf8(text, spanStart, spanEnd);
     if (color) output.add(paint.close);
-    if (spanWidth < 0 || output.addMeasuredUtf8(text, spanEnd, text.length, table) < 0) {
+    if (spanWidth < 0 || output.addMeasuredUtf8(text, spanEnd, text.length) < 0) {
       output.truncate(written);
       return false;
     }
