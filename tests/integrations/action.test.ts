@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CLI, makeProject } from './run-cli.js';
+import { CLI } from '../helpers/run-cli.js';
+import { makeProject } from './make-project.js';
 
 interface ActionInput {
   description: string;

@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintText } from '../../src/index.js';
 import { startLanguageClient, type LanguageClient } from './lsp-client.js';
-import { makeProject } from './run-cli.js';
+import { makeProject } from './make-project.js';
 
 const DRAFT = '# 关于报送安全生产材料的通知\n\n请各单位于X月X日前报送材料,;逾期视为无异议。\n';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { makeProject, runCli } from './run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeProject } from './make-project.js';
 
 interface Hook {
   id: string;
@@ -45,10 +46,10 @@ describe('.pre-commit-hooks.yaml', () => {
       'gongwen-hook-',
     );
     cleanup.push(project.remove);
-    const refused = runCli(['docs/通知.md', 'docs/请示.txt'], project.directory);
+    const refused = runCli(['docs/通知.md', 'docs/请示.txt'], { cwd: project.directory });
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('docs/通知.md');
     expect(refused.stdout).toContain('no-placeholder');
-    expect(runCli(['docs/请示.txt', 'docs/纪要.md'], project.directory)).toMatchObject({ status: 0, stdout: '' });
+    expect(runCli(['docs/请示.txt', 'docs/纪要.md'], { cwd: project.directory })).toMatchObject({ status: 0, stdout: '' });
   });
 });
